@@ -1,0 +1,62 @@
+// The one place pages get content from: the collection is loaded and rendered once per build,
+// whatever the number of pages, so work stays linear in the number of years.
+import { getCollection, render } from 'astro:content';
+import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+import { loadRegistry, loadSiteConfig, resolveContentDir } from '../lib/content.ts';
+import { readEdition, type Edition } from '../lib/edition.ts';
+import type { Registry } from '../lib/metrics.ts';
+import { buildSeries, type Series } from '../lib/series.ts';
+import type { SiteConfig } from '../lib/site.ts';
+import type { StatValue } from '../lib/stat.ts';
+import type { ReportStructure } from '../lib/structure.ts';
+
+export interface Report {
+  year: number;
+  title: string;
+  published?: string;
+  stats: Record<string, StatValue>;
+  structure: ReportStructure;
+  Content: AstroComponentFactory;
+}
+
+export interface SiteData {
+  site: SiteConfig;
+  registry: Registry;
+  edition: Edition;
+  /** Ascending by year. */
+  reports: Report[];
+  years: number[];
+  series: Series;
+  byYear: Map<number, Report>;
+}
+
+let cached: Promise<SiteData> | undefined;
+
+export function siteData(): Promise<SiteData> {
+  return (cached ??= load());
+}
+
+async function load(): Promise<SiteData> {
+  const contentDir = resolveContentDir();
+  const { site } = loadSiteConfig(contentDir);
+  const { registry } = loadRegistry(contentDir);
+  if (!site) throw new Error(`无法读取 ${contentDir}/site.yaml（运行 npm run check 查看原因）`);
+  const entries = await getCollection('reports');
+  const reports = await Promise.all(
+    entries.map(async (entry): Promise<Report> => {
+      const rendered = await render(entry);
+      if (String(entry.data.year) !== entry.id) throw new Error(`reports/${entry.id}.mdx：year 是 ${entry.data.year}，与文件名不一致`);
+      return {
+        year: entry.data.year,
+        title: entry.data.title,
+        published: entry.data.published,
+        stats: entry.data.stats,
+        structure: rendered.remarkPluginFrontmatter.structure as ReportStructure,
+        Content: rendered.Content,
+      };
+    }),
+  );
+  reports.sort((a, b) => a.year - b.year);
+  const series = buildSeries(registry.metrics, reports.map((r) => ({ year: r.year, stats: r.stats })));
+  return { site, registry, edition: readEdition(), reports, years: reports.map((r) => r.year), series, byYear: new Map(reports.map((r) => [r.year, r])) };
+}

@@ -1,0 +1,24 @@
+// Before Astro reads any content: check the whole folder and stop with every problem listed,
+// so a broken report never produces a half-built site.
+import type { AstroIntegration } from 'astro';
+import { checkContent } from '../lib/check.ts';
+import { formatProblems, hasErrors } from '../lib/problems.ts';
+
+export function preflight(contentDir: string): AstroIntegration {
+  return {
+    name: 'nianbao:preflight',
+    hooks: {
+      'astro:config:setup': ({ logger }) => {
+        const result = checkContent(contentDir);
+        if (hasErrors(result.problems)) {
+          const err = new Error(`内容检查未通过，未生成网站。\n\n${formatProblems(result.problems, contentDir)}\n\n修改后运行 npm run check 复查。`);
+          err.name = 'ContentError';
+          (err as { stack?: string }).stack = err.message;
+          throw err;
+        }
+        const notes = result.problems.length ? `（${result.problems.length} 条警告/提示，运行 npm run check 查看）` : '';
+        logger.info(`内容检查通过：${result.reports.length} 份报告，${result.registry.metrics.length} 个指标${notes}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,200 @@
+// Reads a content folder (site.yaml, metrics.yaml, reports/*.mdx) and reports every problem found in it.
+// Shared by `npm run check`, the build's pre-flight and the CLIs, so all three agree on what is valid.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { makeRegistry, metricSchema, type Metric, type Registry } from './metrics.ts';
+import type { Problem } from './problems.ts';
+import { reportFrontmatterSchema, type ReportFrontmatter } from './report-schema.ts';
+import { siteSchema, type SiteConfig } from './site.ts';
+import { ENCODING_HINT, readTextFile } from './text-file.ts';
+import { issuesToProblems, safeParseZh } from './zod-problems.ts';
+
+export const REPORTS_DIR = 'reports';
+export const REPORT_FILE = /^(\d{4})\.mdx$/;
+
+export function resolveContentDir(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
+  return resolve(cwd, env.NIANBAO_CONTENT?.trim() || 'content');
+}
+
+interface YamlFile {
+  doc?: Document;
+  lines?: LineCounter;
+  data?: unknown;
+  problems: Problem[];
+}
+
+/** Parse YAML text, turning syntax errors into problems with their line. */
+export function parseYaml(text: string, file: string, lineOffset = 0): YamlFile {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = doc.errors.map((err) => ({
+    severity: 'error',
+    file,
+    line: (err.linePos?.[0]?.line ?? lines.linePos(err.pos[0]).line) + lineOffset,
+    message: `YAML 格式错误：${err.message.split('\n')[0]}`,
+    hint: yamlHint(err.code),
+  }));
+  if (problems.length) return { problems };
+  return { doc, lines, data: doc.toJS(), problems };
+}
+
+function yamlHint(code: string): string {
+  if (code === 'DUPLICATE_KEY') return '同一个字段写了两次，请删除其中一个';
+  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') return '检查缩进（只能用空格，不能用 Tab）和冒号后的空格';
+  return '检查这一行的冒号、引号和缩进；含有 * 或 : 的值要加英文双引号，如 "**"';
+}
+
+function readYamlFile(dir: string, name: string): YamlFile {
+  const path = join(dir, name);
+  if (!existsSync(path)) return { problems: [{ severity: 'error', file: name, message: `缺少 ${name}`, hint: `在内容目录 ${dir} 中创建 ${name}` }] };
+  const decoded = readTextFile(path);
+  if (!decoded.ok) return { problems: [{ severity: 'error', file: name, message: `文件不是 UTF-8 编码（看起来是 ${decoded.encoding}）`, hint: ENCODING_HINT }] };
+  return parseYaml(decoded.text, name);
+}
+
+export function loadSiteConfig(dir: string): { site?: SiteConfig; problems: Problem[] } {
+  const y = readYamlFile(dir, 'site.yaml');
+  if (y.problems.length) return { problems: y.problems };
+  const r = safeParseZh(siteSchema, y.data ?? {});
+  if (!r.success) return { problems: issuesToProblems(r.error.issues, 'site.yaml', { doc: y.doc, lines: y.lines }) };
+  return { site: r.data, problems: [] };
+}
+
+export function loadRegistry(dir: string): { registry: Registry; problems: Problem[] } {
+  const y = readYamlFile(dir, 'metrics.yaml');
+  if (y.problems.length) return { registry: makeRegistry([]), problems: y.problems };
+  const file = 'metrics.yaml';
+  const problems: Problem[] = [];
+  if (!Array.isArray(y.data)) {
+    return { registry: makeRegistry([]), problems: [{ severity: 'error', file, message: 'metrics.yaml 必须是指标列表（每项以“- id: …”开头）', hint: '参照 DESIGN.md 中 metrics.yaml 的示例' }] };
+  }
+  const metrics: Metric[] = [];
+  const seen = new Map<string, number>();
+  y.data.forEach((entry, i) => {
+    const r = safeParseZh(metricSchema, entry);
+    if (!r.success) {
+      problems.push(...issuesToProblems(r.error.issues, file, { doc: y.doc, lines: y.lines, fieldPrefix: [i] }));
+      return;
+    }
+    if (seen.has(r.data.id)) {
+      problems.push({ severity: 'error', file, field: `[${i}].id`, line: lineOf(y, [i, 'id']), message: `指标 id ${r.data.id} 重复（第 ${seen.get(r.data.id)! + 1} 项已用过）`, hint: '每个指标 id 只能登记一次；改名或删除重复的一项' });
+      return;
+    }
+    seen.set(r.data.id, i);
+    metrics.push(r.data);
+  });
+  for (const m of metrics) {
+    for (const part of m.sumOf ?? []) {
+      if (!seen.has(part)) {
+        const i = seen.get(m.id)!;
+        problems.push({ severity: 'error', file, field: `[${i}].sumOf`, line: lineOf(y, [i, 'sumOf']), message: `指标 ${m.id} 的 sumOf 引用了未登记的指标 ${part}`, hint: 'sumOf 中只能写 metrics.yaml 中已有的指标 id' });
+      }
+    }
+  }
+  return { registry: makeRegistry(metrics), problems };
+}
+
+function lineOf(y: YamlFile, path: PropertyKey[]): number | undefined {
+  const node = y.doc?.getIn(path as unknown[], true) as { range?: [number, number, number] } | undefined;
+  return node?.range && y.lines ? y.lines.linePos(node.range[0]).line : undefined;
+}
+
+export interface ReportSource {
+  /** Relative to the content folder: `reports/2022.mdx`. */
+  file: string;
+  path: string;
+  year: number;
+  /** The frontmatter as written (parsed YAML). */
+  raw: Record<string, unknown>;
+  data: ReportFrontmatter;
+  body: string;
+  /** Add to a body line number to get the file line number. */
+  bodyLineOffset: number;
+}
+
+/** Split `---` frontmatter from the body; `bodyLineOffset` maps body lines to file lines. */
+export function splitFrontmatter(text: string): { frontmatter: string; body: string; bodyLineOffset: number } | undefined {
+  const m = /^---[ \t]*\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(text);
+  if (!m) return undefined;
+  const head = m[0];
+  return { frontmatter: m[1], body: text.slice(head.length), bodyLineOffset: head.split('\n').length - 1 };
+}
+
+export function reportFiles(dir: string): string[] {
+  const reportsDir = join(dir, REPORTS_DIR);
+  if (!existsSync(reportsDir)) return [];
+  return readdirSync(reportsDir).filter((f) => !f.startsWith('.') && /\.(mdx|md)$/i.test(f)).sort();
+}
+
+/** What can still be checked in a report whose frontmatter is invalid: its body. */
+export type ReportBody = Pick<ReportSource, 'file' | 'raw' | 'body' | 'bodyLineOffset'>;
+
+export function loadReportFile(dir: string, name: string, registry: Registry): { report?: ReportSource; body?: ReportBody; problems: Problem[] } {
+  const file = `${REPORTS_DIR}/${name}`;
+  const path = join(dir, REPORTS_DIR, name);
+  const problems: Problem[] = [];
+  const fileYear = REPORT_FILE.exec(name)?.[1];
+  if (!fileYear) {
+    const hint = /\.md$/i.test(name) ? `改名为 ${name.replace(/\.md$/i, '.mdx')}（报告文件用 .mdx 扩展名）` : '报告文件名必须是四位年份加 .mdx，如 2023.mdx';
+    return { problems: [{ severity: 'error', file, message: `文件名 ${name} 不是“年份.mdx”`, hint }] };
+  }
+  const decoded = readTextFile(path);
+  if (!decoded.ok) return { problems: [{ severity: 'error', file, message: `文件不是 UTF-8 编码（看起来是 ${decoded.encoding}）`, hint: ENCODING_HINT }] };
+  const split = splitFrontmatter(decoded.text);
+  if (!split) return { problems: [{ severity: 'error', file, line: 1, message: '文件开头缺少 frontmatter（以 --- 开始和结束的 year/title/stats 段落）', hint: '参照上一年的报告文件，或运行 npm run new -- <年份> 生成模板' }] };
+  const y = parseYaml(split.frontmatter, file, 1);
+  if (y.problems.length) return { problems: y.problems };
+  const raw = (y.data ?? {}) as Record<string, unknown>;
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { problems: [{ severity: 'error', file, line: 2, message: 'frontmatter 必须是“字段: 值”的形式', hint: '参照 DESIGN.md 中报告文件的示例' }] };
+  const r = safeParseZh(reportFrontmatterSchema(registry), raw);
+  if (!r.success) {
+    problems.push(...issuesToProblems(r.error.issues, file, { doc: y.doc, lines: y.lines, lineOffset: 1, describe: () => '报告 frontmatter 只能有 year、title、published、sections、stats 这几个字段' }));
+    return { problems, body: { file, raw, body: split.body, bodyLineOffset: split.bodyLineOffset } };
+  }
+  if (r.data.year !== Number(fileYear)) {
+    problems.push({ severity: 'error', file, field: 'year', line: lineOfDoc(y, ['year']), message: `year 是 ${r.data.year}，但文件名是 ${name}`, hint: `两者必须一致：把 year 改为 ${fileYear}，或把文件改名为 ${r.data.year}.mdx` });
+  }
+  return {
+    report: { file, path, year: Number(fileYear), raw, data: r.data, body: split.body, bodyLineOffset: split.bodyLineOffset },
+    problems,
+  };
+}
+
+function lineOfDoc(y: YamlFile, path: PropertyKey[]): number | undefined {
+  const l = lineOf(y, path);
+  return l === undefined ? undefined : l + 1;
+}
+
+export interface LoadedContent {
+  dir: string;
+  site?: SiteConfig;
+  registry: Registry;
+  reports: ReportSource[];
+  /** Reports whose frontmatter is invalid; their bodies are still checked. */
+  invalid: ReportBody[];
+  problems: Problem[];
+}
+
+/** Everything in a content folder; reports sorted by year. Never throws for bad content. */
+export function loadContent(dir: string): LoadedContent {
+  if (!existsSync(dir)) {
+    return { dir, registry: makeRegistry([]), reports: [], invalid: [], problems: [{ severity: 'error', file: '.', message: `内容目录 ${dir} 不存在`, hint: '在项目根目录创建 content/，或用 NIANBAO_CONTENT=路径 指定内容目录' }] };
+  }
+  const site = loadSiteConfig(dir);
+  const reg = loadRegistry(dir);
+  const problems = [...site.problems, ...reg.problems];
+  const reports: ReportSource[] = [];
+  const invalid: ReportBody[] = [];
+  const names = reportFiles(dir);
+  if (names.length === 0) problems.push({ severity: 'error', file: REPORTS_DIR, message: '没有任何报告文件', hint: `在 ${join(dir, REPORTS_DIR)} 中添加 年份.mdx，或运行 npm run import -- 报告.docx` });
+  for (const name of names) {
+    const r = loadReportFile(dir, name, reg.registry);
+    problems.push(...r.problems);
+    if (r.report) reports.push(r.report);
+    if (r.body) invalid.push(r.body);
+  }
+  reports.sort((a, b) => a.year - b.year);
+  return { dir, site: site.site, registry: reg.registry, reports, invalid, problems };
+}
+

@@ -1,0 +1,20 @@
+// Site URLs (DESIGN.md "URLs"), relative to the deploy base.
+import { joinBase } from './paths.ts';
+
+export function links(base: string) {
+  const u = (path: string) => joinBase(base, path);
+  return {
+    home: u(''),
+    year: (year: number, anchor?: string) => u(`${year}/`) + (anchor ? `#${anchor}` : ''),
+    trends: u('trends/'),
+    compare: (a: number, b: number) => u(`compare/${Math.min(a, b)}-${Math.max(a, b)}/`),
+    metric: (id: string) => u(`metrics/${id}/`),
+    measures: u('measures/'),
+    search: u('search/'),
+    statsJson: u('data/stats.json'),
+    statsCsv: u('data/stats.csv'),
+    asset: u,
+  };
+}
+
+export type Links = ReturnType<typeof links>;

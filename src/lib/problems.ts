@@ -1,0 +1,73 @@
+// Content problems are collected, never thrown one at a time: an author fixes everything in one pass.
+export type Severity = 'error' | 'warning' | 'notice';
+
+export interface Problem {
+  severity: Severity;
+  /** Path relative to the content folder, e.g. `reports/2022.mdx`. */
+  file: string;
+  /** The field as written in the file, e.g. `stats.petitions-received`. */
+  field?: string;
+  line?: number;
+  column?: number;
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', notice: '提示' };
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+export function hasErrors(problems: Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+export function countBySeverity(problems: Problem[]): Record<Severity, number> {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const p of problems) counts[p.severity]++;
+  return counts;
+}
+
+/** Problems grouped by file (in file order), errors first within a file. */
+export function groupByFile(problems: Problem[]): { file: string; problems: Problem[] }[] {
+  const groups = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const list = groups.get(p.file) ?? [];
+    list.push(p);
+    groups.set(p.file, list);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([file, list]) => ({
+      file,
+      problems: list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0)),
+    }));
+}
+
+export function formatProblem(p: Problem): string {
+  const where = [p.line ? `第 ${p.line} 行` : '', p.field ? `字段 ${p.field}` : ''].filter(Boolean).join('，');
+  const head = `  [${SEVERITY_LABEL[p.severity]}]${where ? ` ${where}：` : ' '}${p.message}`;
+  return p.hint ? `${head}\n      → ${p.hint}` : head;
+}
+
+/** The report printed by `npm run check` and by a failed build. */
+export function formatProblems(problems: Problem[], contentDir: string): string {
+  if (problems.length === 0) return '';
+  const lines: string[] = [];
+  for (const group of groupByFile(problems)) {
+    lines.push(`${contentDir.replace(/\/$/, '')}/${group.file}`);
+    for (const p of group.problems) lines.push(formatProblem(p));
+    lines.push('');
+  }
+  const c = countBySeverity(problems);
+  lines.push(`共 ${c.error} 个错误，${c.warning} 个警告，${c.notice} 个提示。`);
+  return lines.join('\n');
+}
+
+export class ContentProblemsError extends Error {
+  problems: Problem[];
+  constructor(problems: Problem[], contentDir: string) {
+    super(`内容检查未通过：\n\n${formatProblems(problems, contentDir)}`);
+    this.name = 'ContentProblemsError';
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,66 @@
+// The frontmatter of one report, validated against the metric registry.
+import { z } from 'zod';
+import { distance, closest } from 'fastest-levenshtein';
+import type { Registry } from './metrics.ts';
+import { parseStat, type StatValue } from './stat.ts';
+
+export const SECTION_KINDS = ['work', 'problems', 'measures', 'other'] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
+/** The closest registry id, when it is close enough to be a typo. */
+export function suggestMetricId(id: string, registry: Registry): string | undefined {
+  const ids = [...registry.byId.keys()];
+  if (ids.length === 0) return undefined;
+  const best = closest(id, ids);
+  return distance(id, best) <= Math.max(2, Math.floor(best.length / 4)) ? best : undefined;
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+export function reportFrontmatterSchema(registry: Registry) {
+  return z
+    .object({
+      year: z
+        .number({ message: 'year 必须是四位数年份，如 2022（不加引号）' })
+        .int({ message: 'year 必须是整数年份' })
+        .min(1949, { message: 'year 不能早于 1949' })
+        .max(2999, { message: 'year 不是有效年份' }),
+      title: z.string({ message: 'title（报告标题）必须填写' }).trim().min(1, { message: 'title（报告标题）不能为空' }),
+      // YAML 1.2 reads 2023-01-16 as a string, js-yaml as a Date: accept both, keep a plain date string.
+      published: z
+        .union([z.date(), z.string().regex(isoDate)], { message: 'published 必须是日期，格式 YYYY-MM-DD，如 2023-01-16' })
+        .transform((d) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10)))
+        .optional(),
+      sections: z
+        .record(z.string(), z.enum(SECTION_KINDS, { message: `章节类型只能是 ${SECTION_KINDS.join('、')}` }))
+        .optional(),
+      stats: z
+        .record(z.string(), z.unknown(), { message: 'stats 必须是“指标 id: 数值”的列表' })
+        .nullish()
+        .transform((raw, ctx) => {
+          const out: Record<string, StatValue> = {};
+          for (const [id, value] of Object.entries(raw ?? {})) {
+            if (!registry.byId.has(id)) {
+              const near = suggestMetricId(id, registry);
+              ctx.addIssue({
+                code: 'custom',
+                path: [id],
+                message: `未知指标 ${id}：metrics.yaml 中没有这个 id`,
+                params: { hint: near ? `是否应为 ${near}？` : '请检查拼写，或先在 metrics.yaml 中登记此指标' },
+              });
+              continue;
+            }
+            const parsed = parseStat(value);
+            if (!parsed.ok) {
+              ctx.addIssue({ code: 'custom', path: [id], message: parsed.message, params: { hint: parsed.hint } });
+              continue;
+            }
+            out[id] = parsed.value;
+          }
+          return out;
+        }),
+    })
+    .strict();
+}
+
+export type ReportFrontmatter = z.output<ReturnType<typeof reportFrontmatterSchema>>;

@@ -1,0 +1,107 @@
+// Turns a report's MDX into its final text at compile time: stats become their edition's shown value,
+// <Redact> spans disappear from the public edition, and every paragraph gets a stable anchor and kind.
+// Doing this in the syntax tree (not in a runtime component) keeps masked values out of every module the build emits.
+import type { Root, RootContent, Paragraph as MdParagraph, Heading } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import { visit, SKIP } from 'unist-util-visit';
+import type { Edition } from '../lib/edition.ts';
+import { visibleStat } from '../lib/edition.ts';
+import type { Registry } from '../lib/metrics.ts';
+import { jsxAttribute } from '../lib/report-body.ts';
+import { formatStat, parseStat, writeStat, MISSING, type StatValue } from '../lib/stat.ts';
+import { buildStructure, type Block } from '../lib/structure.ts';
+import type { SectionKind } from '../lib/report-schema.ts';
+
+export interface RemarkReportOptions {
+  registry: Registry;
+  edition: Edition;
+}
+
+type Jsx = Extract<RootContent, { type: 'mdxJsxTextElement' | 'mdxJsxFlowElement' }>;
+
+const attr = (name: string, value: string) => ({ type: 'mdxJsxAttribute' as const, name, value });
+
+export const REDACTED_TEXT = '■■■';
+
+function statElement(id: string, value: StatValue, registry: Registry, type: Jsx['type']): Jsx {
+  const metric = registry.byId.get(id);
+  const shown = formatStat(value);
+  const attributes = [attr('class', `stat stat-${value.kind}`), attr('data-metric', id)];
+  if (metric) attributes.push(attr('title', `${metric.label}${metric.unit ? `（${metric.unit}）` : ''}${value.kind === 'masked' ? '：已遮蔽' : ''}`));
+  return { type, name: 'span', attributes, children: [{ type: 'text', value: shown }] } as Jsx;
+}
+
+function redacted(node: Jsx, edition: Edition): Jsx {
+  if (edition === 'internal') {
+    return { ...node, name: node.type === 'mdxJsxFlowElement' ? 'div' : 'mark', attributes: [attr('class', 'redact'), attr('title', '此内容在公开版中隐去')] } as Jsx;
+  }
+  return { type: node.type, name: 'span', attributes: [attr('class', 'redacted'), attr('title', '此处内容在公开版中隐去')], children: [{ type: 'text', value: REDACTED_TEXT }] } as Jsx;
+}
+
+export default function remarkReport(options: RemarkReportOptions) {
+  const { registry, edition } = options;
+  return (tree: Root, file: VFile) => {
+    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
+    const frontmatter = (astro.frontmatter ??= {});
+    const rawStats = (frontmatter.stats ?? {}) as Record<string, unknown>;
+    const shown: Record<string, StatValue> = {};
+    for (const [id, raw] of Object.entries(rawStats)) {
+      const parsed = parseStat(raw);
+      shown[id] = visibleStat(registry.byId.get(id), parsed.ok ? parsed.value : MISSING, edition);
+    }
+    // The exported frontmatter must carry only what this edition may show.
+    frontmatter.stats = Object.fromEntries(Object.entries(shown).map(([id, v]) => [id, writeStat(v)]));
+
+    visit(tree, (node, index, parent) => {
+      if ((node.type !== 'mdxJsxTextElement' && node.type !== 'mdxJsxFlowElement') || !parent || index === undefined) return;
+      const jsx = node as Jsx;
+      if (jsx.name === 'Stat') {
+        const id = jsxAttribute(jsx as never, 'id') ?? '';
+        if (!registry.byId.has(id) || !(id in shown)) {
+          file.fail(`<Stat id="${id}"> 引用的指标${registry.byId.has(id) ? '在 frontmatter 的 stats 中没有数值' : '未在 metrics.yaml 中登记'}（运行 npm run check 查看全部问题）`, node);
+        }
+        parent.children[index] = statElement(id, shown[id], registry, jsx.type) as never;
+        return SKIP;
+      }
+      if (jsx.name === 'Redact') {
+        parent.children[index] = redacted(jsx, edition) as never;
+        return edition === 'public' ? SKIP : undefined;
+      }
+    });
+
+    // Which metrics each top-level block cites, for "the sentence that cites this figure".
+    const blocks: Block[] = [];
+    const nodes: (MdParagraph | Heading | RootContent)[] = [];
+    for (const child of tree.children) {
+      if (child.type === 'heading' && child.depth === 2) {
+        blocks.push({ type: 'heading', text: toString(child) });
+        nodes.push(child);
+      } else if (child.type === 'paragraph' || (child.type === 'heading' && child.depth > 2)) {
+        const stats: string[] = [];
+        visit(child, (n) => {
+          const id = n.type === 'mdxJsxTextElement' ? jsxAttribute(n as never, 'data-metric') : undefined;
+          if (id && !stats.includes(id)) stats.push(id);
+        });
+        blocks.push({ type: 'paragraph', text: toString(child), stats });
+        nodes.push(child);
+      }
+    }
+    const { structure, ids } = buildStructure(blocks, frontmatter.sections as Record<string, SectionKind> | undefined);
+    const kindOf = new Map<string, string>();
+    const itemIds = new Set<string>();
+    for (const s of structure.sections) {
+      kindOf.set(s.id, s.kind);
+      for (const p of s.paragraphs) {
+        kindOf.set(p.id, p.item?.kind ?? s.kind);
+        if (p.item) itemIds.add(p.id);
+      }
+    }
+    nodes.forEach((node, i) => {
+      const id = ids[i];
+      const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
+      data.hProperties = { ...data.hProperties, id, 'data-kind': kindOf.get(id) ?? 'intro', ...(itemIds.has(id) ? { className: ['item'] } : {}) };
+    });
+    frontmatter.structure = structure;
+  };
+}

@@ -1,0 +1,17 @@
+// Build every fixture site once, in sequence (concurrent Astro builds would share `.astro/`).
+import { rmSync } from 'node:fs';
+import { astroBuild } from './astro-cli.ts';
+import { SITES, siteDir, siteEnv, type SiteName } from './sites.ts';
+
+export default function setup() {
+  const started = Date.now();
+  for (const name of Object.keys(SITES) as SiteName[]) {
+    const out = siteDir(name);
+    rmSync(out, { recursive: true, force: true });
+    const t = Date.now();
+    const r = astroBuild(out, siteEnv(SITES[name]));
+    if (r.status !== 0) throw new Error(`测试站点 ${name} 构建失败：\n${r.output.slice(-4000)}`);
+    process.stdout.write(`  built ${name} in ${((Date.now() - t) / 1000).toFixed(1)}s\n`);
+  }
+  process.stdout.write(`  fixture sites built in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+}

@@ -1,0 +1,37 @@
+// The fixture sites the build and browser tests look at. Global setup builds each once per test run.
+import { join, resolve } from 'node:path';
+
+export interface SiteVariant {
+  /** Content folder, relative to the project root. */
+  content: string;
+  edition: 'public' | 'internal';
+  base: string;
+}
+
+export const SITES = {
+  /** The committed content (the 2022 sample report), as a newcomer's `npm start` builds it. */
+  default: { content: 'content', edition: 'public', base: '/' },
+  defaultInternal: { content: 'content', edition: 'internal', base: '/' },
+  seriesPublic: { content: 'test/fixtures/series', edition: 'public', base: '/' },
+  seriesInternal: { content: 'test/fixtures/series', edition: 'internal', base: '/' },
+  seriesPublicBase: { content: 'test/fixtures/series', edition: 'public', base: '/reports/' },
+  minimalInternalBase: { content: 'test/fixtures/minimal', edition: 'internal', base: '/reports/' },
+} satisfies Record<string, SiteVariant>;
+
+export type SiteName = keyof typeof SITES;
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const BUILD_ROOT = join(ROOT, 'node_modules/.cache/nianbao-test');
+
+/** Where global setup left a site's `dist/`. */
+export function siteDir(name: SiteName): string {
+  return join(BUILD_ROOT, name);
+}
+
+export function siteEnv(v: SiteVariant): Record<string, string> {
+  return {
+    NIANBAO_CONTENT: resolve(ROOT, v.content),
+    NIANBAO_EDITION: v.edition,
+    NIANBAO_BASE: v.base,
+  };
+}
