@@ -21,7 +21,8 @@ export const SITES = {
 export type SiteName = keyof typeof SITES;
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const BUILD_ROOT = join(ROOT, 'node_modules/.cache/nianbao-test');
+// NIANBAO_TEST_BUILDS lets concurrent test runs keep their builds apart.
+export const BUILD_ROOT = process.env.NIANBAO_TEST_BUILDS ? resolve(process.env.NIANBAO_TEST_BUILDS) : join(ROOT, 'node_modules/.cache/nianbao-test');
 
 /** Where global setup left a site's `dist/`. */
 export function siteDir(name: SiteName): string {
@@ -34,4 +35,14 @@ export function siteEnv(v: SiteVariant): Record<string, string> {
     NIANBAO_EDITION: v.edition,
     NIANBAO_BASE: v.base,
   };
+}
+
+/** The sites this run builds: all, or those named in NIANBAO_TEST_SITES (comma-separated) while iterating. */
+export function sitesToBuild(): SiteName[] {
+  const all = Object.keys(SITES) as SiteName[];
+  const only = process.env.NIANBAO_TEST_SITES?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!only?.length) return all;
+  const unknown = only.filter((s) => !all.includes(s as SiteName));
+  if (unknown.length) throw new Error(`NIANBAO_TEST_SITES 中有未知站点：${unknown.join(', ')}（可用：${all.join(', ')}）`);
+  return only as SiteName[];
 }
