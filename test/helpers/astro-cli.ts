@@ -10,10 +10,20 @@ export interface RunResult {
   output: string;
 }
 
+/** The environment a user's shell would have: vitest's own variables (BASE_URL=/, MODE, …) would leak into Astro's import.meta.env. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(VITEST|VITE_|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$|NIANBAO_)/.test(k)) continue;
+    env[k] = v;
+  }
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...extra };
+}
+
 export function runNode(script: string, args: string[], env: Record<string, string> = {}, timeout = 240_000): RunResult {
   const r = spawnSync(process.execPath, [script, ...args], {
     cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+    env: cleanEnv(env),
     encoding: 'utf8',
     timeout,
   });

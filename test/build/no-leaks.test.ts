@@ -1,0 +1,49 @@
+// The public edition never leaks a masked number or redacted text into any output file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allFiles } from '../helpers/html.ts';
+import { siteDir } from '../helpers/sites.ts';
+
+// From the fixtures' answer keys (test/fixtures/*/README.md and metrics.yaml comments).
+const CASES = [
+  { site: 'seriesPublic', sentinels: ['4817', '3629', '5903', '7741', '7698'], redacted: ['城南社区张某某违规收受礼金案', '滨河街道李某某虚报冒领补贴问题', '王某某插手工程招投标线索', '张某某', '李某某', '王某某'] },
+  { site: 'seriesPublicBase', sentinels: ['4817', '3629', '5903', '7741', '7698'], redacted: ['张某某', '李某某', '王某某'] },
+] as const;
+
+describe('public edition', () => {
+  for (const c of CASES) {
+    it(`${c.site}: no file under dist/ holds a hidden number or redacted text`, () => {
+      const dir = siteDir(c.site);
+      const files = allFiles(dir);
+      expect(files.length).toBeGreaterThan(5);
+      for (const file of files) {
+        const bytes = readFileSync(join(dir, file));
+        const text = bytes.toString('utf8');
+        for (const n of c.sentinels) expect(new RegExp(`(?<!\\d)${n}(?!\\d)`).test(text), `${file} contains ${n}`).toBe(false);
+        for (const phrase of c.redacted) expect(text.includes(phrase), `${file} contains ${phrase}`).toBe(false);
+      }
+    });
+  }
+
+  it('the internal build of the same content does hold them (so the check above can fail)', () => {
+    const dir = siteDir('seriesInternal');
+    const all = allFiles(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    for (const n of ['4817', '3629', '5903', '7741', '7698']) expect(all).toMatch(new RegExp(`(?<!\\d)${n}(?!\\d)`));
+    expect(all).toContain('王某某插手工程招投标线索');
+  });
+});
+
+describe('offline', () => {
+  it('no page refers to anything outside the site', () => {
+    for (const site of ['default', 'seriesPublic'] as const) {
+      const dir = siteDir(site);
+      for (const file of allFiles(dir).filter((f) => /\.(html|css|js|mjs)$/.test(f))) {
+        const text = readFileSync(join(dir, file), 'utf8');
+        const external = [...text.matchAll(/(?:src|href|action)\s*=\s*["']?(?:https?:)?\/\/[^"'\s>]+/g)].map((m) => m[0]);
+        expect(external, file).toEqual([]);
+        expect(text, file).not.toMatch(/@import\s+url\(\s*["']?https?:/);
+      }
+    }
+  });
+});
