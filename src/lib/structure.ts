@@ -16,10 +16,14 @@ const NUMERALS = '一二三四五六七八九';
 /** 一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (up to 99, enough for any report). */
 export function chineseNumeral(s: string): number | undefined {
   if (!/^[一二三四五六七八九十]{1,3}$/.test(s)) return undefined;
-  const d = (c: string) => NUMERALS.indexOf(c) + 1;
-  if (s.length === 1) return s === '十' ? 10 : d(s);
-  if (s.length === 2) return s[0] === '十' ? 10 + d(s[1]) : s[1] === '十' ? d(s[0]) * 10 : undefined;
-  return s[1] === '十' && s[0] !== '十' && s[2] !== '十' ? d(s[0]) * 10 + d(s[2]) : undefined;
+  const d = (c: string) => NUMERALS.indexOf(c) + 1; // 0 for 十
+  const [a, b, c] = [...s];
+  if (s.length === 1) return a === '十' ? 10 : d(a);
+  if (s.length === 2) {
+    if (a === '十') return d(b) ? 10 + d(b) : undefined;
+    return b === '十' && d(a) ? d(a) * 10 : undefined;
+  }
+  return b === '十' && d(a) && d(c) ? d(a) * 10 + d(c) : undefined;
 }
 
 const ITEM_START = /^\s*([一二三四五六七八九十]{1,3})是/;

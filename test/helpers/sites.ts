@@ -40,6 +40,7 @@ export function siteEnv(v: SiteVariant): Record<string, string> {
 /** The sites this run builds: all, or those named in NIANBAO_TEST_SITES (comma-separated) while iterating. */
 export function sitesToBuild(): SiteName[] {
   const all = Object.keys(SITES) as SiteName[];
+  if (process.env.NIANBAO_TEST_SITES === 'none') return [];
   const only = process.env.NIANBAO_TEST_SITES?.split(',').map((s) => s.trim()).filter(Boolean);
   if (!only?.length) return all;
   const unknown = only.filter((s) => !all.includes(s as SiteName));

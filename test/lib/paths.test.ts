@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { joinBase, normaliseBase } from '../../src/lib/paths.ts';
+import { links } from '../../src/lib/links.ts';
+import { readEdition, visibleStat } from '../../src/lib/edition.ts';
+
+describe('deploy base', () => {
+  it.each([[undefined, '/'], ['', '/'], ['/', '/'], ['reports', '/reports/'], ['/reports', '/reports/'], ['/reports/', '/reports/'], [' /a/b/ ', '/a/b/']])('%j → %s', (raw, base) => {
+    expect(normaliseBase(raw)).toBe(base);
+  });
+  it('joins paths without doubling slashes', () => {
+    expect(joinBase('/reports/', '/2022/')).toBe('/reports/2022/');
+    const L = links('/reports/');
+    expect(L.year(2022, 's1-3')).toBe('/reports/2022/#s1-3');
+    expect(L.compare(2023, 2021)).toBe('/reports/compare/2021-2023/');
+    expect(L.metric('petitions-received')).toBe('/reports/metrics/petitions-received/');
+  });
+});
+
+describe('editions', () => {
+  it('defaults to public and refuses anything unknown', () => {
+    expect(readEdition({})).toBe('public');
+    expect(readEdition({ NIANBAO_EDITION: 'Internal' })).toBe('internal');
+    expect(() => readEdition({ NIANBAO_EDITION: 'intranet' })).toThrow(/public.*internal/);
+  });
+  it('masks non-public metrics in the public edition only', () => {
+    const v = { kind: 'exact', value: 12 } as const;
+    expect(visibleStat({ public: false }, v, 'public')).toEqual({ kind: 'masked', digits: 2, atLeast: false });
+    expect(visibleStat({ public: true }, v, 'public')).toEqual(v);
+    expect(visibleStat({ public: false }, v, 'internal')).toEqual(v);
+    expect(visibleStat(undefined, v, 'public').kind).toBe('masked');
+  });
+});
