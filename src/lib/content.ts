@@ -2,7 +2,7 @@
 // Shared by `npm run check`, the build's pre-flight and the CLIs, so all three agree on what is valid.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit as visitYaml, type Document } from 'yaml';
 import { makeRegistry, metricSchema, type Metric, type Registry } from './metrics.ts';
 import type { Problem } from './problems.ts';
 import { reportFrontmatterSchema, type ReportFrontmatter } from './report-schema.ts';
@@ -24,25 +24,58 @@ interface YamlFile {
   problems: Problem[];
 }
 
-/** Parse YAML text, turning syntax errors into problems with their line. */
+/** Parse YAML text, turning syntax errors into problems with their line, explained in Chinese. */
 export function parseYaml(text: string, file: string, lineOffset = 0): YamlFile {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = doc.errors.map((err) => ({
-    severity: 'error',
-    file,
-    line: (err.linePos?.[0]?.line ?? lines.linePos(err.pos[0]).line) + lineOffset,
-    message: `YAML 格式错误：${err.message.split('\n')[0]}`,
-    hint: yamlHint(err.code),
-  }));
+  const sourceLines = text.split('\n');
+  const seen = new Set<number>();
+  const problems: Problem[] = [];
+  for (const err of doc.errors) {
+    const line = lines.linePos(err.pos[0]).line;
+    if (seen.has(line)) continue; // one syntax slip often yields several errors on the same line
+    seen.add(line);
+    problems.push({ severity: 'error', file, line: line + lineOffset, ...explainYamlError(err.code, err.message, sourceLines[line - 1] ?? '') });
+  }
+  // Unquoted `**` is YAML alias syntax; our files never use aliases, so each one is a masked value missing its quotes.
+  visitYaml(doc, {
+    Alias(_, node) {
+      const line = node.range ? lines.linePos(node.range[0]).line : undefined;
+      problems.push({ severity: 'error', file, line: line === undefined ? undefined : line + lineOffset, message: `YAML 格式错误：星号值 ${node.source ? `*${node.source}` : '*'} 没有加引号`, hint: '遮蔽的数字要加英文双引号，如 "*"、"**"、"**+"' });
+    },
+  });
   if (problems.length) return { problems };
-  return { doc, lines, data: doc.toJS(), problems };
+  const data = doc.toJS();
+  // `year：2022` with a full-width colon is valid YAML — one string — so catch it here.
+  if (typeof data === 'string' && /[：]/.test(data)) {
+    return { problems: [{ severity: 'error', file, line: 1 + lineOffset, message: 'YAML 格式错误：字段名后用了中文冒号“：”', hint: '把“：”改成英文冒号加空格“: ”，如 year: 2022' }] };
+  }
+  return { doc, lines, data, problems };
 }
 
-function yamlHint(code: string): string {
-  if (code === 'DUPLICATE_KEY') return '同一个字段写了两次，请删除其中一个';
-  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') return '检查缩进（只能用空格，不能用 Tab）和冒号后的空格';
-  return '检查这一行的冒号、引号和缩进；含有 * 或 : 的值要加英文双引号，如 "**"';
+const YAML_MESSAGES: Record<string, string> = {
+  TAB_AS_INDENT: '缩进用了 Tab 键',
+  BAD_INDENT: '缩进不一致',
+  DUPLICATE_KEY: '同一个字段写了两次',
+  MISSING_CHAR: '缺少引号或括号的另一半',
+  BAD_DQ_ESCAPE: '双引号中的反斜杠 \\ 用法不对',
+  MULTILINE_IMPLICIT_KEY: '这一行不是“字段: 值”的形式',
+  BLOCK_AS_IMPLICIT_KEY: '这一行不是“字段: 值”的形式',
+  UNEXPECTED_TOKEN: '出现了无法识别的符号',
+  BAD_SCALAR_START: '值不能以这个符号开头',
+  MULTIPLE_DOCS: '出现了多余的 --- 分隔线',
+};
+
+function explainYamlError(code: string, english: string, sourceLine: string): { message: string; hint: string } {
+  const what = YAML_MESSAGES[code] ?? '无法解析';
+  const message = `YAML 格式错误：${what}（${english.split('\n')[0]}）`;
+  if (/^\s*[\w-]+\s*：/.test(sourceLine)) return { message: 'YAML 格式错误：字段名后用了中文冒号“：”', hint: '把“：”改成英文冒号加空格“: ”，如 year: 2022' };
+  if (code === 'TAB_AS_INDENT' || sourceLine.startsWith('\t')) return { message, hint: '缩进只能用空格（stats 下的每一行用两个空格），不能用 Tab' };
+  if (code === 'DUPLICATE_KEY') return { message, hint: '删除重复的一行，只保留一个' };
+  if (/^\s*[\w-]+:\S/.test(sourceLine)) return { message, hint: '英文冒号后面要有一个空格，如 year: 2022' };
+  if (/:\s*\*/.test(sourceLine)) return { message, hint: '星号开头的值要加英文双引号，如 "**" 或 "**+"' };
+  if (code === 'MISSING_CHAR' || /["“”]/.test(sourceLine)) return { message, hint: '检查引号是否成对，且是英文引号 "…"' };
+  return { message, hint: '检查这一行的冒号、引号和缩进：每行写成“字段: 值”，缩进用空格' };
 }
 
 function readYamlFile(dir: string, name: string): YamlFile {

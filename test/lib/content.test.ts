@@ -46,6 +46,18 @@ describe('frontmatter', () => {
     expect(y.problems[0]).toMatchObject({ severity: 'error', file: 'reports/2022.mdx', message: expect.stringContaining('YAML') });
     expect(y.problems[0].line).toBeGreaterThanOrEqual(3);
   });
+  it.each([
+    ['stats:\n  meetings: **\n', 2, '没有加引号', '"**"'],
+    ['stats:\n  meetings: **+\n', 2, '没有加引号', '"**+"'],
+    ['year：2022\n', 1, '中文冒号', 'year: 2022'],
+    ['year: 2022\n\ttitle: x\n', 2, 'Tab', '空格'],
+    ['year:2022\ntitle: x\n', 1, 'YAML', '冒号后面要有一个空格'],
+  ])('explains a common slip in Chinese: %j', (text, line, message, hint) => {
+    const y = parseYaml(text, 'reports/2022.mdx');
+    expect(y.problems).toHaveLength(1);
+    expect(y.problems[0]).toMatchObject({ line, message: expect.stringContaining(message), hint: expect.stringContaining(hint) });
+  });
+
   it('reports a duplicated key', () => {
     expect(parseYaml('year: 2022\nyear: 2023\n', 'x').problems[0].hint).toContain('写了两次');
   });
