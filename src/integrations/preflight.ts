@@ -1,5 +1,5 @@
 // Before Astro reads any content: check the whole folder and stop with every problem listed,
-// so a broken report never produces a half-built site.
+// so a broken report never produces a half-built site. In dev, re-check on every save.
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/check.ts';
 import { formatProblems, hasErrors } from '../lib/problems.ts';
@@ -18,6 +18,22 @@ export function preflight(contentDir: string): AstroIntegration {
         }
         const notes = result.problems.length ? `（${result.problems.length} 条警告/提示，运行 npm run check 查看）` : '';
         logger.info(`内容检查通过：${result.reports.length} 份报告，${result.registry.metrics.length} 个指标${notes}`);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const recheck = (file: string) => {
+          if (!file.startsWith(contentDir)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            const result = checkContent(contentDir);
+            if (result.problems.length === 0) logger.info('内容检查通过');
+            else (hasErrors(result.problems) ? logger.error : logger.warn)(`\n${formatProblems(result.problems, contentDir)}`);
+          }, 200);
+        };
+        server.watcher.add(contentDir);
+        server.watcher.on('change', recheck);
+        server.watcher.on('add', recheck);
+        server.watcher.on('unlink', recheck);
       },
     },
   };
