@@ -1,0 +1,11 @@
+// /data/stats.json: every metric × year, masked for the public edition like every other page.
+import type { APIRoute } from 'astro';
+import { siteData } from '../../data/site-data.ts';
+import { statsDocument } from '../../lib/stats-export.ts';
+
+export const GET: APIRoute = async () => {
+  const { site, edition, series } = await siteData();
+  return new Response(JSON.stringify(statsDocument(site, edition, series), null, 2) + '\n', {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};
