@@ -1,0 +1,106 @@
+// npm run import -- report.docx|report.txt [--year 2023] [--out path] [--force]
+// Convert a finished report (Word or plain text) into reports/<year>.mdx, numbers turned into stats.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadContent, REPORT_FILE, REPORTS_DIR, resolveContentDir } from '../lib/content.ts';
+import { FileExistsError, writeFileAtomic } from '../lib/atomic-write.ts';
+import { shownPath, userPath } from '../lib/cli-paths.ts';
+import { importSource, ImportError } from '../lib/import/index.ts';
+import { readSource, sourceKind, SUPPORTED } from '../lib/import/source.ts';
+import { formatSummary } from '../lib/import/summary.ts';
+import { hasErrors } from '../lib/problems.ts';
+import { templateReport, titleForYear, YEAR_ARG } from '../lib/scaffold.ts';
+
+const USAGE = [
+  '用法：npm run import -- 报告.docx [--year 2023] [--out 路径] [--force]',
+  `  报告文件：${SUPPORTED}`,
+  '  --year   报告年份（默认取自标题或正文中的第一个“20xx年”）',
+  '  --out    输出文件（默认：内容目录/reports/<年份>.mdx）',
+  '  --force  输出文件已存在时覆盖它',
+].join('\n');
+
+function fail(message: string, hint?: string): never {
+  console.error(`✗ ${message}${hint ? `\n  → ${hint}` : ''}`);
+  process.exit(1);
+}
+
+let args: ReturnType<typeof parseArgs<{ allowPositionals: true; options: { year: { type: 'string' }; out: { type: 'string' }; force: { type: 'boolean' }; help: { type: 'boolean'; short: 'h' } } }>>;
+try {
+  args = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+} catch (e) {
+  fail(`参数有误：${(e as Error).message}`, USAGE);
+}
+if (args.values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const [inputArg, ...extra] = args.positionals;
+if (!inputArg) fail('没有指定要导入的报告文件', USAGE);
+if (extra.length) fail(`多了参数：${extra.join(' ')}（一次只能导入一个文件）`, USAGE);
+
+let year: number | undefined;
+if (args.values.year !== undefined) {
+  if (!YEAR_ARG.test(args.values.year)) fail(`--year ${args.values.year} 不是四位数字的年份`, '例如 --year 2023');
+  year = Number(args.values.year);
+  if (year < 1949 || year > 2999) fail(`--year ${year} 不在有效范围内（1949–2999）`);
+}
+
+const input = userPath(inputArg);
+const shownInput = shownPath(input);
+try {
+  sourceKind(input);
+} catch (e) {
+  fail(`${shownInput}：${(e as ImportError).message}`, (e as ImportError).hint);
+}
+if (!existsSync(input)) fail(`找不到文件 ${shownInput}`, '检查文件名和所在目录；文件名含空格时请加引号');
+if (statSync(input).isDirectory()) fail(`${shownInput} 是一个目录，不是文件`, USAGE);
+
+const dir = resolveContentDir();
+const content = loadContent(dir);
+if (content.registry.metrics.length === 0) {
+  console.warn(`注意：${join(dir, 'metrics.yaml')} 中没有可用的指标，文中的数字都将按原样保留。${hasErrors(content.problems) ? '运行 npm run check 查看内容目录的问题。' : ''}\n`);
+}
+
+let result: ReturnType<typeof importSource>;
+let format: string;
+try {
+  const source = await readSource(input, readFileSync(input));
+  format = source.format;
+  result = importSource(source, {
+    registry: content.registry,
+    year,
+    defaultTitle: (y) => {
+      const prev = templateReport(content.reports.filter((r) => r.year !== y), y);
+      return titleForYear(y, prev ? { year: prev.year, title: prev.data.title } : undefined);
+    },
+  });
+} catch (e) {
+  if (e instanceof ImportError) fail(`${shownInput}：${e.message}`, e.hint);
+  fail(`导入 ${shownInput} 失败：${(e as Error).message}`, '没有写入任何文件。请把这条信息和原文件发给维护人员');
+}
+
+// Where to write.
+let output: string;
+if (args.values.out) {
+  output = userPath(args.values.out);
+  if (existsSync(output) && statSync(output).isDirectory()) output = join(output, `${result.year}.mdx`);
+  const named = REPORT_FILE.exec(basename(output))?.[1];
+  if (named && Number(named) !== result.year) {
+    fail(`输出文件名 ${basename(output)} 与报告年份 ${result.year} 不一致`, `改为 --out ${join(args.values.out, '..', `${result.year}.mdx`)}，或用 --year ${named} 指定年份`);
+  }
+} else {
+  output = join(dir, REPORTS_DIR, `${result.year}.mdx`);
+}
+const shownOutput = shownPath(output);
+const existed = existsSync(output);
+try {
+  writeFileAtomic(output, result.mdx, { overwrite: !!args.values.force });
+} catch (e) {
+  if (e instanceof FileExistsError) {
+    fail(`${shownOutput} 已经存在，没有做任何改动`, '确认要用导入结果替换它，请加 --force；或用 --out 另存为其他文件');
+  }
+  fail(`无法写入 ${shownOutput}：${(e as Error).message}`, '检查目录是否存在、是否有写权限；没有留下不完整的文件');
+}
+
+console.log(formatSummary(result, { input: shownInput, format, output: shownOutput, overwritten: existed, inContent: resolve(output) === resolve(dir, REPORTS_DIR, `${result.year}.mdx`) }));

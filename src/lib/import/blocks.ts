@@ -1,0 +1,138 @@
+// From the paragraphs of a written report to the report's shape: its title, the 一、二、三、 sections
+// (## headings), the （一）（二） sub-headings (### headings) and plain paragraphs (一是/二是 items stay
+// paragraphs: the structure recognises them from their text). Official documents rarely use heading
+// styles, so the text decides first and Word's styles and bold runs only fill in where the text says nothing.
+import { chineseNumeral } from '../structure.ts';
+import type { SourceBlock } from './source.ts';
+
+export type BodyBlock = { type: 'heading'; depth: 2 | 3; text: string; source: number } | { type: 'paragraph'; text: string; source: number };
+
+export interface Shaped {
+  title?: string;
+  /** ISO date from a closing date line such as `2023年1月16日`. */
+  published?: string;
+  publishedLine?: string;
+  blocks: BodyBlock[];
+  /** Things the author should look at, in Chinese. */
+  notes: string[];
+}
+
+const NUMERAL = '[一二三四五六七八九十]{1,3}';
+export const SECTION_HEADING = new RegExp(`^(${NUMERAL})[、.．]\\s*\\S`);
+export const SUB_HEADING = new RegExp(`^[（(](${NUMERAL})[）)]\\s*\\S`);
+const TITLE_WORDS = /报告|情况|总结|汇报|要点|计划|方案/;
+const SENTENCE_PUNCT = /[。！？；，,;!?]/;
+
+/** Trim spaces (`trim` includes the ideographic space that indents Chinese paragraphs), drop zero-width characters, tabs → spaces. */
+export function cleanLine(text: string): string {
+  return text.replace(/\t/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim();
+}
+
+/** Short, and at most one sentence (a trailing 。 is allowed): a heading, not a paragraph that starts with 一、. */
+export function headingLike(text: string): boolean {
+  const body = text.replace(/[。：:]$/, '');
+  return [...body].length <= 50 && !/[。！？]/.test(body);
+}
+
+function looksLikeTitle(b: SourceBlock, text: string): boolean {
+  if (SECTION_HEADING.test(text) || SUB_HEADING.test(text) || /^[一二三四五六七八九十]{1,3}是/.test(text)) return false;
+  if ([...text].length > 60 || SENTENCE_PUNCT.test(text) || /[：:]$/.test(text)) return false;
+  return !!(b.isTitle || b.centered || b.headingLevel !== undefined || b.bold) || TITLE_WORDS.test(text);
+}
+
+const CN_DIGITS = '〇一二三四五六七八九';
+
+function chineseYear(s: string): number | undefined {
+  const digits = [...s].map((ch) => (ch === '零' || ch === '○' || ch === 'Ｏ' ? 0 : CN_DIGITS.indexOf(ch)));
+  return digits.length === 4 && digits.every((d) => d >= 0) ? Number(digits.join('')) : undefined;
+}
+
+/** `2023年1月16日` or `二〇二三年一月十六日` alone on a line → `2023-01-16`. */
+export function parseDateLine(text: string): string | undefined {
+  const t = text.replace(/\s/g, '');
+  let y: number | undefined;
+  let mo: number | undefined;
+  let d: number | undefined;
+  let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
+  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(t))) {
+    [y, mo, d] = [chineseYear(m[1] as string), chineseNumeral(m[2] as string), chineseNumeral(m[3] as string)];
+  }
+  if (!y || !mo || !d || mo > 12 || d > 31) return undefined;
+  const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return date.getUTCMonth() + 1 === mo && date.getUTCDate() === d ? iso : undefined;
+}
+
+const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
+
+export function shapeDocument(source: SourceBlock[]): Shaped {
+  const notes: string[] = [];
+  const lines = source.map((b, i) => ({ b, i, text: cleanLine(b.text) })).filter((l) => l.text !== '');
+
+  // Title: the first lines when they look like one (Word may split a long title over two centred lines).
+  let title: string | undefined;
+  let start = 0;
+  while (start < lines.length && start < 3) {
+    const l = lines[start] as (typeof lines)[number];
+    const styled = l.b.isTitle || l.b.centered;
+    if (start === 0 ? !looksLikeTitle(l.b, l.text) : !(styled && looksLikeTitle(l.b, l.text))) break;
+    title = (title ?? '') + l.text;
+    start++;
+    if (!styled) break;
+  }
+
+  // A closing date line: the date the report was issued.
+  let end = lines.length;
+  let published: string | undefined;
+  let publishedLine: string | undefined;
+  const last = lines[end - 1];
+  if (last && end > start && (published = parseDateLine(last.text))) {
+    publishedLine = last.text;
+    end--;
+  }
+
+  const body = lines.slice(start, end);
+  const hasTextHeadings = body.some((l) => SECTION_HEADING.test(l.text) && headingLike(l.text));
+  // Word heading levels that are not already numbered in the text: the highest becomes ##, the next ###.
+  const styleLevels = [...new Set(body.filter((l) => l.b.headingLevel !== undefined && !SECTION_HEADING.test(l.text) && !SUB_HEADING.test(l.text)).map((l) => l.b.headingLevel as number))].sort();
+  const depthOfStyle = (level: number): 2 | 3 | undefined => {
+    const rank = styleLevels.indexOf(level) + (hasTextHeadings ? 1 : 0);
+    return rank === 0 ? 2 : rank === 1 ? 3 : undefined;
+  };
+
+  const blocks: BodyBlock[] = [];
+  let sectionNo = 0;
+  let subNo = 0;
+  const numberedNotes: string[] = [];
+  const tables = new Map<number, number>();
+  for (const { b, i, text } of body) {
+    if (b.table !== undefined) {
+      tables.set(b.table, (tables.get(b.table) ?? 0) + 1);
+      blocks.push({ type: 'paragraph', text, source: i });
+      continue;
+    }
+    const short = headingLike(text);
+    let depth: 2 | 3 | undefined;
+    let shown = text;
+    if (SECTION_HEADING.test(text) && short) depth = 2;
+    else if (SUB_HEADING.test(text) && short) depth = 3;
+    else if (b.numbered && short && !/[。；]$/.test(text)) {
+      // Word automatic numbering: the number is drawn by Word, not typed. Write it into the heading.
+      depth = b.numbered.level === 0 ? 2 : 3;
+      const n = depth === 2 ? ++sectionNo : ++subNo;
+      const ordinal = CN_ORDINALS[n - 1] ?? String(n);
+      shown = depth === 2 ? `${ordinal}、${text}` : `（${ordinal}）${text}`;
+      numberedNotes.push(shown);
+    } else if (b.headingLevel !== undefined && short) depth = depthOfStyle(b.headingLevel);
+    else if (b.bold && short && !/[。；：:]$/.test(text) && !/^[一二三四五六七八九十]{1,3}是/.test(text)) depth = hasTextHeadings || styleLevels.length ? 3 : 2;
+    if (depth === 2) {
+      if (shown === text) sectionNo++;
+      subNo = 0;
+    }
+    blocks.push(depth ? { type: 'heading', depth, text: shown, source: i } : { type: 'paragraph', text, source: i });
+  }
+  if (numberedNotes.length) notes.push(`Word 自动编号的标题已补写编号：${numberedNotes.join('；')}——请核对编号是否与原文一致`);
+  for (const [table, rows] of tables) notes.push(`第 ${table} 个表格已按行转为 ${rows} 个段落（单元格之间以全角空格分隔），请核对或改写成文字`);
+  return { title, published, publishedLine, blocks, notes };
+}

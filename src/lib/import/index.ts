@@ -1,0 +1,188 @@
+// Import a written report: shape its paragraphs, turn its counts into stats, write the MDX, and
+// prove the MDX reads back to the same text before anyone writes it to disk.
+import type { Metric, Registry } from '../metrics.ts';
+import { formatStat, writeStat, type StatValue } from '../stat.ts';
+import { reportFrontmatterSchema } from '../report-schema.ts';
+import { bodyProblems, parseBody } from '../report-body.ts';
+import { buildStructure, type Block, type ReportStructure } from '../structure.ts';
+import { safeParseZh } from '../zod-problems.ts';
+import { shapeDocument, type BodyBlock } from './blocks.ts';
+import { findCounts, type Count } from './counts.ts';
+import { assignMetrics, type CountInText } from './match.ts';
+import { expectedText, serializeReport, type DocBlock, type Inline } from './mdx.ts';
+import { renderBody, type RenderedBlock } from '../report-text.ts';
+import { ImportError, type Source } from './source.ts';
+
+export { ImportError } from './source.ts';
+
+export interface MatchedStat {
+  metric: Metric;
+  written: string;
+  value: StatValue;
+  unit: string;
+  /** The words around the count, the count in 【】: `…传达相关会议精神【**】次`. */
+  excerpt: string;
+  /** Shown differently from the source (e.g. 30多 → 30余). */
+  shownAs?: string;
+}
+
+export interface UnmatchedCount {
+  written: string;
+  unit: string;
+  sentence: string;
+  /** The closest metric, when one came near. */
+  nearest?: { metric: Metric; coverage: number };
+}
+
+export interface ImportOptions {
+  registry: Registry;
+  /** `--year`; otherwise the year in the title, else the first `20xx年` in the text. */
+  year?: number;
+  /** The title to use when the text has none, e.g. last year's title with this year. */
+  defaultTitle?: (year: number) => string;
+}
+
+export interface ImportResult {
+  year: number;
+  yearFrom: 'option' | 'title' | 'text';
+  title: string;
+  titleFrom: 'text' | 'default';
+  published?: string;
+  mdx: string;
+  body: string;
+  stats: Record<string, StatValue>;
+  matched: MatchedStat[];
+  unmatched: UnmatchedCount[];
+  /** Registry metrics the text never mentions. */
+  notMentioned: Metric[];
+  structure: ReportStructure;
+  /** ### sub-headings found, in order. */
+  subheadings: string[];
+  rendered: RenderedBlock[];
+  notes: string[];
+}
+
+export const DEFAULT_TITLE = (year: number) => `${year}年度落实全面从严治党主体责任情况报告`;
+
+const YEAR_IN_TEXT = /((?:19|20)\d{2})\s*年/;
+
+function sentenceAround(text: string, c: Count): string {
+  const ends = /[。！？；]/g;
+  let from = 0;
+  for (let m = ends.exec(text); m && m.index < c.start; m = ends.exec(text)) from = m.index + 1;
+  const rest = text.slice(c.unitEnd).search(/[。！？；]/);
+  const to = rest < 0 ? text.length : c.unitEnd + rest + 1;
+  return text.slice(from, to).trim();
+}
+
+/**
+ * The words around one count, the count in 【】: `…召开集体廉政谈话会【*】次`, `…淡薄等【*】个方面排查问题`.
+ * Starts after the previous count or clause boundary (at most `before` characters back).
+ */
+function excerptOf(text: string, counts: Count[], index: number, before = 14): string {
+  const c = counts[index] as Count;
+  const prevEnd = counts[index - 1]?.unitEnd ?? 0;
+  let from = Math.max(prevEnd, c.start - before);
+  const boundary = Math.max(...[...'，；。：！？'].map((ch) => text.lastIndexOf(ch, c.start - 1)));
+  if (boundary + 1 > from) from = boundary + 1;
+  const next = counts[index + 1]?.start ?? text.length;
+  const rest = text.slice(c.unitEnd, next);
+  const stop = rest.search(/[，；。：！？、]/);
+  const after = (stop < 0 ? rest : rest.slice(0, stop)).slice(0, 8);
+  const lead = from > 0 && from === c.start - before ? '…' : '';
+  return `${lead}${text.slice(from, c.start)}【${c.written}】${text.slice(c.end, c.unitEnd)}${after}`;
+}
+
+export function importSource(source: Source, opts: ImportOptions): ImportResult {
+  const { registry } = opts;
+  const shaped = shapeDocument(source.blocks);
+  const notes = [...shaped.notes];
+  if (shaped.blocks.length === 0) throw new ImportError('文件中没有找到正文文字', '请确认选对了文件；如果是扫描件或图片，需要先把文字录入或识别出来');
+
+  // The year.
+  let year: number | undefined = opts.year;
+  let yearFrom: ImportResult['yearFrom'] = 'option';
+  const titleYear = shaped.title ? YEAR_IN_TEXT.exec(shaped.title)?.[1] : undefined;
+  const textYear = shaped.blocks.map((b) => YEAR_IN_TEXT.exec(b.text)?.[1]).find(Boolean);
+  if (year === undefined) {
+    if (titleYear) [year, yearFrom] = [Number(titleYear), 'title'];
+    else if (textYear) [year, yearFrom] = [Number(textYear), 'text'];
+    else throw new ImportError('没有在文中找到报告年份（如“2023年”）', '用 --year 指定年份，如：npm run import -- 报告.docx --year 2023');
+  } else if ((titleYear ?? textYear) && Number(titleYear ?? textYear) !== year) {
+    notes.push(`按 --year 使用 ${year} 年；文中${titleYear ? '标题' : '第一处年份'}是 ${titleYear ?? textYear} 年，请确认没有弄错`);
+  }
+
+  // The title.
+  let title = shaped.title;
+  let titleFrom: ImportResult['titleFrom'] = 'text';
+  if (!title) {
+    title = (opts.defaultTitle ?? DEFAULT_TITLE)(year);
+    titleFrom = 'default';
+  }
+
+  // Counts → stats.
+  const units = registry.metrics.map((m) => m.unit);
+  const perBlock = shaped.blocks.map((b) => (b.type === 'paragraph' ? findCounts(b.text, units) : []));
+  const all: CountInText[] = [];
+  perBlock.forEach((counts, block) => counts.forEach((_, index) => all.push({ block, text: (shaped.blocks[block] as BodyBlock).text, counts, index })));
+  const assigned = assignMetrics(all, registry);
+  const statOf = new Map<Count, Metric>();
+  const matched: MatchedStat[] = [];
+  const unmatched: UnmatchedCount[] = [];
+  const stats: Record<string, StatValue> = {};
+  all.forEach((ct, at) => {
+    const c = ct.counts[ct.index] as Count;
+    const a = assigned[at] as (typeof assigned)[number];
+    if (a.metric) {
+      statOf.set(c, a.metric);
+      stats[a.metric.id] = c.value;
+      const shown = formatStat(c.value);
+      matched.push({ metric: a.metric, written: c.written, value: c.value, unit: c.unit, excerpt: excerptOf(ct.text, ct.counts, ct.index), ...(shown !== c.written && { shownAs: shown }) });
+    } else {
+      unmatched.push({ written: c.written, unit: c.unit, sentence: sentenceAround(ct.text, c), ...(a.best && a.best.coverage >= 0.25 && { nearest: { metric: a.best.metric, coverage: a.best.coverage } }) });
+    }
+  });
+
+  const docBlocks: DocBlock[] = shaped.blocks.map((b, i) => {
+    const inline: Inline[] = [];
+    let at = 0;
+    for (const c of perBlock[i] ?? []) {
+      const metric = statOf.get(c);
+      if (!metric) continue;
+      if (c.start > at) inline.push({ type: 'text', value: b.text.slice(at, c.start) });
+      inline.push({ type: 'stat', id: metric.id });
+      at = c.end;
+    }
+    if (at < b.text.length) inline.push({ type: 'text', value: b.text.slice(at) });
+    return b.type === 'heading' ? { type: 'heading', depth: b.depth, inline } : { type: 'paragraph', inline };
+  });
+
+  const ordered: [string, StatValue][] = registry.metrics.filter((m) => Object.hasOwn(stats, m.id)).map((m) => [m.id, stats[m.id] as StatValue]);
+  const mdx = serializeReport({ year, title, published: shaped.published, stats: ordered }, docBlocks);
+  const body = mdx.slice(mdx.indexOf('\n---\n') + 5).replace(/^\n/, '');
+
+  // Prove it: the MDX must parse, pass the per-file checks, and read back to exactly the intended text.
+  const rendered = renderBody(body, stats);
+  const expected = expectedText(docBlocks, stats);
+  const diff = expected.findIndex((e, i) => e.text !== rendered[i]?.text || e.type !== rendered[i]?.type || e.depth !== rendered[i]?.depth);
+  if (diff >= 0 || rendered.length !== expected.length) {
+    const i = diff >= 0 ? diff : Math.min(rendered.length, expected.length);
+    throw new Error(`内部错误：生成的 MDX 读回后与原文不一致（第 ${i + 1} 段）：\n  原文：${expected[i]?.text ?? '（无）'}\n  读回：${rendered[i]?.text ?? '（无）'}`);
+  }
+  const fm = safeParseZh(reportFrontmatterSchema(registry), { year, title, ...(shaped.published && { published: shaped.published }), stats: Object.fromEntries(ordered.map(([id, v]) => [id, writeStat(v)])) });
+  const tree = parseBody(body);
+  const bodyErrors = tree.ok ? bodyProblems(tree.tree, { file: 'import', lineOffset: 0, registry, statsGiven: new Set(Object.keys(stats)) }).filter((p) => p.severity === 'error') : [];
+  if (!fm.success || bodyErrors.length) {
+    throw new Error(`内部错误：生成的报告未通过检查：${fm.success ? bodyErrors.map((p) => p.message).join('；') : fm.error.issues.map((i) => i.message).join('；')}`);
+  }
+
+  // Shape, for the summary: the same structure the site builds (## sections; ### count as paragraphs).
+  const structBlocks: Block[] = rendered.map((r) => (r.type === 'heading' && r.depth === 2 ? { type: 'heading', text: r.text } : { type: 'paragraph', text: r.text }));
+  const { structure } = buildStructure(structBlocks);
+  const subheadings = rendered.filter((r) => r.type === 'heading' && r.depth === 3).map((r) => r.text);
+
+  const mentioned = new Set(Object.keys(stats));
+  const notMentioned = registry.metrics.filter((m) => !mentioned.has(m.id));
+  if (shaped.published) notes.push(`文末日期“${shaped.publishedLine}”已作为印发日期 published: ${shaped.published}，不再出现在正文中`);
+  return { year, yearFrom, title, titleFrom, published: shaped.published, mdx, body, stats, matched, unmatched, notMentioned, structure, subheadings, rendered, notes };
+}

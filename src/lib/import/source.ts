@@ -1,0 +1,165 @@
+// Reading a finished report: a Word .docx (through mammoth's document model, which keeps paragraph
+// styles, bold runs, alignment, Word numbering and tables) or a plain .txt in UTF-8 or GB18030/GBK.
+import mammoth from 'mammoth';
+import { decodeUtf8OrGb18030 } from '../text-file.ts';
+
+/** One paragraph (or table row) of the source, with what Word says about its look. */
+export interface SourceBlock {
+  text: string;
+  /** Word heading style level (Heading 1 / 标题 1 → 1). */
+  headingLevel?: number;
+  /** Word "Title" style. */
+  isTitle?: boolean;
+  centered?: boolean;
+  /** Every character is bold. */
+  bold?: boolean;
+  /** Word automatic numbering: the number is not in the text. */
+  numbered?: { level: number };
+  /** A table row, cells joined; `table` counts the tables from 1. */
+  table?: number;
+}
+
+export interface Source {
+  blocks: SourceBlock[];
+  /** How the file was read, for the summary: "Word 文档", "UTF-8 文本", "GB18030 文本"… */
+  format: string;
+  tables: number;
+}
+
+export class ImportError extends Error {
+  hint?: string;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = 'ImportError';
+    this.hint = hint;
+  }
+}
+
+export const SUPPORTED = '.docx（Word 文档）或 .txt（纯文本，UTF-8 或 GBK 编码）';
+
+export function sourceKind(path: string): 'docx' | 'txt' {
+  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'docx') return 'docx';
+  if (ext === 'txt' || ext === 'text') return 'txt';
+  if (ext === 'doc' || ext === 'wps') throw new ImportError(`不能直接导入 .${ext} 文件`, `请在 Word 或 WPS 中打开它，“另存为”Word 文档（*.docx）后再导入`);
+  if (ext === 'pdf') throw new ImportError('不能导入 PDF 文件', '请找到报告的 Word 原稿（.docx）；或从 PDF 中复制全部文字，粘贴到记事本另存为 .txt 后导入');
+  throw new ImportError(`不支持的文件类型${ext ? ` .${ext}` : '（没有扩展名）'}`, `只能导入 ${SUPPORTED}`);
+}
+
+/** Plain text: one paragraph per line. */
+export function readText(bytes: Uint8Array): Source {
+  const { text, encoding } = decodeUtf8OrGb18030(bytes);
+  return { blocks: text.split('\n').map((line) => ({ text: line })), format: `${encoding} 文本`, tables: 0 };
+}
+
+// The parts of mammoth's document model we read (mammoth/lib/documents.js).
+interface DocElement {
+  type: string;
+  children?: DocElement[];
+  value?: string;
+  styleName?: string | null;
+  styleId?: string | null;
+  alignment?: string | null;
+  numbering?: { level: string | number; isOrdered: boolean } | null;
+  isBold?: boolean;
+  breakType?: string;
+}
+
+function headingLevelOf(p: DocElement): { level?: number; title?: boolean } {
+  for (const name of [p.styleName, p.styleId]) {
+    if (!name) continue;
+    const n = name.trim().toLowerCase();
+    if (n === 'title' || n === '标题') return { title: true };
+    const m = /^(?:heading|标题)\s*(\d)$/.exec(n);
+    if (m) return { level: Number(m[1]) };
+  }
+  // Chinese Word names built-in headings "heading 1" but gives them the style id "1", "2", …
+  if (p.styleId && /^[1-9]$/.test(p.styleId) && !p.styleName) return { level: Number(p.styleId) };
+  return {};
+}
+
+/** The text of a paragraph (line breaks kept as "\n") and whether all of it is bold. */
+function paragraphText(p: DocElement): { text: string; bold: boolean } {
+  let text = '';
+  let boldChars = 0;
+  let chars = 0;
+  const walk = (el: DocElement, bold: boolean) => {
+    switch (el.type) {
+      case 'text': {
+        text += el.value ?? '';
+        const visible = (el.value ?? '').replace(/\s/g, '').length;
+        chars += visible;
+        if (bold) boldChars += visible;
+        return;
+      }
+      case 'tab':
+        text += '\t';
+        return;
+      case 'break':
+        text += '\n';
+        return;
+      case 'run':
+        for (const c of el.children ?? []) walk(c, !!el.isBold);
+        return;
+      default:
+        for (const c of el.children ?? []) walk(c, bold);
+    }
+  };
+  walk(p, false);
+  return { text, bold: chars > 0 && boldChars === chars };
+}
+
+function collect(el: DocElement, out: SourceBlock[], state: { tables: number }): void {
+  if (el.type === 'paragraph') {
+    const { text, bold } = paragraphText(el);
+    const style = headingLevelOf(el);
+    const base: Omit<SourceBlock, 'text'> = {
+      ...(style.level !== undefined && { headingLevel: style.level }),
+      ...(style.title && { isTitle: true }),
+      ...(el.alignment === 'center' && { centered: true }),
+      ...(bold && { bold: true }),
+      ...(el.numbering?.isOrdered && { numbered: { level: Number(el.numbering.level) || 0 } }),
+    };
+    // A line break inside a paragraph (Shift+Enter) starts a new line of text; treat each line as a paragraph.
+    text.split('\n').forEach((line, i) => out.push({ ...base, ...(i > 0 && { numbered: undefined }), text: line }));
+    return;
+  }
+  if (el.type === 'table') {
+    const table = ++state.tables;
+    for (const row of el.children ?? []) {
+      if (row.type !== 'tableRow') continue;
+      const cells = (row.children ?? []).map((cell) => {
+        const paras: SourceBlock[] = [];
+        for (const c of cell.children ?? []) collect(c, paras, state);
+        return paras.map((p) => p.text.trim()).filter(Boolean).join(' ');
+      });
+      out.push({ text: cells.filter(Boolean).join('　'), table });
+    }
+    return;
+  }
+  for (const c of el.children ?? []) collect(c, out, state);
+}
+
+export async function readDocx(bytes: Uint8Array): Promise<Source> {
+  const blocks: SourceBlock[] = [];
+  const state = { tables: 0 };
+  try {
+    await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        // The documented hook into mammoth's document model: we read it and hand it back unchanged.
+        transformDocument: (doc: DocElement) => {
+          collect(doc, blocks, state);
+          return doc;
+        },
+      },
+    );
+  } catch (e) {
+    throw new ImportError(`无法读取 Word 文档：${(e as Error).message.split('\n')[0]}`, '文件可能已损坏，或并非真正的 .docx（例如由 .doc 直接改了扩展名）；请在 Word 中打开它并“另存为”Word 文档（*.docx）后再试');
+  }
+  return { blocks, format: 'Word 文档', tables: state.tables };
+}
+
+export async function readSource(path: string, bytes: Uint8Array): Promise<Source> {
+  return sourceKind(path) === 'docx' ? readDocx(bytes) : readText(bytes);
+}

@@ -1,0 +1,82 @@
+// What `npm run import` prints: what was found, which numbers became which stats, what to check.
+import { KIND_LABELS, type ItemKind } from '../structure.ts';
+import { formatStat } from '../stat.ts';
+import type { ImportResult } from './index.ts';
+
+export interface SummaryContext {
+  input: string;
+  format: string;
+  output: string;
+  overwritten: boolean;
+  /** True when the output is the content folder's `reports/<year>.mdx`. */
+  inContent: boolean;
+}
+
+function sectionLine(s: ImportResult['structure']['sections'][number]): string {
+  const counts = new Map<ItemKind, number>();
+  let plain = 0;
+  for (const p of s.paragraphs) {
+    if (p.item) counts.set(p.item.kind, (counts.get(p.item.kind) ?? 0) + 1);
+    else plain++;
+  }
+  const parts = [...counts].map(([kind, n]) => `${KIND_LABELS[kind]} ${n} 条`);
+  if (plain) parts.push(`其他段落 ${plain} 段`);
+  return `    ${s.title}：${parts.join('，') || '（无内容）'}`;
+}
+
+export function formatSummary(r: ImportResult, ctx: SummaryContext): string {
+  const out: string[] = [];
+  out.push(`✓ 已导入 ${ctx.input}（${ctx.format}）`);
+  out.push(`  写入 ${ctx.output}${ctx.overwritten ? '（已覆盖原文件）' : ''}`);
+  out.push('');
+  const yearFrom = { option: '按 --year 指定', title: '取自标题', text: '取自正文中第一处年份' }[r.yearFrom];
+  out.push(`年份：${r.year}（${yearFrom}）`);
+  out.push(`标题：${r.title}${r.titleFrom === 'default' ? '（原文没有标题，按惯例拟定，请核对）' : ''}`);
+  if (r.published) out.push(`印发日期：${r.published}`);
+
+  const items = r.structure.sections.reduce((n, s) => n + s.paragraphs.filter((p) => p.item).length, 0);
+  out.push('');
+  out.push(`结构：导语 ${r.structure.intro.length} 段，${r.structure.sections.length} 个部分（## 标题），共 ${items} 条“一是、二是……”事项${r.subheadings.length ? `，${r.subheadings.length} 个小标题（### ）` : ''}`);
+  for (const s of r.structure.sections) out.push(sectionLine(s));
+  if (r.structure.sections.length === 0) out.push('    没有找到“一、二、三、”式的大标题：全文都在导语中。请检查原文的标题写法，或在 MDX 中给各部分标题加上“## ”');
+
+  out.push('');
+  const total = r.matched.length + r.unmatched.length;
+  out.push(`统计数字：文中 ${total} 处，${r.matched.length} 处已对应指标（改写为 <Stat id="…" />，数值写入 stats）`);
+  for (const m of r.matched) {
+    out.push(`    ${m.metric.id}（${m.metric.label}）← “${m.excerpt}”${m.shownAs ? `，将显示为 ${m.shownAs}` : ''}`);
+  }
+  if (r.unmatched.length) {
+    out.push('');
+    out.push(`未对应指标的数字：${r.unmatched.length} 处，已按原样保留在正文中：`);
+    for (const u of r.unmatched) {
+      const near = u.nearest ? `；最接近的指标是 ${u.nearest.metric.id}（${u.nearest.metric.label}），但不够接近或已被前文的数字用掉` : '';
+      out.push(`    “${u.written}${u.unit}”，所在句子：${u.sentence}${near}`);
+    }
+    out.push('    → 需要作为统计数字的：在 metrics.yaml 中登记指标（label 写数字前面的说法，unit 写单位），再加 --force 重新导入');
+  }
+  if (r.notMentioned.length) {
+    out.push('');
+    out.push(`文中没有出现的指标（${r.notMentioned.length} 个，本年视为未报告）：${r.notMentioned.map((m) => `${m.id}（${m.label}）`).join('、')}`);
+  }
+  if (r.notes.length) {
+    out.push('');
+    out.push('请注意：');
+    for (const n of r.notes) out.push(`  · ${n}`);
+  }
+  out.push('');
+  out.push('下一步：');
+  out.push(`  1. 打开 ${ctx.output}，核对标题、分段和上面列出的数字对应关系`);
+  if (ctx.inContent) {
+    out.push('  2. npm run check    检查内容（含与往年数字的对比）');
+    out.push('  3. npm run dev      在浏览器中预览');
+  } else {
+    out.push(`  2. 确认无误后，把它放到内容目录的 reports/${r.year}.mdx，再运行 npm run check`);
+  }
+  return out.join('\n');
+}
+
+/** Stats as a short list for tests and logs: id = shown value. */
+export function statsList(r: ImportResult): string[] {
+  return Object.entries(r.stats).map(([id, v]) => `${id}=${formatStat(v)}`);
+}
