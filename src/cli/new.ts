@@ -1,0 +1,64 @@
+// npm run new -- 2023: start next year's report from the latest one (same stats keys, same headings).
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadContent, REPORTS_DIR, resolveContentDir } from '../lib/content.ts';
+import { FileExistsError, writeFileAtomic } from '../lib/atomic-write.ts';
+import { scaffoldReport, templateReport, YEAR_ARG } from '../lib/scaffold.ts';
+import { shownPath } from '../lib/cli-paths.ts';
+import { hasErrors } from '../lib/problems.ts';
+
+const USAGE = '用法：npm run new -- 年份        例如：npm run new -- 2023';
+
+function fail(message: string, hint?: string): never {
+  console.error(`✗ ${message}${hint ? `\n  → ${hint}` : ''}`);
+  process.exit(1);
+}
+
+let args: ReturnType<typeof parseArgs>;
+try {
+  args = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+} catch (e) {
+  fail(`参数有误：${(e as Error).message}`, USAGE);
+}
+if (args.values.help) {
+  console.log(`${USAGE}\n按最近一年的报告生成新一年的报告文件 reports/<年份>.mdx：同样的统计指标（数值待填）、同样的章节标题。`);
+  process.exit(0);
+}
+const [yearArg, ...extra] = args.positionals;
+if (!yearArg) fail('没有指定年份', USAGE);
+if (extra.length) fail(`多了参数：${extra.join(' ')}`, USAGE);
+if (!YEAR_ARG.test(yearArg)) fail(`年份“${yearArg}”不是四位数字`, `年份写成四位数字，如：npm run new -- 2023`);
+const year = Number(yearArg);
+if (year < 1949 || year > 2999) fail(`年份 ${year} 不在有效范围内（1949–2999）`, USAGE);
+
+const dir = resolveContentDir();
+const content = loadContent(dir);
+if (content.problems.some((p) => p.file === '.')) fail(`内容目录 ${dir} 不存在`, '在项目根目录下运行，或用 NIANBAO_CONTENT=内容目录 指定');
+const target = join(dir, REPORTS_DIR, `${year}.mdx`);
+const shown = shownPath(target);
+
+const template = templateReport(content.reports, year);
+const scaffold = scaffoldReport(year, content.registry, template);
+try {
+  writeFileAtomic(target, scaffold.text);
+} catch (e) {
+  if (e instanceof FileExistsError) fail(`${shown} 已经存在，没有做任何改动`, `要重新生成，请先把它改名或删除；要导入 Word 稿，用 npm run import -- 报告.docx --year ${year} --force`);
+  fail(`无法写入 ${shown}：${(e as Error).message}`, '检查目录是否存在、是否有写权限');
+}
+
+const lines = [
+  `✓ 已生成 ${shown}${template ? `（按 ${template.year} 年报告的格式）` : '（内容目录中还没有可参照的报告，使用默认格式）'}`,
+  `  标题：${scaffold.title}`,
+  `  统计指标：${scaffold.statIds.length} 项，数值均为 null，待填写`,
+  `  章节标题：${scaffold.headings.map((h) => (h.depth === 3 ? `  ${h.text}` : h.text)).join(' / ')}`,
+];
+if (hasErrors(content.problems)) lines.push('', '注意：内容目录中有其他错误，运行 npm run check 查看。');
+lines.push(
+  '',
+  '下一步：',
+  `  1. 打开 ${shown}，按文件开头的注释填写 stats 中的数字，并在各标题下写正文`,
+  `     （已有 Word 或文本稿的，可改用 npm run import -- 报告.docx --force 直接导入，覆盖此文件）`,
+  '  2. npm run check    检查内容；尚未填写的指标会列为警告',
+  '  3. npm run dev      在浏览器中预览',
+);
+console.log(lines.join('\n'));

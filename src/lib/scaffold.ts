@@ -1,0 +1,88 @@
+// `npm run new -- 2023`: next year's report file, laid out like the latest one — the same stats keys
+// (values null, last year's value in a comment), the same headings, the title moved to the new year.
+import { Document, isMap, isScalar } from 'yaml';
+import type { Registry } from './metrics.ts';
+import type { ReportSource } from './content.ts';
+import { formatStat, type StatValue } from './stat.ts';
+import { parseBody } from './report-body.ts';
+import { renderTree } from './report-text.ts';
+import { serializeBody } from './import/mdx.ts';
+
+export const YEAR_ARG = /^\d{4}$/;
+
+/** The report headings of a year that has no report to copy from. */
+export const DEFAULT_HEADINGS = ['一、履行主体责任情况', '二、存在的主要问题及原因', '三、下一步工作思路和主要措施'];
+
+export const DEFAULT_TITLE = (year: number) => `${year}年度落实全面从严治党主体责任情况报告`;
+
+/** Last year's title with this year's number: "2022年度…报告" → "2023年度…报告". */
+export function titleForYear(year: number, previous?: { year: number; title: string }): string {
+  if (previous && previous.title.includes(String(previous.year))) return previous.title.split(String(previous.year)).join(String(year));
+  return DEFAULT_TITLE(year);
+}
+
+export interface Heading {
+  depth: 2 | 3;
+  text: string;
+}
+
+/** The ## and ### headings of a report body, in order. */
+export function reportHeadings(body: string, stats: Record<string, StatValue> = {}): Heading[] {
+  const parsed = parseBody(body);
+  if (!parsed.ok) return [];
+  return renderTree(parsed.tree, stats)
+    .filter((b) => b.type === 'heading' && (b.depth === 2 || b.depth === 3))
+    .map((b) => ({ depth: b.depth as 2 | 3, text: b.text.trim() }));
+}
+
+export interface Scaffold {
+  text: string;
+  title: string;
+  statIds: string[];
+  headings: Heading[];
+  /** The year the layout was copied from, if any. */
+  from?: number;
+}
+
+/** Pick the report to copy: the latest one before `year`, else the latest of all. */
+export function templateReport(reports: ReportSource[], year: number): ReportSource | undefined {
+  const sorted = [...reports].sort((a, b) => a.year - b.year);
+  return sorted.filter((r) => r.year < year).at(-1) ?? sorted.at(-1);
+}
+
+export function scaffoldReport(year: number, registry: Registry, template?: ReportSource): Scaffold {
+  const title = titleForYear(year, template ? { year: template.year, title: template.data.title } : undefined);
+  const prevStats: Record<string, StatValue> = template?.data.stats ?? {};
+  // The template's keys in its order; then any metric registered since.
+  const written = template ? Object.keys((template.raw.stats as Record<string, unknown> | null) ?? {}).filter((id) => registry.byId.has(id)) : [];
+  const statIds = [...written, ...registry.metrics.map((m) => m.id).filter((id) => !written.includes(id))];
+  const headings = template ? reportHeadings(template.body, prevStats) : [];
+  if (headings.length === 0) headings.push(...DEFAULT_HEADINGS.map((text) => ({ depth: 2 as const, text })));
+
+  const data: Record<string, unknown> = { year, title };
+  if (template?.data.sections) data.sections = template.data.sections;
+  data.stats = Object.fromEntries(statIds.map((id) => [id, null]));
+  const doc = new Document(data);
+  const from = template ? `${template.year}年` : '';
+  doc.commentBefore = [
+    ` ${year}年度报告${template ? `（由 npm run new 按 ${from}报告的格式生成）` : '（由 npm run new 生成）'}。要填写的：`,
+    ' 1. stats：把 null 换成本年的数字，如 12、"30+"（30余）、"**"（隐去，星号个数即位数）、"**+"（隐去，**余）；',
+    `    本年没有的项保留 null。行尾注释是指标名称、单位${template ? `和 ${template.year} 年的数值` : ''}，仅供参考。`,
+    ' 2. 正文（第二个 --- 以下）：在各标题下按“一是……”“二是……”逐条写；正文中的数字写成 <Stat id="指标id" />，',
+    `    字面的星号写成 \\*。标题可以增删改。印发日期可加一行 published: ${year + 1}-01-16。`,
+  ].join('\n');
+  const stats = doc.get('stats', true);
+  if (isMap(stats)) {
+    for (const pair of stats.items) {
+      const id = String(isScalar(pair.key) ? pair.key.value : pair.key);
+      const metric = registry.byId.get(id);
+      if (!metric || !isScalar(pair.value)) continue;
+      const prev = Object.hasOwn(prevStats, id) ? prevStats[id] : undefined;
+      const last = template ? `，${template.year}年：${prev && prev.kind !== 'missing' ? formatStat(prev) : '未报告'}` : '';
+      pair.value.comment = ` ${metric.label}${metric.unit ? `（${metric.unit}）` : ''}${last}`;
+    }
+  }
+  const body = serializeBody(headings.map((h) => ({ type: 'heading', depth: h.depth, inline: [{ type: 'text', value: h.text }] })));
+  const text = `---\n${doc.toString({ lineWidth: 0 })}---\n\n${body}`;
+  return { text, title, statIds, headings, ...(template && { from: template.year }) };
+}
