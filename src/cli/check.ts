@@ -9,6 +9,9 @@ if (result.problems.length === 0) {
   console.log(`✓ 内容检查通过：${dir}\n  ${result.reports.length} 份报告（${result.reports.map((r) => r.year).join('、') || '无'}），${result.registry.metrics.length} 个指标。`);
 } else {
   const out = formatProblems(result.problems, dir);
-  (hasErrors(result.problems) ? console.error : console.log)(out);
+  const next = hasErrors(result.problems)
+    ? '请按 → 后的提示逐条修改，再运行 npm run check。'
+    : '没有错误，可以构建和发布；警告和提示请逐条核对，确认无误的可以不改。';
+  (hasErrors(result.problems) ? console.error : console.log)(`${out}\n${next}`);
 }
 process.exit(hasErrors(result.problems) ? 1 : 0);

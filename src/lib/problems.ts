@@ -55,7 +55,20 @@ export function formatProblems(problems: Problem[], contentDir: string): string 
   const lines: string[] = [];
   for (const group of groupByFile(problems)) {
     lines.push(`${contentDir.replace(/\/$/, '')}/${group.file}`);
-    for (const p of group.problems) lines.push(formatProblem(p));
+    // A run of problems with the same advice (e.g. every unfilled figure of a new year) gets it once, after the run.
+    const list = group.problems;
+    for (let i = 0; i < list.length; ) {
+      const p = list[i] as Problem;
+      let j = i + 1;
+      while (p.hint && j < list.length && list[j]?.hint === p.hint && list[j]?.severity === p.severity) j++;
+      if (j - i < 3) {
+        for (const q of list.slice(i, j)) lines.push(formatProblem(q));
+      } else {
+        for (const q of list.slice(i, j)) lines.push(formatProblem({ ...q, hint: undefined }));
+        lines.push(`      → 以上 ${j - i} 条：${p.hint}`);
+      }
+      i = j;
+    }
     lines.push('');
   }
   const c = countBySeverity(problems);
