@@ -21,6 +21,7 @@ const NUMERAL = '[一二三四五六七八九十]{1,3}';
 export const SECTION_HEADING = new RegExp(`^(${NUMERAL})[、.．]\\s*\\S`);
 export const SUB_HEADING = new RegExp(`^[（(](${NUMERAL})[）)]\\s*\\S`);
 const TITLE_WORDS = /报告|情况|总结|汇报|要点|计划|方案/;
+const TITLE_END = /(?:报告|情况|总结|汇报|要点|计划|方案)$/;
 const SENTENCE_PUNCT = /[。！？；，,;!?]/;
 
 /** Trim spaces (`trim` includes the ideographic space that indents Chinese paragraphs), drop zero-width characters, tabs → spaces. */
@@ -76,7 +77,10 @@ export function shapeDocument(source: SourceBlock[]): Shaped {
   while (start < lines.length && start < 3) {
     const l = lines[start] as (typeof lines)[number];
     const styled = l.b.isTitle || l.b.centered;
-    if (start === 0 ? !looksLikeTitle(l.b, l.text) : !(styled && looksLikeTitle(l.b, l.text))) break;
+    if (start === 0 && !looksLikeTitle(l.b, l.text)) break;
+    // A second centred line continues the title only when the title so far is unfinished
+    // ("关于2023年度落实全面从严治党" + "主体责任情况的报告"), never a "（2024年1月16日）" line under it.
+    if (start > 0 && (!styled || !looksLikeTitle(l.b, l.text) || TITLE_END.test(title ?? '') || /^[（(]/.test(l.text) || /\d{4}\s*年\s*\d{1,2}\s*月/.test(l.text))) break;
     title = (title ?? '') + l.text;
     start++;
     if (!styled) break;

@@ -12,6 +12,7 @@ import { assignMetrics, type CountInText } from './match.ts';
 import { expectedText, serializeReport, type DocBlock, type Inline } from './mdx.ts';
 import { renderBody, type RenderedBlock } from '../report-text.ts';
 import { ImportError, type Source } from './source.ts';
+import { DEFAULT_TITLE } from '../scaffold.ts';
 
 export { ImportError } from './source.ts';
 
@@ -62,7 +63,7 @@ export interface ImportResult {
   notes: string[];
 }
 
-export const DEFAULT_TITLE = (year: number) => `${year}年度落实全面从严治党主体责任情况报告`;
+export { DEFAULT_TITLE } from '../scaffold.ts';
 
 const YEAR_IN_TEXT = /((?:19|20)\d{2})\s*年/;
 

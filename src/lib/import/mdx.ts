@@ -38,8 +38,17 @@ export function toMdast(blocks: DocBlock[]): Root {
   return { type: 'root', children };
 }
 
+/**
+ * A paragraph starting with the word `import` or `export` would be read as an ES module statement;
+ * mdast-util-mdx does not guard against that, so we ask for its first letter as a character reference.
+ */
+const ESM_AT_LINE_START = [
+  { character: 'i', atBreak: true, after: 'mport\\b' },
+  { character: 'e', atBreak: true, after: 'xport\\b' },
+];
+
 export function serializeBody(blocks: DocBlock[]): string {
-  return toMarkdown(toMdast(blocks), { extensions: [mdxToMarkdown()] });
+  return toMarkdown(toMdast(blocks), { extensions: [mdxToMarkdown()], unsafe: ESM_AT_LINE_START });
 }
 
 /** YAML frontmatter; string stat values in double quotes as the docs write them ("**", "30+"). */
