@@ -134,7 +134,13 @@ function bodyBlocks(report: Pick<ReportSource, 'body' | 'data'>): { blocks: (Blo
   return { blocks };
 }
 
-const normalise = (s: string) => s.replace(/\s+/g, '');
+/** Titles compare without their 一是/二是 ordinal, punctuation, spaces and full-/half-width differences. */
+export function titleKey(title: string): string {
+  return title
+    .normalize('NFKC')
+    .replace(/^\s*[一二三四五六七八九十]{1,3}是[，,、：:\s]*/u, '')
+    .replace(/[\p{P}\p{S}\s]/gu, '');
+}
 
 /** Two items with the same title (first sentence) in one section; a ## heading with nothing under it. */
 export function structureProblems(report: Pick<ReportSource, 'file' | 'body' | 'bodyLineOffset' | 'data'>): Problem[] {
@@ -163,7 +169,8 @@ export function structureProblems(report: Pick<ReportSource, 'file' | 'body' | '
     const seen = new Map<string, { ordinal: number; line?: number }>();
     section.paragraphs.forEach((p, i) => {
       if (!p.item) return;
-      const key = normalise(p.item.title);
+      const key = titleKey(p.item.title);
+      if (!key) return;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, { ordinal: p.item.ordinal, line: lines[i] });
@@ -173,7 +180,7 @@ export function structureProblems(report: Pick<ReportSource, 'file' | 'body' | '
         severity: 'warning',
         file: report.file,
         line: lines[i],
-        message: `“${section.title}”中有两条事项标题相同：“${p.item.title}”（${first.line ? `第 ${first.line} 行` : '前面'}${ordinalText(first.ordinal)}和这里的${ordinalText(p.item.ordinal)}）`,
+        message: `“${section.title}”中有两条事项标题相同：${ordinalText(p.item.ordinal)}与${first.line ? `第 ${first.line} 行的` : '前面的'}${ordinalText(first.ordinal)}都是“${p.item.title.replace(/^\s*[一二三四五六七八九十]{1,3}是/u, '')}”`,
         hint: '同一部分中两条事项的第一句相同，可能是复制后忘了修改；请改写其中一条，或把两条合并',
       });
     });

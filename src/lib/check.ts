@@ -4,7 +4,7 @@ import type { Problem } from './problems.ts';
 import { loadContent, type LoadedContent, type ReportBody, type ReportSource } from './content.ts';
 import { bodyProblems, parseBody } from './report-body.ts';
 import { formatStat, statNumber, type StatValue } from './stat.ts';
-import { crossYearProblems, structureProblems } from './check-years.ts';
+import { crossYearProblems, statsLineFinder, structureProblems } from './check-years.ts';
 
 export interface CheckResult extends LoadedContent {}
 
@@ -51,7 +51,9 @@ export function checkContent(dir: string): CheckResult {
   const content = loadContent(dir);
   const problems = [...content.problems];
   for (const report of content.reports) {
-    problems.push(...checkBody(report, content.registry), ...sumRuleProblems(report, content.registry), ...structureProblems(report));
+    const statLine = statsLineFinder(report);
+    const sums = sumRuleProblems(report, content.registry).map((p) => ({ ...p, line: p.line ?? statLine(p.field?.replace(/^stats\./, '') ?? '') }));
+    problems.push(...checkBody(report, content.registry), ...sums, ...structureProblems(report));
   }
   problems.push(...crossYearProblems(content.reports, content.registry));
   for (const report of content.invalid) problems.push(...checkBody(report, content.registry));
