@@ -1,0 +1,419 @@
+// npm run bench: how build time grows with the number of years. Generates corpora of N years
+// (bench/corpus.ts), builds each (public edition, cold cache) and runs the content check on it, then
+// writes the results to BENCHMARKS.md. A benchmark, not a test: nothing here passes or fails on time.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, type as osType, release as osRelease } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkContent } from '../src/lib/check.ts';
+import { hasErrors, countBySeverity } from '../src/lib/problems.ts';
+import { DEFAULT_SEED, generateCorpus, ROOT } from './corpus.ts';
+
+const HELP = `用法：npm run bench -- [--sizes 5,20,40,100] [--quick] [--seed N]
+
+生成 N 年的测试内容（由 content/ 中的指标登记表和 2022 年报告变化而来），逐个：
+  · 计时运行内容检查（node src/cli/check.ts，即 npm run check）；
+  · 清空该内容的 Astro 缓存后完整构建对外公开版，记录耗时、页面数、输出大小、
+    搜索索引大小、峰值内存，以及每类页面的生成时间；
+然后把结果写入 BENCHMARKS.md（最新的一次在最前）。生成的内容和构建结果在 .bench/ 中（不提交）。
+
+选项：
+  --sizes 5,20,40,100   要测的年数（默认 5,20,40,100）
+  --quick               快速试跑：默认只测 5,10 年，结果只打印，不写入 BENCHMARKS.md
+  --seed N              内容生成的随机种子（默认 ${DEFAULT_SEED}）
+  -h, --help            显示本说明`;
+
+const BENCH_DIR = join(ROOT, '.bench');
+const OUTPUT = join(ROOT, 'BENCHMARKS.md');
+const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const TIME_BIN = '/usr/bin/time';
+
+function fail(message: string): never {
+  console.error(`✗ ${message}`);
+  process.exit(1);
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      sizes: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  }).values;
+} catch (e) {
+  fail(`参数有误：${(e as Error).message}\n\n${HELP}`);
+}
+if (args.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const sizes = (args.sizes ?? (args.quick ? '5,10' : '5,20,40,100')).split(',').map((s) => Number(s.trim()));
+if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) fail(`--sizes 应是逗号分隔的年数（1–1000），如 5,20,40，收到 ${args.sizes}`);
+sizes.sort((a, b) => a - b);
+const seed = args.seed === undefined ? DEFAULT_SEED : Number(args.seed);
+if (!Number.isInteger(seed)) fail(`--seed 必须是整数，收到 ${args.seed}`);
+
+// ---------------------------------------------------------------------------------------------
+
+/** Page types, by URL: each should cost the same per page whatever the number of years. */
+const ROUTE_TYPES: [string, RegExp][] = [
+  ['年度报告 /<年>/', /^\/\d{4}\/(index\.html)?$/],
+  ['对比 /compare/', /^\/compare\//],
+  ['指标 /metrics/', /^\/metrics\//],
+  ['趋势 /trends/', /^\/trends\//],
+  ['问题与措施 /measures/', /^\/measures\//],
+  ['首页 /', /^\/(index\.html)?$/],
+  ['搜索 /search/', /^\/search\//],
+  ['数据 /data/', /^\/data\//],
+];
+
+function routeType(path: string): string {
+  return ROUTE_TYPES.find(([, re]) => re.test(path))?.[0] ?? '其他';
+}
+
+interface RouteTiming {
+  pages: number;
+  ms: number;
+}
+
+interface RunResult {
+  years: number;
+  corpusMs: number;
+  checkMs: number;
+  checkCpuS?: number;
+  checkWarnings: number;
+  buildMs: number;
+  /** Astro's own phases, from its log. */
+  staticRoutesMs?: number;
+  bundleMs?: number;
+  maxRssMb?: number;
+  /** User + system CPU seconds of the build: less disturbed than wall time by other work on the machine. */
+  cpuS?: number;
+  /** 1-minute load average just before the build. */
+  loadBefore: number;
+  htmlPages: number;
+  reportPages: number;
+  comparePages: number;
+  distBytes: number;
+  pagefindBytes?: number;
+  routes: Map<string, RouteTiming>;
+  /** Output size per page type (HTML and data files). */
+  routeBytes: Map<string, { pages: number; bytes: number }>;
+  log: string;
+}
+
+function dirSize(dir: string): { bytes: number; files: string[] } {
+  const files: string[] = [];
+  let bytes = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        bytes += statSync(p).size;
+        files.push(p.slice(dir.length + 1));
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return { bytes, files };
+}
+
+/** The Astro cache folder astro.config.mjs picks for this content folder in the public edition. */
+function astroCacheDir(contentDir: string): string {
+  const metrics = existsSync(join(contentDir, 'metrics.yaml')) ? readFileSync(join(contentDir, 'metrics.yaml')) : '';
+  const variant = createHash('sha256').update(`public\0${contentDir}\0`).update(metrics).digest('hex').slice(0, 12);
+  return join(ROOT, 'node_modules/.astro', `public-${variant}`);
+}
+
+const hasTime = (() => {
+  try {
+    return spawnSync(TIME_BIN, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
+  } catch {
+    return false;
+  }
+})();
+
+function benchEnv(contentDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('NIANBAO_')) env[k] = v;
+  return { ...env, NIANBAO_CONTENT: contentDir, NIANBAO_EDITION: 'public', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
+}
+
+/** What /usr/bin/time -f '%M %U %S' wrote: peak RSS (KB) and CPU seconds. */
+function readTime(file: string): { rssKb: number; cpuS: number } | undefined {
+  if (!existsSync(file)) return undefined;
+  const m = /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(readFileSync(file, 'utf8'));
+  return m ? { rssKb: Number(m[1]), cpuS: Number(m[2]) + Number(m[3]) } : undefined;
+}
+
+function build(contentDir: string, outDir: string, logFile: string): Promise<{ code: number; ms: number; log: string; rssKb?: number; cpuS?: number }> {
+  const timeFile = `${logFile}.time`;
+  rmSync(timeFile, { force: true });
+  const [cmd, cmdArgs] = hasTime
+    ? [TIME_BIN, ['-o', timeFile, '-f', '%M %U %S', process.execPath, ASTRO_BIN, 'build', '--outDir', outDir]]
+    : [process.execPath, [ASTRO_BIN, 'build', '--outDir', outDir]];
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(cmd, cmdArgs as string[], { cwd: ROOT, env: benchEnv(contentDir), stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    const file = createWriteStream(logFile);
+    for (const s of [child.stdout, child.stderr]) {
+      s.on('data', (b: Buffer) => {
+        chunks.push(b);
+        file.write(b);
+      });
+    }
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      file.end();
+      const time = readTime(timeFile);
+      done({ code: code ?? 1, ms, log: Buffer.concat(chunks).toString('utf8'), rssKb: time?.rssKb, cpuS: time?.cpuS });
+    });
+  });
+}
+
+/** Per-route times from Astro's "generating static routes" list: `├─ /2022/index.html (+12ms)`. */
+function routeTimings(log: string): Map<string, RouteTiming> {
+  const out = new Map<string, RouteTiming>(ROUTE_TYPES.map(([name]) => [name, { pages: 0, ms: 0 }]));
+  for (const m of log.matchAll(/[├└]─ (\/\S*) \(\+(\d+(?:\.\d+)?)(ms|s)\)/g)) {
+    const type = routeType(m[1] as string);
+    const t = out.get(type) ?? { pages: 0, ms: 0 };
+    t.pages++;
+    t.ms += Number(m[2]) * (m[3] === 's' ? 1000 : 1);
+    out.set(type, t);
+  }
+  for (const [k, v] of out) if (v.pages === 0) out.delete(k);
+  return out;
+}
+
+function routeSizes(outDir: string, files: string[]): Map<string, { pages: number; bytes: number }> {
+  const out = new Map<string, { pages: number; bytes: number }>();
+  for (const f of files) {
+    if (!f.endsWith('.html') && !f.startsWith('data/')) continue;
+    const type = routeType(`/${f}`);
+    const t = out.get(type) ?? { pages: 0, bytes: 0 };
+    t.pages++;
+    t.bytes += statSync(join(outDir, f)).size;
+    out.set(type, t);
+  }
+  return out;
+}
+
+function parsePhase(log: string, re: RegExp): number | undefined {
+  const m = re.exec(log);
+  if (!m) return undefined;
+  return Number(m[1]) * (m[2] === 's' ? 1000 : 1);
+}
+
+async function runSize(n: number): Promise<RunResult> {
+  const contentDir = join(BENCH_DIR, `corpus-${n}`);
+  const outDir = join(BENCH_DIR, `dist-${n}`);
+  const logFile = join(BENCH_DIR, `build-${n}.log`);
+
+  let t = performance.now();
+  const corpus = generateCorpus(n, contentDir, seed);
+  const corpusMs = performance.now() - t;
+  const checked = checkContent(contentDir);
+  if (hasErrors(checked.problems)) fail(`生成的 ${n} 年内容没有通过检查（这是 bench/corpus.ts 的错误）：${checked.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => `${p.file}：${p.message}`).join('；')}`);
+  const counts = countBySeverity(checked.problems);
+  console.log(`  内容：${corpus.years[0]}–${corpus.years[corpus.years.length - 1]} 年，${n} 份报告（生成 ${(corpusMs / 1000).toFixed(1)} 秒；检查结果 0 错误、${counts.warning} 警告、${counts.notice} 提示）`);
+
+  t = performance.now();
+  const checkTime = `${logFile}.check-time`;
+  rmSync(checkTime, { force: true });
+  const checkCmd = [process.execPath, join(ROOT, 'src/cli/check.ts')];
+  const check = hasTime
+    ? spawnSync(TIME_BIN, ['-o', checkTime, '-f', '%M %U %S', ...checkCmd], { cwd: ROOT, env: benchEnv(contentDir), encoding: 'utf8' })
+    : spawnSync(checkCmd[0] as string, checkCmd.slice(1), { cwd: ROOT, env: benchEnv(contentDir), encoding: 'utf8' });
+  const checkMs = performance.now() - t;
+  if (check.status !== 0) fail(`npm run check 在 ${n} 年的内容上失败（退出码 ${check.status}）：\n${(check.stderr || check.stdout).slice(-2000)}`);
+  const checkCpuS = readTime(checkTime)?.cpuS;
+  console.log(`  npm run check：${(checkMs / 1000).toFixed(2)} 秒${checkCpuS === undefined ? '' : `（CPU ${checkCpuS.toFixed(2)} 秒）`}`);
+
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(astroCacheDir(contentDir), { recursive: true, force: true });
+  process.stdout.write('  构建对外公开版（冷缓存）…');
+  const loadBefore = loadavg()[0] ?? 0;
+  const b = await build(contentDir, outDir, logFile);
+  if (b.code !== 0) {
+    console.log('');
+    fail(`${n} 年的构建失败（退出码 ${b.code}），完整输出见 ${logFile}：\n${b.log.slice(-3000)}`);
+  }
+  const dist = dirSize(outDir);
+  const html = dist.files.filter((f) => f.endsWith('.html'));
+  const pagefind = dist.files.filter((f) => f.startsWith('pagefind/'));
+  const pagefindBytes = pagefind.length ? pagefind.reduce((s, f) => s + statSync(join(outDir, f)).size, 0) : undefined;
+  const result: RunResult = {
+    years: n,
+    corpusMs,
+    checkMs,
+    checkCpuS,
+    checkWarnings: counts.warning,
+    buildMs: b.ms,
+    staticRoutesMs: parsePhase(b.log, /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(ms|s)\./),
+    bundleMs: parsePhase(b.log, /\[vite\] ✓ built in ([\d.]+)(ms|s)/),
+    maxRssMb: b.rssKb === undefined ? undefined : b.rssKb / 1024,
+    cpuS: b.cpuS,
+    loadBefore,
+    htmlPages: html.length,
+    reportPages: html.filter((f) => /^\d{4}\/index\.html$/.test(f)).length,
+    comparePages: html.filter((f) => f.startsWith('compare/')).length,
+    distBytes: dist.bytes,
+    pagefindBytes,
+    routes: routeTimings(b.log),
+    routeBytes: routeSizes(outDir, dist.files),
+    log: logFile,
+  };
+  console.log(` ${(b.ms / 1000).toFixed(1)} 秒${b.cpuS === undefined ? '' : `（CPU ${b.cpuS.toFixed(1)} 秒）`}，${result.htmlPages} 个页面（年度 ${result.reportPages}，对比 ${result.comparePages}），输出 ${mb(result.distBytes)}${pagefindBytes === undefined ? '，无搜索索引' : `，搜索索引 ${mb(pagefindBytes)}`}${result.maxRssMb ? `，峰值内存 ${result.maxRssMb.toFixed(0)} MB` : ''}`);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const sec = (ms: number) => (ms / 1000).toFixed(1);
+const msf = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+
+function git(args: string[]): string {
+  const r = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : '';
+}
+
+function machine(): string {
+  const cpu = cpus();
+  const model = cpu[0]?.model.replace(/\s+/g, ' ').trim() ?? '未知';
+  return `${cpu.length} 核（${model}），内存 ${(totalmem() / 1024 ** 3).toFixed(1)} GB，${osType()} ${osRelease()}`;
+}
+
+function astroVersion(): string {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8')).version;
+  } catch {
+    return '?';
+  }
+}
+
+/** How the time grows between consecutive sizes: seconds per added year and per added page. */
+function growth(results: RunResult[]): string[] {
+  const lines: string[] = [];
+  for (let i = 1; i < results.length; i++) {
+    const a = results[i - 1] as RunResult;
+    const b = results[i] as RunResult;
+    const perYear = (b.buildMs - a.buildMs) / (b.years - a.years);
+    const dPages = b.htmlPages - a.htmlPages;
+    const perPage = dPages ? (b.buildMs - a.buildMs) / dPages : undefined;
+    const routeA = a.staticRoutesMs ?? 0;
+    const routeB = b.staticRoutesMs ?? 0;
+    const cpuPerYear = a.cpuS !== undefined && b.cpuS !== undefined ? ((b.cpuS - a.cpuS) * 1000) / (b.years - a.years) : undefined;
+    const signed = (x: number) => `${x >= 0 ? '+' : ''}${msf(x)} ms`;
+    lines.push(`| ${a.years} → ${b.years} | +${b.years - a.years} | ${dPages >= 0 ? '+' : ''}${dPages} | ${signed(perYear)} | ${cpuPerYear === undefined ? '—' : signed(cpuPerYear)} | ${perPage === undefined ? '—' : signed(perPage)} | ${signed((routeB - routeA) / (b.years - a.years))} |`);
+  }
+  return lines;
+}
+
+function report(results: RunResult[]): string {
+  const date = new Date();
+  const stamp = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')} ${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  const commit = git(['rev-parse', '--short', 'HEAD']);
+  const dirty = git(['status', '--porcelain', '--untracked-files=no']) ? '（工作区有未提交的修改）' : '';
+  const out: string[] = [];
+  out.push(`## ${stamp} — 提交 ${commit || '?'}${dirty}`);
+  out.push('');
+  out.push(`机器：${machine()}；Node ${process.version}；Astro ${astroVersion()}；种子 ${seed}。对外公开版，每次构建前清空该内容的 Astro 缓存。`);
+  out.push('');
+  out.push('| 年数 | 页面 | 其中对比页 | 构建（墙钟） | 构建（CPU） | 每份年度报告 | 每个页面 | 生成页面阶段 | 峰值内存 | 输出 | 搜索索引 | npm run check | 构建前负载 |');
+  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    out.push(`| ${r.years} | ${r.htmlPages} | ${r.comparePages} | ${sec(r.buildMs)} s | ${r.cpuS === undefined ? '—' : `${r.cpuS.toFixed(1)} s`} | ${msf(r.buildMs / r.reportPages)} ms | ${msf(r.buildMs / r.htmlPages)} ms | ${r.staticRoutesMs === undefined ? '—' : `${sec(r.staticRoutesMs)} s`} | ${r.maxRssMb === undefined ? '—' : `${r.maxRssMb.toFixed(0)} MB`} | ${mb(r.distBytes)} | ${r.pagefindBytes === undefined ? '无' : mb(r.pagefindBytes)} | ${(r.checkMs / 1000).toFixed(2)} s${r.checkCpuS === undefined ? '' : `（CPU ${r.checkCpuS.toFixed(2)} s）`} | ${r.loadBefore.toFixed(1)} |`);
+  }
+  out.push('');
+  if (results.length > 1) {
+    out.push('增长（线性时“每多一年”应大致不变；对比页在 30 年以内是两两组合，之后只有相邻年份和各年对最新一年）：');
+    out.push('');
+    out.push('| 年数 | 多出的年 | 多出的页面 | 墙钟：每多一年 | CPU：每多一年 | 墙钟：每多一个页面 | 生成页面阶段：每多一年 |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|');
+    out.push(...growth(results));
+    out.push('');
+  }
+  const types = [...new Set(results.flatMap((r) => [...r.routes.keys()]))];
+  if (types.length) {
+    out.push('每类页面的平均生成时间（Astro 日志中每个页面的耗时；页面自身的工作不随年数增长时，这一列应大致不变）：');
+    out.push('');
+    out.push(`| 页面类型 | ${results.map((r) => `${r.years} 年`).join(' | ')} |`);
+    out.push(`|---|${results.map(() => '---:').join('|')}|`);
+    for (const type of types) {
+      out.push(`| ${type} | ${results.map((r) => {
+        const t = r.routes.get(type);
+        return t ? `${msf(t.ms / t.pages)} ms × ${t.pages}` : '—';
+      }).join(' | ')} |`);
+    }
+    out.push('');
+  }
+  const sizeTypes = [...new Set(results.flatMap((r) => [...r.routeBytes.keys()]))];
+  if (sizeTypes.length) {
+    out.push('每类页面的平均大小（只显示一个年份或一对年份的页面应大致不变；列出全部年份的页面随年数线性增长）：');
+    out.push('');
+    out.push(`| 页面类型 | ${results.map((r) => `${r.years} 年`).join(' | ')} |`);
+    out.push(`|---|${results.map(() => '---:').join('|')}|`);
+    for (const type of sizeTypes) {
+      out.push(`| ${type} | ${results.map((r) => {
+        const t = r.routeBytes.get(type);
+        return t ? `${(t.bytes / t.pages / 1024).toFixed(0)} KB` : '—';
+      }).join(' | ')} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+const HEADER = `# 性能基准（BENCHMARKS）
+
+\`npm run bench\` 的结果，最新的一次在最前。测的是构建时间怎样随年数增长：内容由 \`bench/corpus.ts\`
+从 \`content/\` 的指标登记表和 2022 年报告生成（每年的数字、措辞、条目顺序都不同，全部通过 \`npm run check\`），
+每个规模完整构建一次对外公开版（构建前清空 Astro 缓存），并计时运行一次内容检查。
+
+设计要求线性：整个构建只读取一次全部报告；对比页在 30 年以内是两两组合（n(n−1)/2），超过 30 年只有相邻年份和
+各年对最新一年（约 2n），所以页面数本身在 30 年前后换一种增长方式。判断是否线性看“每类页面的平均生成时间”：
+页面自身的工作不随年数增长时，这一列在各规模下应大致相同；某类页面的单页时间随年数上升，说明这类页面在每页里
+做了与年数成正比的工作（例如每个页面重新读取或计算整个报告集合）。
+
+重新测量：\`npm run bench\`（约几分钟）；只测部分规模：\`npm run bench -- --sizes 5,20\`；快速试跑（不写入本文件）：
+\`npm run bench -- --quick\`。
+`;
+
+function writeReport(section: string): void {
+  let previous = '';
+  if (existsSync(OUTPUT)) {
+    const text = readFileSync(OUTPUT, 'utf8');
+    const at = text.indexOf('\n## ');
+    previous = at === -1 ? '' : text.slice(at + 1);
+  }
+  const tmp = `${OUTPUT}.tmp-${process.pid}`;
+  writeFileSync(tmp, `${HEADER}\n${section}\n${previous ? `\n${previous.trimEnd()}\n` : ''}`);
+  renameSync(tmp, OUTPUT);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+mkdirSync(BENCH_DIR, { recursive: true });
+console.log(`nianbao 性能基准：${sizes.join('、')} 年；${machine()}；Node ${process.version}${hasTime ? '' : `（没有 ${TIME_BIN}，不记录峰值内存）`}`);
+const results: RunResult[] = [];
+for (const n of sizes) {
+  console.log(`\n▶ ${n} 年`);
+  results.push(await runSize(n));
+}
+const section = report(results);
+console.log(`\n${section}`);
+if (args.quick) {
+  console.log('\n快速试跑：结果没有写入 BENCHMARKS.md。');
+} else {
+  writeReport(section);
+  console.log(`\n✓ 结果已写入 ${OUTPUT}；每次构建的完整输出在 ${BENCH_DIR}/build-<年数>.log。`);
+}
