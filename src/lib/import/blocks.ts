@@ -122,7 +122,7 @@ export function shapeDocument(source: SourceBlock[]): Shaped {
     if (SECTION_HEADING.test(text) && short) depth = 2;
     else if (SUB_HEADING.test(text) && short) depth = 3;
     else if (b.numbered && short && !/[。；]$/.test(text)) {
-      // Word automatic numbering: the number is drawn by Word, not typed. Write it into the heading.
+      // Word automatic numbering: the number is drawn by Word, not typed. Write it into the heading as Word shows it.
       depth = b.numbered.level === 0 ? 2 : 3;
       const n = depth === 2 ? ++sectionNo : ++subNo;
       const ordinal = CN_ORDINALS[n - 1] ?? String(n);
@@ -130,10 +130,8 @@ export function shapeDocument(source: SourceBlock[]): Shaped {
       numberedNotes.push(shown);
     } else if (b.headingLevel !== undefined && short) depth = depthOfStyle(b.headingLevel);
     else if (b.bold && short && !/[。；：:]$/.test(text) && !/^[一二三四五六七八九十]{1,3}是/.test(text)) depth = hasTextHeadings || styleLevels.length ? 3 : 2;
-    if (depth === 2) {
-      if (shown === text) sectionNo++;
-      subNo = 0;
-    }
+    // Like Word, number only the automatically numbered paragraphs, and restart the sub-level after each top-level one.
+    if (depth === 2 && shown !== text) subNo = 0;
     blocks.push(depth ? { type: 'heading', depth, text: shown, source: i } : { type: 'paragraph', text, source: i });
   }
   if (numberedNotes.length) notes.push(`Word 自动编号的标题已补写编号：${numberedNotes.join('；')}——请核对编号是否与原文一致`);

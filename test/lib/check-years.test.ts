@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bigChange, crossYearProblems, structureProblems, titleKey } from '../../src/lib/check-years.ts';
+import { checkContent } from '../../src/lib/check.ts';
+import { loadContent, type ReportSource } from '../../src/lib/content.ts';
+import { makeRegistry, metricSchema } from '../../src/lib/metrics.ts';
+import { parseStat, type StatValue } from '../../src/lib/stat.ts';
+import { ROOT } from '../helpers/sites.ts';
+
+const fixture = (name: string) => join(ROOT, 'test/fixtures', name);
+const v = (raw: unknown): StatValue => {
+  const p = parseStat(raw);
+  if (!p.ok) throw new Error(p.message);
+  return p.value;
+};
+
+const registry = makeRegistry([
+  metricSchema.parse({ id: 'a', label: '集中学习', unit: '次' }),
+  metricSchema.parse({ id: 'b', label: '监督检查', unit: '次' }),
+]);
+
+/** An in-memory report (no file: lines are then unknown). */
+function report(year: number, stats: Record<string, unknown>, body = ''): ReportSource {
+  const data = { year, title: `${year}年度报告`, stats: Object.fromEntries(Object.entries(stats).map(([k, raw]) => [k, v(raw)])) } as ReportSource['data'];
+  return { file: `reports/${year}.mdx`, path: `/nonexistent/${year}.mdx`, year, raw: { stats }, data, body, bodyLineOffset: 5 };
+}
+
+describe('a change worth confirming', () => {
+  it('more than threefold either way, or from or to zero', () => {
+    expect(bigChange(v(12), v(40))).toBe('增至3.3倍');
+    expect(bigChange(v(400), v(12))).toBe('减至1/33');
+    expect(bigChange(v(5), v(0))).toBe('降为 0');
+    expect(bigChange(v(0), v(4))).toBe('此前为 0');
+    expect(bigChange(v('30+'), v(100))).toBe('增至约3.3倍');
+  });
+  it('not exactly threefold, not smaller changes, not masks or zero to zero', () => {
+    expect(bigChange(v(10), v(30))).toBeUndefined();
+    expect(bigChange(v(30), v(10))).toBeUndefined();
+    expect(bigChange(v(10), v(25))).toBeUndefined();
+    expect(bigChange(v('**'), v(400))).toBeUndefined();
+    expect(bigChange(v(0), v(0))).toBeUndefined();
+  });
+});
+
+describe('across years', () => {
+  it('warns when last year’s figure is missing now, absent or null', () => {
+    const problems = crossYearProblems([report(2021, { a: 3, b: 4 }), report(2022, { a: null })], registry);
+    expect(problems.filter((p) => p.severity === 'warning').map((p) => [p.file, p.field, p.message])).toEqual([
+      ['reports/2022.mdx', 'stats.a', '集中学习：2021年为 3次，本年为 null（未填数字）'],
+      ['reports/2022.mdx', 'stats.b', '监督检查：2021年为 4次，本年没有这一项'],
+    ]);
+  });
+
+  it('warns once, in the year a figure stops, not every later year', () => {
+    const problems = crossYearProblems([report(2020, { a: 3 }), report(2021, {}), report(2022, {})], registry);
+    expect(problems.map((p) => p.file)).toEqual(['reports/2021.mdx']);
+  });
+
+  it('compares a figure with the last year that reported it', () => {
+    const problems = crossYearProblems([report(2020, { a: 3 }), report(2021, {}), report(2022, { a: 30 })], registry);
+    expect(problems.find((p) => p.severity === 'notice')).toMatchObject({ file: 'reports/2022.mdx', field: 'stats.a', message: '集中学习从2020年的 3次 变为 30次（增至10倍）' });
+  });
+
+  it('has nothing to say about a single year', () => {
+    expect(crossYearProblems([report(2022, { a: 3 })], registry)).toEqual([]);
+  });
+
+  it('finds every rule of the cross-year fixture, with lines (see its README)', () => {
+    const c = checkContent(fixture('cross-year'));
+    const got = c.problems.map((p) => `${p.severity} ${p.file}:${p.line} ${p.field ?? ''}`.trim()).sort();
+    expect(got).toEqual([
+      'notice reports/2022.mdx:11 stats.petitions-pending',
+      'notice reports/2023.mdx:10 stats.petitions-pending',
+      'notice reports/2023.mdx:5 stats.study-sessions',
+      'warning reports/2022.mdx:24',
+      'warning reports/2022.mdx:6 stats.warning-education',
+      'warning reports/2023.mdx:27',
+      'warning reports/2023.mdx:4 stats.inspections',
+      'warning reports/2023.mdx:8 stats.petitions-received',
+    ]);
+  });
+
+  it('the series fixture has no errors; its 2020 masks hide changes', () => {
+    const c = checkContent(fixture('series'));
+    expect(c.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // problems-found 2019 4817 → 2020 "**" → 2021 44: nothing to compare in 2021.
+    expect(c.problems.some((p) => p.file === 'reports/2021.mdx' && p.field === 'stats.problems-found')).toBe(false);
+  });
+});
+
+describe('structure of one report', () => {
+  it('warns about two items with the same title in one section, with both lines', () => {
+    const body = '\n## 一、情况\n\n一是加强学习。组织学习。\n\n二是加强学习。观看警示片。\n\n## 二、措施\n\n一是加强学习！\n';
+    const problems = structureProblems(report(2022, {}, body));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'warning', line: 11, message: '“一、情况”中有两条事项标题相同：“二是”与第 9 行的“一是”都是“加强学习。”' });
+  });
+
+  it('warns about a heading with nothing under it', () => {
+    const problems = structureProblems(report(2022, {}, '\n## 一、情况\n\n## 二、措施\n\n一是加强学习。\n'));
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 7, message: '“一、情况”下面还没有内容' })]);
+  });
+
+  it('compares titles without ordinal, punctuation or width', () => {
+    expect(titleKey('一是加强学习，持续正风肃纪。')).toBe(titleKey('三是 加强学习,持续正风肃纪.'));
+  });
+
+  it('the committed report has none of these problems', () => {
+    const c = loadContent(join(ROOT, 'content'));
+    expect(c.reports.flatMap((r) => structureProblems(r))).toEqual([]);
+  });
+});
