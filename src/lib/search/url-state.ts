@@ -1,0 +1,45 @@
+// The search page's state lives in its URL: /search/?q=…&year=…&kind=… (shareable, back button works).
+import { FILTER_KINDS } from './facets.ts';
+import { MAX_QUERY_LENGTH } from './normalise.ts';
+
+export interface SearchState {
+  q: string;
+  year?: string;
+  kind?: string;
+}
+
+const YEAR = /^\d{4}$/;
+
+/** Read the state from a query string; unknown or malformed filters are dropped. */
+export function readState(search: string | URLSearchParams): SearchState {
+  const p = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const state: SearchState = { q: (p.get('q') ?? '').slice(0, MAX_QUERY_LENGTH).trim() };
+  const year = p.get('year')?.trim();
+  if (year && YEAR.test(year)) state.year = year;
+  const kind = p.get('kind')?.trim();
+  if (kind && (FILTER_KINDS as readonly string[]).includes(kind)) state.kind = kind;
+  return state;
+}
+
+/** "?q=…&year=…&kind=…", parameters in that order and only those that are set. */
+export function writeState(state: SearchState): string {
+  const p = new URLSearchParams();
+  if (state.q) p.set('q', state.q);
+  if (state.year) p.set('year', state.year);
+  if (state.kind) p.set('kind', state.kind);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export function sameState(a: SearchState, b: SearchState): boolean {
+  return a.q === b.q && a.year === b.year && a.kind === b.kind;
+}
+
+/**
+ * The link from a result to its paragraph: the report page with the phrase to highlight and the anchor,
+ * e.g. /2022/?hl=四风#s1-3. `reportUrl` already carries the deploy base.
+ */
+export function resultHref(reportUrl: string, anchor: string, query: string): string {
+  const hl = query.trim() ? `?${new URLSearchParams({ hl: query.trim() }).toString()}` : '';
+  return `${reportUrl}${hl}#${encodeURIComponent(anchor)}`;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ZWS } from '../../../src/lib/search/normalise.ts';
+import { decodeEntities, rawBlocks, reportBlocks, searchRecords } from '../../../src/lib/search/records.ts';
+
+const PAGE = `<html><body><header><form><input name="q"></form><nav>历年报告</nav></header>
+<main><table class="figures"><tr><td>受理来信来访</td><td>12</td></tr></table>
+<div class="report-text" data-pagefind-body><p id="p1" data-kind="intro">2022年工委以……现将有关情况汇报如下：</p>
+<h2 id="s1" data-kind="work">一、履行主体责任情况</h2>
+<p id="s1-1" data-kind="work" class="item">一是认真落实主体责任。开展学习<span class="stat stat-masked" data-metric="x" title="学习（次）：已遮蔽">**</span>次，处理<span class="redacted" title="此处内容在公开版中隐去">■■■</span>。</p>
+<ul><li>附：清单甲</li><li>清单乙 &amp; 丙</li></ul>
+<h2 id="s2" data-kind="problems">二、存在的问题及原因</h2>
+<ul><li>直接跟在标题后的列表</li></ul>
+<p id="s2-1" data-kind="problems" class="item">一是学习不够。<br>仍有差距&#x3002;<!-- 注释 --><script>var x = "不应出现";</script></p>
+<p id="s2-p1" data-kind="problems">深入剖析原因如下：</p>
+<p id="s2-c1" data-kind="causes" class="item">一是认识不到位。</p>
+<div><p>嵌套<em>段落</em></p></div>
+</div>
+<footer>共 5 份年度报告</footer></main></body></html>`;
+
+describe('reading a built report page', () => {
+  it('decodes entities', () => {
+    expect(decodeEntities('a &amp; b &lt;c&gt; &#22235;&#x98CE; &quot;&nbsp;&unknown;')).toBe('a & b <c> 四风 "\u00a0&unknown;');
+  });
+  it('takes only the report text: no header, figures table, footer, comments, scripts or attributes', () => {
+    const all = rawBlocks(PAGE).map((b) => b.text).join('\n');
+    expect(all).not.toMatch(/历年报告|受理来信来访|共 5 份|注释|不应出现|已遮蔽|此处内容/);
+    expect(all).toContain('开展学习**次，处理■■■。');
+  });
+  it('gives every paragraph its anchor, kind, item flag and section; lists join the paragraph before them', () => {
+    const blocks = reportBlocks(PAGE);
+    expect(blocks.map((b) => [b.anchor, b.kind, b.item, b.section?.title ?? null])).toEqual([
+      ['p1', 'intro', false, null],
+      ['s1-1', 'work', true, '一、履行主体责任情况'],
+      ['s2', 'problems', false, '二、存在的问题及原因'],
+      ['s2-1', 'problems', true, '二、存在的问题及原因'],
+      ['s2-p1', 'problems', false, '二、存在的问题及原因'],
+      ['s2-c1', 'causes', true, '二、存在的问题及原因'],
+    ]);
+    expect(blocks[1].text).toBe('一是认真落实主体责任。开展学习**次，处理■■■。\n附：清单甲\n清单乙 & 丙');
+    expect(blocks[2].text).toBe('直接跟在标题后的列表');
+    expect(blocks[3].text).toBe('一是学习不够。\n仍有差距。');
+    expect(blocks[5].text).toBe('一是认识不到位。\n嵌套段落');
+    expect(blocks.map((b) => b.pos)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+  it('a page without report text gives nothing', () => {
+    expect(reportBlocks('<html><body><p id="x">文字</p></body></html>')).toEqual([]);
+  });
+});
+
+describe('search records', () => {
+  it('one record per paragraph: unique url, unigram content, meta, filters and sort', () => {
+    const recs = searchRecords(2022, reportBlocks(PAGE));
+    expect(recs.map((r) => r.url)).toEqual(['2022/#p1', '2022/#s1-1', '2022/#s2', '2022/#s2-1', '2022/#s2-p1', '2022/#s2-c1']);
+    expect(new Set(recs.map((r) => r.url)).size).toBe(recs.length);
+    const r = recs[1];
+    expect(r.language).toBe('zh');
+    expect(r.content.split(ZWS).slice(0, 4)).toEqual(['一', '是', '认', '真']);
+    expect(r.content.replaceAll(ZWS, '')).toBe(reportBlocks(PAGE)[1].text);
+    expect(r.meta).toEqual({ title: '一是认真落实主体责任。', year: '2022', anchor: 's1-1', pos: '1', section: '一、履行主体责任情况', item: '1' });
+    expect(r.filters).toEqual({ year: ['2022'], kind: ['work'] });
+    expect(r.sort).toEqual({ year: '2022', pos: '00001' });
+    expect(recs[0].filters.kind).toEqual(['other']); // intro paragraphs
+    expect(recs[5].filters.kind).toEqual(['causes']);
+    expect(recs[4].meta.item).toBeUndefined();
+  });
+  it('long first sentences are shortened for the title', () => {
+    const recs = searchRecords(2020, [{ anchor: 'p1', kind: 'intro', item: false, text: '字'.repeat(100), pos: 0 }]);
+    expect(Array.from(recs[0].meta.title)).toHaveLength(60);
+    expect(recs[0].meta.title.endsWith('…')).toBe(true);
+  });
+});
