@@ -81,6 +81,12 @@ describe('verifySite', () => {
     expect(problemsOf(r, '首页和年度页面')).toEqual(['缺少 index.html', '缺少 2023/index.html']);
   });
 
+  it('catches a year page for a year the content folder does not have', () => {
+    const r = verifySite(site(goodSite()), { years: [2021], edition: 'public' });
+    expect(failed(r)).toEqual(['首页和年度页面']);
+    expect(problemsOf(r, '首页和年度页面')[0]).toContain('多出 2022/index.html');
+  });
+
   it('respects the base path: links must stay under it', () => {
     const under = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v.replace(/(href|src|srcset|action)="\//g, '$1="/reports/').replace(/, \/_astro/g, ', /reports/_astro').replace(/url\("\//g, 'url("/reports/')]));
     const dir = site(under(goodSite()));
