@@ -47,7 +47,7 @@ try {
 }
 
 const lines = [
-  `✓ 已生成 ${shown}${template ? `（按 ${template.year} 年报告的格式）` : '（内容目录中还没有可参照的报告，使用默认格式）'}`,
+  `✓ 已生成 ${shown}${template ? `（按${template.year}年报告的格式）` : '（内容目录中还没有可参照的报告，使用默认格式）'}`,
   `  标题：${scaffold.title}`,
   `  统计指标：${scaffold.statIds.length} 项，数值均为 null，待填写`,
   `  章节标题：${scaffold.headings.map((h) => (h.depth === 3 ? `  ${h.text}` : h.text)).join(' / ')}`,

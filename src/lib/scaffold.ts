@@ -67,7 +67,7 @@ export function scaffoldReport(year: number, registry: Registry, template?: Repo
   doc.commentBefore = [
     ` ${year}年度报告${template ? `（由 npm run new 按 ${from}报告的格式生成）` : '（由 npm run new 生成）'}。要填写的：`,
     ' 1. stats：把 null 换成本年的数字，如 12、"30+"（30余）、"**"（隐去，星号个数即位数）、"**+"（隐去，**余）；',
-    `    本年没有的项保留 null。行尾注释是指标名称、单位${template ? `和 ${template.year} 年的数值` : ''}，仅供参考。`,
+    `    本年没有的项保留 null。行尾注释是指标名称、单位${template ? `和${template.year}年的数值` : ''}，仅供参考。`,
     ' 2. 正文（第二个 --- 以下）：在各标题下按“一是……”“二是……”逐条写；正文中的数字写成 <Stat id="指标id" />，',
     `    字面的星号写成 \\*。标题可以增删改。印发日期可加一行 published: ${year + 1}-01-16。`,
   ].join('\n');

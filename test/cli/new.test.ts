@@ -31,7 +31,7 @@ describe('npm run new -- <year>', () => {
     expect(text).toContain('\n## 一、履行主体责任情况\n\n## 二、存在的主要问题及原因\n\n## 三、下一步工作思路和主要措施\n');
     expect(text).toMatch(/^---\n# 2023年度报告.*要填写的：/);
     expect(r.stdout).toContain('已生成');
-    expect(r.stdout).toContain('reports/2023.mdx（按 2022 年报告的格式）');
+    expect(r.stdout).toContain('reports/2023.mdx（按2022年报告的格式）');
     expect(r.stdout).toContain('统计指标：21 项');
     expect(r.stdout).toMatch(/下一步：[\s\S]*npm run check[\s\S]*npm run dev/);
     // It is valid content: warnings for the figures still to fill in, no errors.

@@ -7,6 +7,8 @@ import type { Count } from './counts.ts';
 
 /** A label must be at least this much covered by nearby words to match. */
 export const MATCH_THRESHOLD = 0.5;
+/** Below the threshold but this close, a metric's description may tip the balance (second pass). */
+export const NEAR_MISS = 0.4;
 
 /** Sentence ends: the words of another sentence never name this count. */
 const SENTENCE_END = /[。！？!?\n]/;
@@ -118,13 +120,27 @@ export interface LabelScore {
   score: number;
 }
 
-export function scoreLabel(label: string, ctx: CountContext): LabelScore {
+/**
+ * How many labels of the registry use each character. A character many labels share (监督检查 in both
+ * 重要时间节点监督检查 and “小微权力”监督检查) says less about which metric is meant than one only this label has.
+ */
+export type Rarity = Map<string, number>;
+
+export function labelRarity(labels: string[]): Rarity {
+  const df = new Map<string, number>();
+  for (const label of labels) for (const ch of new Set(labelChars(label))) df.set(ch, (df.get(ch) ?? 0) + 1);
+  return df;
+}
+
+export function scoreLabel(label: string, ctx: CountContext, rarity?: Rarity): LabelScore {
   const chars = labelChars(label);
   if (chars.length === 0) return { coverage: 0, score: 0 };
   const cover = new Array<number>(chars.length).fill(0);
   coverSide(chars, ctx.before, true, cover);
   coverSide(chars, ctx.after, false, cover);
-  const coverage = cover.reduce((a, b) => a + b, 0) / chars.length;
+  const weight = chars.map((ch) => 1 / Math.sqrt(rarity?.get(ch) ?? 1));
+  const total = weight.reduce((a, b) => a + b, 0);
+  const coverage = cover.reduce((sum, c, i) => sum + c * (weight[i] as number), 0) / total;
   const covered = cover.filter((w) => w > 0).length;
   return { coverage, score: coverage + 0.01 * Math.min(covered, 20) };
 }
@@ -167,12 +183,12 @@ export interface Candidate {
 }
 
 /** The candidate metrics for one count, best first (unit must fit; any coverage). */
-export function candidates(count: CountInText, registry: Registry): Candidate[] {
+export function candidates(count: CountInText, registry: Registry, rarity = labelRarity(registry.metrics.map((m) => m.label))): Candidate[] {
   const c = count.counts[count.index] as Count;
   const ctx = countContext(count.text, count.counts, count.index);
   return registry.metrics
     .filter((m) => unitFits(m, c))
-    .map((metric) => ({ metric, ...scoreLabel(metric.label, ctx) }))
+    .map((metric) => ({ metric, ...scoreLabel(metric.label, ctx, rarity) }))
     .filter((x) => x.coverage > 0)
     .sort((a, b) => b.score - a.score);
 }
@@ -183,8 +199,9 @@ export function candidates(count: CountInText, registry: Registry): Candidate[] 
  */
 export function assignMetrics(counts: CountInText[], registry: Registry, threshold = MATCH_THRESHOLD): { metric?: Metric; coverage: number; best?: Candidate }[] {
   const pairs: { at: number; cand: Candidate }[] = [];
+  const rarity = labelRarity(registry.metrics.map((m) => m.label));
   const bests = counts.map((count, at) => {
-    const cands = candidates(count, registry);
+    const cands = candidates(count, registry, rarity);
     for (const cand of cands) if (cand.coverage >= threshold) pairs.push({ at, cand });
     return cands[0];
   });
@@ -201,7 +218,7 @@ export function assignMetrics(counts: CountInText[], registry: Registry, thresho
     }
   };
   assign(pairs);
-  // Second pass for what is left: half the label's coverage, half the description's explanation of the clause.
+  // Second pass, for near misses only: half the label's coverage, half how well the description explains the clause.
   const second: { at: number; cand: Candidate }[] = [];
   counts.forEach((count, at) => {
     if (result[at]?.metric) return;
@@ -209,8 +226,8 @@ export function assignMetrics(counts: CountInText[], registry: Registry, thresho
     const ctx = countContext(count.text, count.counts, count.index);
     for (const metric of registry.metrics) {
       if (taken.has(metric.id) || !unitFits(metric, c)) continue;
-      const label = scoreLabel(metric.label, ctx);
-      if (label.coverage === 0) continue;
+      const label = scoreLabel(metric.label, ctx, rarity);
+      if (label.coverage < NEAR_MISS) continue;
       const blended = (label.coverage + scoreDescription(metric.description, ctx)) / 2;
       if (blended >= threshold) second.push({ at, cand: { metric, coverage: blended, score: blended } });
     }

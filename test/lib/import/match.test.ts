@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../../src/lib/content.ts';
@@ -58,6 +59,17 @@ describe('matching counts to metrics by label', () => {
     const far = scoreLabel('学习习近平', ctx).coverage;
     expect(near).toBe(1);
     expect(far).toBeLessThan(0.5);
+  });
+
+  it('does not let generic words pick a specific metric: 监督检查 alone is neither 小微权力 nor 节点 inspections', () => {
+    expect(match(['全年共开展监督检查15次。'])).toEqual([undefined]);
+    expect(match(['召开党风廉政会议3次。'])).toEqual(['integrity-work-meetings']);
+  });
+
+  it('matches all 21 counts of the sample in order from the labels alone (no descriptions)', () => {
+    const bare = makeRegistry(registry.metrics.map((m) => ({ ...m, description: undefined })));
+    const seed = readFileSync(join(ROOT, '../shared/seeds/000_37b62e7f3efae86f.txt'), 'utf8').split('\n');
+    expect(match(seed, bare)).toEqual(registry.metrics.map((m) => m.id));
   });
 
   it('works with any registry, e.g. a one-metric one', () => {
