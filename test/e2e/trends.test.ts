@@ -113,7 +113,7 @@ describe('compare picker', () => {
   it('on a compare page, two selects lead to another pair under the base path', async () => {
     const { page, trouble, close } = await open(`${pub.url}compare/2019-2023/`);
     const form = page.locator('.compare-picker__form');
-    await expect.poll(() => form.isVisible()).toBe(true);
+    await form.waitFor({ state: 'visible', timeout: 15_000 });
     await page.screenshot({ path: join(SHOTS, 'compare-phone.png'), fullPage: true });
     await form.locator('select[name="a"]').selectOption('2022');
     await form.locator('select[name="b"]').selectOption('2020');
@@ -138,7 +138,7 @@ describe('compare picker', () => {
   it('on a report page, leads to a comparison of that year', async () => {
     const { page, trouble, close } = await open(`${pub.url}2021/`, DESKTOP);
     const form = page.locator('.report-side .compare-picker__form');
-    await expect.poll(() => form.isVisible()).toBe(true);
+    await form.waitFor({ state: 'visible', timeout: 15_000 });
     expect(await form.locator('select[name="a"]').inputValue()).toBe('2020');
     expect(await form.locator('select[name="b"]').inputValue()).toBe('2021');
     await Promise.all([page.waitForURL(`${pub.url}compare/2020-2021/`), form.locator('button').click()]);
