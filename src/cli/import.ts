@@ -5,6 +5,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContent, REPORT_FILE, REPORTS_DIR, resolveContentDir } from '../lib/content.ts';
 import { FileExistsError, writeFileAtomic } from '../lib/atomic-write.ts';
+import { argsError } from '../lib/cli-args.ts';
 import { shownPath, userPath } from '../lib/cli-paths.ts';
 import { importSource, ImportError } from '../lib/import/index.ts';
 import { readSource, sourceKind, SUPPORTED } from '../lib/import/source.ts';
@@ -21,7 +22,7 @@ const USAGE = [
 ].join('\n');
 
 function fail(message: string, hint?: string): never {
-  console.error(`✗ ${message}${hint ? `\n  → ${hint}` : ''}`);
+  console.error(`✗ ${message}${hint ? `\n  → ${hint.split('\n').join('\n    ')}` : ''}`);
   process.exit(1);
 }
 
@@ -29,7 +30,7 @@ let args: ReturnType<typeof parseArgs<{ allowPositionals: true; options: { year:
 try {
   args = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
 } catch (e) {
-  fail(`参数有误：${(e as Error).message}`, USAGE);
+  fail(argsError(e), USAGE);
 }
 if (args.values.help) {
   console.log(USAGE);
@@ -57,6 +58,7 @@ if (!existsSync(input)) fail(`找不到文件 ${shownInput}`, '检查文件名�
 if (statSync(input).isDirectory()) fail(`${shownInput} 是一个目录，不是文件`, USAGE);
 
 const dir = resolveContentDir();
+if (!existsSync(dir) && !args.values.out) fail(`内容目录 ${dir} 不存在`, '在项目根目录下运行，或用 NIANBAO_CONTENT=内容目录 指定；也可以用 --out 指定输出文件');
 const content = loadContent(dir);
 if (content.registry.metrics.length === 0) {
   console.warn(`注意：${join(dir, 'metrics.yaml')} 中没有可用的指标，文中的数字都将按原样保留。${hasErrors(content.problems) ? '运行 npm run check 查看内容目录的问题。' : ''}\n`);

@@ -4,13 +4,14 @@ import { parseArgs } from 'node:util';
 import { loadContent, REPORTS_DIR, resolveContentDir } from '../lib/content.ts';
 import { FileExistsError, writeFileAtomic } from '../lib/atomic-write.ts';
 import { scaffoldReport, templateReport, YEAR_ARG } from '../lib/scaffold.ts';
+import { argsError } from '../lib/cli-args.ts';
 import { shownPath } from '../lib/cli-paths.ts';
 import { hasErrors } from '../lib/problems.ts';
 
 const USAGE = '用法：npm run new -- 年份        例如：npm run new -- 2023';
 
 function fail(message: string, hint?: string): never {
-  console.error(`✗ ${message}${hint ? `\n  → ${hint}` : ''}`);
+  console.error(`✗ ${message}${hint ? `\n  → ${hint.split('\n').join('\n    ')}` : ''}`);
   process.exit(1);
 }
 
@@ -18,7 +19,7 @@ let args: ReturnType<typeof parseArgs>;
 try {
   args = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
 } catch (e) {
-  fail(`参数有误：${(e as Error).message}`, USAGE);
+  fail(argsError(e), USAGE);
 }
 if (args.values.help) {
   console.log(`${USAGE}\n按最近一年的报告生成新一年的报告文件 reports/<年份>.mdx：同样的统计指标（数值待填）、同样的章节标题。`);

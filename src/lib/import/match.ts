@@ -1,7 +1,17 @@
 // Which registry metric does a count in the prose report? The words before a count (and the noun
 // right after its unit, as in `*个方面`) name what is counted; a metric's label says the same thing,
-// though rarely word for word. We score how much of each label the nearby words cover, favouring words
-// close to the count, then assign counts to metrics one-to-one, best scores first.
+// though rarely word for word ("召开党风廉政（扩大）会议专题研究党风廉政工作*次" for 党风廉政（扩大）会议).
+//
+// Score of a label for a count = the share of the label's characters found in the words around the
+// count, where
+//  - words are common substrings of two or more characters (punctuation, digits and masks ignored);
+//  - a word counts less the more unexplained characters lie between it and the count, the more
+//    clause boundaries (，；：) and other counts it lies beyond, and nothing beyond the sentence (。);
+//  - characters many labels share (监督检查, 问题) weigh less than those only this label has (小微权力).
+// The unit must fit (正在办理 counts 件次, not 件). Counts and metrics are then paired one-to-one, best
+// score first, so "查结*件次" cannot take 受理来信来访 from the count before it. A near miss may still match
+// when the metric's description explains the clause well (`剩余**件正在推进中`). Every match is listed in
+// the import summary for the author to confirm.
 import type { Metric, Registry } from '../metrics.ts';
 import type { Count } from './counts.ts';
 

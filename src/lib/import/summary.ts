@@ -21,7 +21,7 @@ function sectionLine(s: ImportResult['structure']['sections'][number]): string {
   }
   const parts = [...counts].map(([kind, n]) => `${KIND_LABELS[kind]} ${n} 条`);
   if (plain) parts.push(`其他段落 ${plain} 段`);
-  return `    ${s.title}：${parts.join('，') || '（无内容）'}`;
+  return `    ${s.title}——${parts.join('，') || '（无内容）'}`;
 }
 
 export function formatSummary(r: ImportResult, ctx: SummaryContext): string {
