@@ -54,13 +54,14 @@ describe('/trends/', () => {
     const groups = [...html.matchAll(/<th scope="rowgroup"[^>]*>([^<]+)</g)].map((m) => m[1]);
     expect(groups).toEqual(['教育学习', '监督检查', '信访执纪']);
     expect(visible(row(html, 'petitions-received'))).toMatch(/^受理信访举报 （件次） 走势：/);
+    expect(row(html, 'petitions-received')).toMatch(/<\/th><td class="spark-col"><svg class="sparkline"/);
     expect(row(html, 'online-tips')).toContain('href="/metrics/online-tips/"');
   });
 
   it('is an accessible table: caption, column headers for every year, row headers, sticky first column', () => {
     expect(html).toMatch(/<caption[^>]*>[\s\S]*各项指标历年数值与变化（2019—2023年，共 9 项）/);
     const cols = [...html.matchAll(/<th scope="col"[^>]*>([\s\S]*?)<\/th>/g)].map((m) => visible(m[1]!));
-    expect(cols).toEqual(['指标（单位）与走势', '2019年', '2020年', '2021年', '2022年', '2023年']);
+    expect(cols).toEqual(['指标（单位）', '走势', '2019年', '2020年', '2021年', '2022年', '2023年']);
     expect([...html.matchAll(/<th scope="row" class="sticky-col/g)]).toHaveLength(9);
     expect(html).toMatch(/class="table-scroll trends-scroll" role="region" aria-labelledby="trends-caption" tabindex="0"/);
   });
