@@ -9,7 +9,7 @@ import { splitFrontmatter } from './content.ts';
 import { readTextFile } from './text-file.ts';
 import { buildSeries } from './series.ts';
 import { formatStat, statNumber, type StatValue } from './stat.ts';
-import { parseBody } from './report-body.ts';
+import { parseBody, type BodyParse } from './report-body.ts';
 import { renderTree } from './report-text.ts';
 import { buildStructure, type Block } from './structure.ts';
 
@@ -125,8 +125,7 @@ export function crossYearProblems(reports: ReportSource[], registry: Registry): 
 }
 
 /** Headings and paragraphs as the site's structure sees them (## sections; ### and paragraphs are paragraphs). */
-function bodyBlocks(report: Pick<ReportSource, 'body' | 'data'>): { blocks: (Block & { line?: number; depth?: number })[] } | undefined {
-  const parsed = parseBody(report.body);
+function bodyBlocks(report: Pick<ReportSource, 'body' | 'data'>, parsed: BodyParse): { blocks: (Block & { line?: number; depth?: number })[] } | undefined {
   if (!parsed.ok) return undefined;
   const blocks = renderTree(parsed.tree, report.data.stats)
     .filter((b) => b.type === 'paragraph' || b.type === 'heading')
@@ -143,8 +142,8 @@ export function titleKey(title: string): string {
 }
 
 /** Two items with the same title (first sentence) in one section; a ## heading with nothing under it. */
-export function structureProblems(report: Pick<ReportSource, 'file' | 'body' | 'bodyLineOffset' | 'data'>): Problem[] {
-  const parsed = bodyBlocks(report);
+export function structureProblems(report: Pick<ReportSource, 'file' | 'body' | 'bodyLineOffset' | 'data'>, body: BodyParse = parseBody(report.body)): Problem[] {
+  const parsed = bodyBlocks(report, body);
   if (!parsed) return [];
   const { blocks } = parsed;
   const { structure } = buildStructure(blocks, report.data.sections);

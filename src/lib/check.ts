@@ -2,14 +2,14 @@
 import type { Registry } from './metrics.ts';
 import type { Problem } from './problems.ts';
 import { loadContent, type LoadedContent, type ReportBody, type ReportSource } from './content.ts';
-import { bodyProblems, parseBody } from './report-body.ts';
+import { bodyProblems, parseBody, type BodyParse } from './report-body.ts';
 import { formatStat, statNumber, type StatValue } from './stat.ts';
 import { crossYearProblems, statsLineFinder, structureProblems } from './check-years.ts';
 
 export interface CheckResult extends LoadedContent {}
 
-export function checkBody(report: ReportBody, registry: Registry): Problem[] {
-  const parsed = parseBody(report.body);
+/** `parsed` lets a caller that also needs the tree parse the body once. */
+export function checkBody(report: ReportBody, registry: Registry, parsed: BodyParse = parseBody(report.body)): Problem[] {
   if (!parsed.ok) {
     return [{
       severity: 'error',
@@ -51,9 +51,10 @@ export function checkContent(dir: string): CheckResult {
   const content = loadContent(dir);
   const problems = [...content.problems];
   for (const report of content.reports) {
+    const parsed = parseBody(report.body);
     const statLine = statsLineFinder(report);
     const sums = sumRuleProblems(report, content.registry).map((p) => ({ ...p, line: p.line ?? statLine(p.field?.replace(/^stats\./, '') ?? '') }));
-    problems.push(...checkBody(report, content.registry), ...sums, ...structureProblems(report));
+    problems.push(...checkBody(report, content.registry, parsed), ...sums, ...structureProblems(report, parsed));
   }
   problems.push(...crossYearProblems(content.reports, content.registry));
   for (const report of content.invalid) problems.push(...checkBody(report, content.registry));
