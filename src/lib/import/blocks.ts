@@ -97,6 +97,10 @@ export function shapeDocument(source: SourceBlock[]): Shaped {
   }
 
   const body = lines.slice(start, end);
+  const signature = published ? body.at(-1) : undefined;
+  if (signature && [...signature.text].length <= 30 && !SENTENCE_PUNCT.test(signature.text) && !/[。：:]$/.test(signature.text) && !SECTION_HEADING.test(signature.text) && !SUB_HEADING.test(signature.text)) {
+    notes.push(`文末的“${signature.text}”像是落款，保留为正文最后一段；不需要的话可以删除`);
+  }
   const hasTextHeadings = body.some((l) => SECTION_HEADING.test(l.text) && headingLike(l.text));
   // Word heading levels that are not already numbered in the text: the highest becomes ##, the next ###.
   const styleLevels = [...new Set(body.filter((l) => l.b.headingLevel !== undefined && !SECTION_HEADING.test(l.text) && !SUB_HEADING.test(l.text)).map((l) => l.b.headingLevel as number))].sort();
@@ -109,6 +113,7 @@ export function shapeDocument(source: SourceBlock[]): Shaped {
   let sectionNo = 0;
   let subNo = 0;
   const numberedNotes: string[] = [];
+  let lostNumbers = 0;
   const tables = new Map<number, number>();
   for (const { b, i, text } of body) {
     if (b.table !== undefined) {
@@ -129,12 +134,14 @@ export function shapeDocument(source: SourceBlock[]): Shaped {
       shown = depth === 2 ? `${ordinal}、${text}` : `（${ordinal}）${text}`;
       numberedNotes.push(shown);
     } else if (b.headingLevel !== undefined && short) depth = depthOfStyle(b.headingLevel);
+    else if (b.numbered) lostNumbers++;
     else if (b.bold && short && !/[。；：:]$/.test(text) && !/^[一二三四五六七八九十]{1,3}是/.test(text)) depth = hasTextHeadings || styleLevels.length ? 3 : 2;
     // Like Word, number only the automatically numbered paragraphs, and restart the sub-level after each top-level one.
     if (depth === 2 && shown !== text) subNo = 0;
     blocks.push(depth ? { type: 'heading', depth, text: shown, source: i } : { type: 'paragraph', text, source: i });
   }
   if (numberedNotes.length) notes.push(`Word 自动编号的标题已补写编号：${numberedNotes.join('；')}——请核对编号是否与原文一致`);
+  if (lostNumbers) notes.push(`有 ${lostNumbers} 个段落用了 Word 自动编号（如“1.”），编号不在文字中，没有导入；需要的话请在这些段落开头补写`);
   for (const [table, rows] of tables) notes.push(`第 ${table} 个表格已按行转为 ${rows} 个段落（单元格之间以全角空格分隔），请核对或改写成文字`);
   return { title, published, publishedLine, blocks, notes };
 }

@@ -27,6 +27,13 @@ describe('shaping a written report', () => {
     expect(s.out).toEqual(['县委：', '## 一、主要工作', '一是抓学习。']);
   });
 
+  it('points out a signature line above the date, and numbering Word drew but the text lacks', () => {
+    const s = shape([{ text: '一、主要工作' }, { text: '抓学习，组织集中学习。', numbered: { level: 1 } }, { text: '中共某某镇委员会' }, { text: '2024年1月16日' }]);
+    expect(s.out).toEqual(['## 一、主要工作', '抓学习，组织集中学习。', '中共某某镇委员会']);
+    expect(s.notes.join('\n')).toContain('“中共某某镇委员会”像是落款');
+    expect(s.notes.join('\n')).toContain('有 1 个段落用了 Word 自动编号');
+  });
+
   it('joins a title Word split over two centred lines', () => {
     const s = shape([
       { text: '关于2023年度落实全面从严治党', centered: true },
