@@ -79,6 +79,61 @@ const ROUTE_TYPES: [string, RegExp][] = [
   ['数据 /data/', /^\/data\//],
 ];
 
+/** Where each page type comes from, to name it when it grows faster than the years. */
+const ROUTE_SOURCES: Record<string, string> = {
+  '年度报告 /<年>/': 'src/pages/[year].astro',
+  '对比 /compare/': 'src/pages/compare/[pair].astro',
+  '指标 /metrics/': 'src/pages/metrics/[id].astro',
+  '趋势 /trends/': 'src/pages/trends.astro',
+  '问题与措施 /measures/': 'src/pages/measures.astro',
+  '首页 /': 'src/pages/index.astro',
+  '搜索 /search/': 'src/pages/search.astro',
+  '数据 /data/': 'src/pages/data/',
+};
+
+/** Exponent k in y ∝ n^k between two points. */
+function exponent(n1: number, y1: number, n2: number, y2: number): number {
+  return Math.log(y2 / y1) / Math.log(n2 / n1);
+}
+
+/** A few sentences on linearity, from CPU time (less disturbed by other load than wall time) and output sizes. */
+function linearityNote(results: RunResult[]): string[] {
+  if (results.length < 2) return [];
+  const lines: string[] = [];
+  const withCpu = results.filter((r) => r.cpuS !== undefined);
+  if (withCpu.length >= 2) {
+    const marg: number[] = [];
+    for (let i = 1; i < withCpu.length; i++) {
+      const a = withCpu[i - 1] as RunResult;
+      const b = withCpu[i] as RunResult;
+      marg.push((((b.cpuS as number) - (a.cpuS as number)) * 1000) / (b.years - a.years));
+    }
+    const first = withCpu[0] as RunResult;
+    const last = withCpu[withCpu.length - 1] as RunResult;
+    const slope = (((last.cpuS as number) - (first.cpuS as number)) * 1000) / (last.years - first.years);
+    const fixed = (first.cpuS as number) - (slope * first.years) / 1000;
+    const k = exponent(first.years, first.cpuS as number, last.years, last.cpuS as number);
+    const steady = Math.max(...marg) <= 3 * Math.max(1, Math.min(...marg.filter((m) => m > 0)));
+    lines.push(`- 构建 CPU 时间每多一年分别 ${marg.map((m) => `${m >= 0 ? '+' : ''}${msf(m)} ms`).join('、')}；约为固定 ${fixed.toFixed(1)} s 加每年 ${(slope / 1000).toFixed(2)} s（${first.years}→${last.years} 年增长 ${((last.cpuS as number) / (first.cpuS as number)).toFixed(1)} 倍，年数 ${(last.years / first.years).toFixed(0)} 倍，指数 ${k.toFixed(2)}）：${steady && k < 1.1 ? '整体线性' : '每年增量不稳定，看下面各类页面'}。`);
+  }
+  // Output per page type between the two largest sizes (both past 30 years when measured so, where compare pages are linear too).
+  const a = results[results.length - 2] as RunResult;
+  const b = results[results.length - 1] as RunResult;
+  const flagged: string[] = [];
+  for (const [type, sb] of b.routeBytes) {
+    const sa = a.routeBytes.get(type);
+    if (!sa || sa.bytes === 0) continue;
+    const k = exponent(a.years, sa.bytes, b.years, sb.bytes);
+    // All pairs up to 30 years is the design (DESIGN.md "URLs"): quadratic there on purpose.
+    if (type.startsWith('对比') && a.years < 30) continue;
+    if (k > 1.3) flagged.push(`${type}（${ROUTE_SOURCES[type] ?? '?'}）的输出从 ${(sa.bytes / 1024).toFixed(0)} KB 增到 ${(sb.bytes / 1024).toFixed(0)} KB，${(sb.bytes / sa.bytes).toFixed(1)} 倍，约 n^${k.toFixed(1)}`);
+  }
+  lines.push(flagged.length
+    ? `- 超线性增长（${a.years}→${b.years} 年，年数 ${(b.years / a.years).toFixed(1)} 倍）：${flagged.join('；')}。`
+    : `- 各类页面的输出总量在 ${a.years}→${b.years} 年间都不超过线性（指数 ≤ 1.3）。`);
+  return lines;
+}
+
 function routeType(path: string): string {
   return ROUTE_TYPES.find(([, re]) => re.test(path))?.[0] ?? '其他';
 }
@@ -403,6 +458,13 @@ function report(results: RunResult[]): string {
     out.push(`| ${r.years} | ${r.htmlPages} | ${r.comparePages} | ${sec(r.buildMs)} s | ${r.cpuS === undefined ? '—' : `${r.cpuS.toFixed(1)} s`} | ${msf(r.buildMs / r.reportPages)} ms | ${msf(r.buildMs / r.htmlPages)} ms | ${r.staticRoutesMs === undefined ? '—' : `${sec(r.staticRoutesMs)} s`} | ${r.maxRssMb === undefined ? '—' : `${r.maxRssMb.toFixed(0)} MB`} | ${mb(r.distBytes)} | ${r.pagefindBytes === undefined ? '无' : mb(r.pagefindBytes)} | ${(r.checkMs / 1000).toFixed(2)} s${r.checkCpuS === undefined ? '' : `（CPU ${r.checkCpuS.toFixed(2)} s）`} | ${r.loadBefore.toFixed(1)} |`);
   }
   out.push('');
+  const note = linearityNote(results);
+  if (note.length) {
+    out.push('线性判断：');
+    out.push('');
+    out.push(...note);
+    out.push('');
+  }
   const retried = results.filter((r) => r.retries > 0);
   if (retried.length) {
     out.push(`注：${retried.map((r) => `${r.years} 年的构建失败后重试了 ${r.retries} 次`).join('，')}（同一项目目录中另一个构建同时运行，改写了共用的 .astro/）；表中是成功的一次。`);
