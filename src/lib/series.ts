@@ -181,6 +181,8 @@ export function formatPercent(percent: number): string {
   if (abs === 0) return '0%';
   if (abs < 0.05) return '不足0.1%';
   const rounded = abs < 9.95 ? Math.round(abs * 10) / 10 : Math.round(abs);
+  // A fall of 99.5% is not a fall to zero: never round a partial change up to 100%.
+  if (rounded >= 100 && abs < 100) return `${Math.min(99.9, Math.floor(abs * 10) / 10)}%`;
   return `${rounded}%`;
 }
 
