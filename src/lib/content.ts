@@ -107,11 +107,12 @@ export function loadRegistry(dir: string): { registry: Registry; problems: Probl
   y.data.forEach((entry, i) => {
     const r = safeParseZh(metricSchema, entry);
     if (!r.success) {
-      problems.push(...issuesToProblems(r.error.issues, file, { doc: y.doc, lines: y.lines, fieldPrefix: [i] }));
+      const name = entryName(entry, i);
+      problems.push(...issuesToProblems(r.error.issues, file, { doc: y.doc, lines: y.lines, fieldPrefix: [i] }).map((p) => ({ ...p, field: p.field?.replace(`[${i}]`, name) })));
       return;
     }
     if (seen.has(r.data.id)) {
-      problems.push({ severity: 'error', file, field: `[${i}].id`, line: lineOf(y, [i, 'id']), message: `指标 id ${r.data.id} 重复（第 ${seen.get(r.data.id)! + 1} 项已用过）`, hint: '每个指标 id 只能登记一次；改名或删除重复的一项' });
+      problems.push({ severity: 'error', file, field: `${entryName(entry, i)}.id`, line: lineOf(y, [i, 'id']), message: `指标 id ${r.data.id} 重复（第 ${seen.get(r.data.id)! + 1} 项已用过）`, hint: '每个指标 id 只能登记一次；改名或删除重复的一项' });
       return;
     }
     seen.set(r.data.id, i);
@@ -121,11 +122,17 @@ export function loadRegistry(dir: string): { registry: Registry; problems: Probl
     for (const part of m.sumOf ?? []) {
       if (!seen.has(part)) {
         const i = seen.get(m.id)!;
-        problems.push({ severity: 'error', file, field: `[${i}].sumOf`, line: lineOf(y, [i, 'sumOf']), message: `指标 ${m.id} 的 sumOf 引用了未登记的指标 ${part}`, hint: 'sumOf 中只能写 metrics.yaml 中已有的指标 id' });
+        problems.push({ severity: 'error', file, field: `${m.id}.sumOf`, line: lineOf(y, [i, 'sumOf']), message: `指标 ${m.id} 的 sumOf 引用了未登记的指标 ${part}`, hint: 'sumOf 中只能写 metrics.yaml 中已有的指标 id' });
       }
     }
   }
   return { registry: makeRegistry(metrics), problems };
+}
+
+/** How an author finds a registry entry: by its id, or by its position (counted from 1) when the id is unusable. */
+function entryName(entry: unknown, i: number): string {
+  const id = (entry as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.trim() ? `第${i + 1}项（${id.trim()}）` : `第${i + 1}项`;
 }
 
 function lineOf(y: YamlFile, path: PropertyKey[]): number | undefined {

@@ -42,7 +42,7 @@ describe('npm run check on test/fixtures/broken (README answer key)', () => {
   });
 
   it('row 1: site.yaml is valid', () => expect(g.has('site.yaml')).toBe(false));
-  it('row 2: metrics.yaml better: higher', () => expectProblem(g, 'metrics.yaml', '[错误]', '第 14 行', '[1].better', 'up', 'down', 'neutral'));
+  it('row 2: metrics.yaml better: higher', () => expectProblem(g, 'metrics.yaml', '[错误]', '第 14 行', '第2项（warning-education）.better', 'up', 'down', 'neutral'));
   it('row 3: metrics.yaml duplicate id inspections', () => expectProblem(g, 'metrics.yaml', '第 45 行', 'inspections', '重复', '第 3 项'));
   it('row 4: 2020.mdx year does not match the file name', () => expectProblem(g, 'reports/2020.mdx', '第 2 行', '字段 year', '2019', '2020.mdx', '→'));
   it('row 5: 2021.mdx "abc"', () => expectProblem(g, 'reports/2021.mdx', '第 5 行', 'stats.study-sessions', '“abc”', '"30+"'));
