@@ -10,6 +10,7 @@ import { readEdition } from './src/lib/edition.ts';
 import { normaliseBase } from './src/lib/paths.ts';
 import remarkReport from './src/markdown/remark-report.ts';
 import { preflight } from './src/integrations/preflight.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 const contentDir = resolveContentDir();
 const edition = readEdition();
@@ -30,6 +31,6 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [[remarkReport, { registry, edition }]], smartypants: false, gfm: true }),
   },
-  integrations: [preflight(contentDir), mdx()],
+  integrations: [preflight(contentDir), mdx(), searchIndex()],
   vite: { server: { fs: { allow: ['.', contentDir] } } },
 });

@@ -1,0 +1,131 @@
+// The Pagefind step: after Astro has written the site, index every report paragraph as its own record and
+// write the bundle into <outDir>/pagefind/. Records are read back from the built report pages, so the index
+// holds exactly what this edition shows (masked numbers as **, redacted spans as ■■■) and nothing else:
+// no navigation, no figure tables, no other pages (pagefind's own HTML crawl is never run).
+// In `astro dev` the last build's bundle is served, so the search page works while writing.
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import sirv from 'sirv';
+import { reportBlocks, searchRecords, type SearchRecord } from '../lib/search/records.ts';
+
+export interface SearchIndexOptions {
+  /**
+   * Fragment files (a record's text and meta) are bundled into at most this many files.
+   * Pagefind's default writes one small file per record; see docs/search.md for the trade-off.
+   */
+  maxFragments?: number;
+}
+
+/** The bundle's directory under the build output; the search page loads `<base>pagefind/pagefind.js`. */
+export const BUNDLE_DIR = 'pagefind';
+
+/** Parts of the pagefind bundle nianbao does not use (its ready-made UIs): not shipped. */
+const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+
+const REPORT_PATH = /^(\d{4})\/?$/;
+
+function dirSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const s = statSync(p);
+    if (s.isDirectory()) {
+      const sub = dirSize(p);
+      bytes += sub.bytes;
+      files += sub.files;
+    } else {
+      bytes += s.size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** The records of every built report page under `outDir`, oldest year first. */
+export function collectRecords(outDir: string, pathnames: string[], base = '/'): { years: number[]; records: SearchRecord[] } {
+  const baseRel = base.replace(/^\/+/, '');
+  const years = pathnames
+    .map((p) => p.replace(/^\/+/, ''))
+    .map((p) => (baseRel && p.startsWith(baseRel) ? p.slice(baseRel.length) : p))
+    .map((p) => REPORT_PATH.exec(p)?.[1])
+    .filter((y): y is string => !!y)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const records: SearchRecord[] = [];
+  for (const year of [...new Set(years)]) {
+    const file = join(outDir, String(year), 'index.html');
+    const blocks = reportBlocks(readFileSync(file, 'utf8'));
+    if (blocks.length === 0) throw new Error(`搜索索引：${file} 中找不到报告正文（class="report-text"），无法建立索引`);
+    records.push(...searchRecords(year, blocks));
+  }
+  return { years: [...new Set(years)], records };
+}
+
+export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration {
+  let outDir = '';
+  let base = '/';
+  return {
+    name: 'nianbao:search-index',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+
+      'astro:server:setup': ({ server, logger }) => {
+        const bundle = join(outDir, BUNDLE_DIR);
+        const serve = sirv(bundle, { dev: true, etag: false });
+        server.middlewares.use(`${base}${BUNDLE_DIR}`, (req, res, next) => {
+          if (!existsSync(join(bundle, 'pagefind.js'))) {
+            res.statusCode = 404;
+            res.setHeader('content-type', 'text/plain; charset=utf-8');
+            res.end('还没有搜索索引：先运行 npm run build');
+            return;
+          }
+          serve(req, res, next);
+        });
+        logger.info(
+          existsSync(join(bundle, 'pagefind.js'))
+            ? `搜索页使用上次构建的索引（${bundle}）；修改内容后运行 npm run build 更新索引`
+            : '还没有搜索索引：搜索页需要先运行一次 npm run build',
+        );
+      },
+
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        const out = fileURLToPath(dir);
+        const started = Date.now();
+        const { years, records } = collectRecords(out, pages.map((p) => p.pathname), base);
+        const bundle = join(out, BUNDLE_DIR);
+        rmSync(bundle, { recursive: true, force: true });
+        try {
+          const created = await pagefind.createIndex(options.maxFragments ? { maxFragments: options.maxFragments } : {});
+          if (!created.index) throw new Error(created.errors.join('；') || '未知错误');
+          const { index } = created;
+          for (const record of records) {
+            const r = await index.addCustomRecord(record);
+            if (r.errors.length) throw new Error(`${record.url}：${r.errors.join('；')}`);
+          }
+          const written = await index.writeFiles({ outputPath: bundle });
+          if (written.errors.length) throw new Error(written.errors.join('；'));
+        } catch (e) {
+          throw new Error(`搜索索引生成失败（pagefind）：${(e as Error).message}`);
+        } finally {
+          await pagefind.close();
+        }
+        for (const name of UNUSED) rmSync(join(bundle, name), { force: true });
+        const size = dirSize(bundle);
+        const data = ['index', 'fragment', 'filter'].filter((d) => existsSync(join(bundle, d))).reduce((n, d) => n + dirSize(join(bundle, d)).bytes, 0);
+        const span = years.length === 0 ? '无报告' : years.length === 1 ? `${years[0]}年` : `${years[0]}—${years.at(-1)}年`;
+        logger.info(
+          `搜索索引：${years.length} 份报告（${span}），${records.length} 个段落，写入 ${BUNDLE_DIR}/（共 ${size.files} 个文件 ${kb(size.bytes)}，其中索引数据 ${kb(data)}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+        );
+      },
+    },
+  };
+}
