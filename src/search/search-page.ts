@@ -117,7 +117,7 @@ function init(root: HTMLElement) {
     if (focusKey) filtersBox.querySelector<HTMLElement>(`[data-filter-key="${focusKey}"]`)?.focus();
   }
 
-  function filterLink(key: string, label: string, count: number, state: SearchState, next: SearchState, current: boolean): HTMLLIElement {
+  function filterLink(key: string, label: string, count: number, next: SearchState, current: boolean): HTMLLIElement {
     const li = document.createElement('li');
     const el = count > 0 || current ? document.createElement('a') : document.createElement('span');
     el.className = 'search-filter';
@@ -147,13 +147,13 @@ function init(root: HTMLElement) {
     const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
     const years = [...new Set([...allYears, ...counts.year.keys()])].sort((a, b) => Number(b) - Number(a));
     yearList.replaceChildren(
-      filterLink('year:', '全部年份', sum(counts.year), state, { ...state, year: undefined }, !state.year),
-      ...years.map((y) => filterLink(`year:${y}`, `${y}年`, counts.year.get(y) ?? 0, state, { ...state, year: y }, state.year === y)),
+      filterLink('year:', '全部年份', sum(counts.year), { ...state, year: undefined }, !state.year),
+      ...years.map((y) => filterLink(`year:${y}`, `${y}年`, counts.year.get(y) ?? 0, { ...state, year: y }, state.year === y)),
     );
     const kinds: string[] = [...FILTER_KINDS];
     kindList.replaceChildren(
-      filterLink('kind:', '全部类型', sum(counts.kind), state, { ...state, kind: undefined }, !state.kind),
-      ...kinds.map((k) => filterLink(`kind:${k}`, KIND_LABELS[k as ItemKind], counts.kind.get(k) ?? 0, state, { ...state, kind: k }, state.kind === k)),
+      filterLink('kind:', '全部类型', sum(counts.kind), { ...state, kind: undefined }, !state.kind),
+      ...kinds.map((k) => filterLink(`kind:${k}`, KIND_LABELS[k as ItemKind], counts.kind.get(k) ?? 0, { ...state, kind: k }, state.kind === k)),
     );
     const other = counts.kind.get('other') ?? 0;
     if (other > 0) {
