@@ -60,8 +60,10 @@ export function collectRecords(outDir: string, pathnames: string[], base = '/'):
   const records: SearchRecord[] = [];
   for (const year of [...new Set(years)]) {
     const file = join(outDir, String(year), 'index.html');
-    const blocks = reportBlocks(readFileSync(file, 'utf8'));
-    if (blocks.length === 0) throw new Error(`搜索索引：${file} 中找不到报告正文（class="report-text"），无法建立索引`);
+    const html = readFileSync(file, 'utf8');
+    // A missing container means the page markup changed under us; an empty one is a year still being written.
+    if (!html.includes('class="report-text"')) throw new Error(`搜索索引：${file} 中找不到报告正文（class="report-text"），无法建立索引`);
+    const blocks = reportBlocks(html);
     records.push(...searchRecords(year, blocks));
   }
   return { years: [...new Set(years)], records };
