@@ -125,7 +125,9 @@ try {
     console.log(`✓ 试运行完成（${seconds} 秒）：可以发布。`);
   } else {
     console.log(`✓ 已发布（${seconds} 秒）：${target} → ${releasesDirOf(target)}/${outcome.release}`);
-    console.log(outcome.previous ? `  上一个版本：${releasesDirOf(target)}/${outcome.previous}（需要回退时把 ${target} 指回它）` : '  这是第一个版本。');
+    if (outcome.previous) console.log(`  上一个版本：${releasesDirOf(target)}/${outcome.previous}（需要回退时把 ${target} 指回它）`);
+    else if (outcome.replacedLink) console.log(`  ${target} 原来指向 ${outcome.replacedLink}；需要回退时把它指回去。`);
+    else console.log('  这是第一个版本。');
   }
 } catch (e) {
   if (interrupted) {

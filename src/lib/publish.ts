@@ -172,6 +172,8 @@ export interface PublishOptions {
 export interface PublishOutcome {
   release?: string;
   previous?: string;
+  /** Where DIR pointed when it was a symlink publish did not make. */
+  replacedLink?: string;
   pruned: string[];
   verification?: VerifyResult;
   dryRun: boolean;
@@ -277,10 +279,11 @@ export async function publish(opts: PublishOptions): Promise<PublishOutcome> {
     }
     setBuilding(undefined);
     log(`   ${target} → ${releaseDir}`);
+    if (current.kind === 'symlink') log(`   原链接指向 ${current.points}（不在 ${releasesDir} 中）；那个目录没有改动，也不计入保留的版本。`);
 
     const pruned = pruneReleases(releasesDir, opts.keep, [name, previous ?? '']);
     if (pruned.length) log(`   删除了较早的版本：${pruned.join('、')}（保留最近 ${opts.keep} 个）`);
-    return { release: name, previous, pruned, verification, dryRun: false };
+    return { release: name, previous, replacedLink: current.kind === 'symlink' ? current.points : undefined, pruned, verification, dryRun: false };
   } finally {
     if (building) rmSync(building, { recursive: true, force: true });
     opts.onBuilding?.(undefined);

@@ -1,5 +1,5 @@
 // The release/swap logic of `npm run publish`, with a stand-in for the Astro build (the CLI test runs the real one).
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -90,6 +90,19 @@ describe('publish (release folders and the atomic swap)', () => {
     await publish(options('v2', { keep: 2 }));
     expect(releaseNames()).toHaveLength(2);
     expect(releaseNames()).not.toContain(out.previous);
+  });
+
+  it('replaces a symlink it did not make, leaving what it pointed to alone', async () => {
+    const elsewhere = join(tmp, 'elsewhere');
+    mkdirSync(elsewhere, { recursive: true });
+    writeFileSync(join(elsewhere, 'index.html'), 'hand-made');
+    mkdirSync(join(tmp, 'www'), { recursive: true });
+    symlinkSync(elsewhere, target);
+    const out = await publish(options('v1'));
+    expect(out.previous).toBeUndefined();
+    expect(out.replacedLink).toBe(elsewhere);
+    expect(served()).toContain('v1');
+    expect(readFileSync(join(elsewhere, 'index.html'), 'utf8')).toBe('hand-made');
   });
 
   it('a failed build leaves DIR untouched and removes the failed release', async () => {
