@@ -447,8 +447,8 @@ describe('home page: the latest year’s key figures', () => {
       'inspections: 监督检查 35 次 ↑ +4（+13%）',
       'problems-found: 发现问题 120余 个 约 ↓ -5783',
       'online-tips: 网上举报平台受理问题线索 47 条 ↓ -5（-9.6%）',
-      'petitions-received: 受理信访举报 38 件次 ↓ -7703（-100%）',
-      'petitions-closed: 办结 38 件次 ↓ -7660（-100%）',
+      'petitions-received: 受理信访举报 38 件次 ↓ -7703（-99.5%）',
+      'petitions-closed: 办结 38 件次 ↓ -7660（-99.5%）',
     ]);
     expect(hrefs(latest)).toEqual(expect.arrayContaining(['/trends/', '/compare/2022-2023/', '/measures/', '/metrics/study-sessions/']));
   });
