@@ -17,7 +17,8 @@ import { formatStat, parseStat } from '../../src/lib/stat.ts';
 
 const IMPORT = join(ROOT, 'src/cli/import.ts');
 const CHECK = join(ROOT, 'src/cli/check.ts');
-const SEED = join(ROOT, '../shared/seeds/000_37b62e7f3efae86f.txt');
+// The sample report as the office wrote it (a copy of shared/seeds/000_37b62e7f3efae86f.txt).
+const SEED = join(ROOT, 'test/fixtures/seed/2022.txt');
 const COMMITTED = join(ROOT, 'content/reports/2022.mdx');
 const seedText = readFileSync(SEED, 'utf8');
 const seedLines = seedText.split('\n').map((l) => l.trim()).filter(Boolean);

@@ -68,7 +68,7 @@ describe('matching counts to metrics by label', () => {
 
   it('matches all 21 counts of the sample in order from the labels alone (no descriptions)', () => {
     const bare = makeRegistry(registry.metrics.map((m) => ({ ...m, description: undefined })));
-    const seed = readFileSync(join(ROOT, '../shared/seeds/000_37b62e7f3efae86f.txt'), 'utf8').split('\n');
+    const seed = readFileSync(join(ROOT, 'test/fixtures/seed/2022.txt'), 'utf8').split('\n');
     expect(match(seed, bare)).toEqual(registry.metrics.map((m) => m.id));
   });
 
