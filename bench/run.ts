@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, type as osType, release as osRelease } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { fail, parseCommandArgs } from '../src/cli/command.ts';
 import { checkContent } from '../src/lib/check.ts';
 import { hasErrors, countBySeverity } from '../src/lib/problems.ts';
 import { DEFAULT_SEED, generateCorpus, ROOT } from './corpus.ts';
@@ -33,14 +33,8 @@ const TIME_BIN = '/usr/bin/time';
 const MAX_RETRIES = 2;
 const RETRY_WAIT_S = 30;
 
-function fail(message: string): never {
-  console.error(`✗ ${message}`);
-  process.exit(1);
-}
-
-let args;
-try {
-  args = parseArgs({
+const args = parseCommandArgs(
+  {
     options: {
       sizes: { type: 'string' },
       quick: { type: 'boolean', default: false },
@@ -49,10 +43,9 @@ try {
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
-  }).values;
-} catch (e) {
-  fail(`参数有误：${(e as Error).message}\n\n${HELP}`);
-}
+  },
+  HELP,
+).values;
 if (args.help) {
   console.log(HELP);
   process.exit(0);

@@ -2,10 +2,9 @@
 // Convert a finished report (Word or plain text) into reports/<year>.mdx, numbers turned into stats.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadContent, REPORT_FILE, REPORTS_DIR, resolveContentDir } from '../lib/content.ts';
 import { FileExistsError, writeFileAtomic } from '../lib/atomic-write.ts';
-import { argsError } from '../lib/cli-args.ts';
+import { fail, parseCommandArgs } from './command.ts';
 import { shownPath, userPath } from '../lib/cli-paths.ts';
 import { importSource, ImportError } from '../lib/import/index.ts';
 import { readSource, sourceKind, SUPPORTED } from '../lib/import/source.ts';
@@ -21,17 +20,7 @@ const USAGE = [
   '  --force  输出文件已存在时覆盖它',
 ].join('\n');
 
-function fail(message: string, hint?: string): never {
-  console.error(`✗ ${message}${hint ? `\n  → ${hint.split('\n').join('\n    ')}` : ''}`);
-  process.exit(1);
-}
-
-let args: ReturnType<typeof parseArgs<{ allowPositionals: true; options: { year: { type: 'string' }; out: { type: 'string' }; force: { type: 'boolean' }; help: { type: 'boolean'; short: 'h' } } }>>;
-try {
-  args = parseArgs({ allowPositionals: true, options: { year: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-} catch (e) {
-  fail(argsError(e), USAGE);
-}
+const args = parseCommandArgs({ allowPositionals: true, options: { year: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }, USAGE);
 if (args.values.help) {
   console.log(USAGE);
   process.exit(0);

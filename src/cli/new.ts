@@ -1,26 +1,15 @@
 // npm run new -- 2023: start next year's report from the latest one (same stats keys, same headings).
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadContent, REPORTS_DIR, resolveContentDir } from '../lib/content.ts';
 import { FileExistsError, writeFileAtomic } from '../lib/atomic-write.ts';
 import { scaffoldReport, templateReport, YEAR_ARG } from '../lib/scaffold.ts';
-import { argsError } from '../lib/cli-args.ts';
+import { fail, parseCommandArgs } from './command.ts';
 import { shownPath } from '../lib/cli-paths.ts';
 import { hasErrors } from '../lib/problems.ts';
 
 const USAGE = '用法：npm run new -- 年份        例如：npm run new -- 2023';
 
-function fail(message: string, hint?: string): never {
-  console.error(`✗ ${message}${hint ? `\n  → ${hint.split('\n').join('\n    ')}` : ''}`);
-  process.exit(1);
-}
-
-let args: ReturnType<typeof parseArgs>;
-try {
-  args = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
-} catch (e) {
-  fail(argsError(e), USAGE);
-}
+const args = parseCommandArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } }, USAGE);
 if (args.values.help) {
   console.log(`${USAGE}\n按最近一年的报告生成新一年的报告文件 reports/<年份>.mdx：同样的统计指标（数值待填）、同样的章节标题。`);
   process.exit(0);

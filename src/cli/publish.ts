@@ -1,7 +1,7 @@
 // npm run publish -- --to DIR: build, verify, then swap the site into DIR atomically (previous kept).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { fail, parseCommandArgs } from './command.ts';
 import { userPath } from '../lib/cli-paths.ts';
 import { resolveContentDir } from '../lib/content.ts';
 import { readEdition, type Edition } from '../lib/edition.ts';
@@ -37,14 +37,8 @@ const HELP = `用法：npm run publish -- --to 目录 [--keep N] [--dry-run]
   npm run publish -- --to /srv/www/nianbao
   NIANBAO_EDITION=internal NIANBAO_BASE=/reports/ npm run publish -- --to /srv/intranet/reports --keep 5`;
 
-function fail(message: string): never {
-  console.error(`✗ ${message}`);
-  process.exit(1);
-}
-
-let args;
-try {
-  args = parseArgs({
+const args = parseCommandArgs(
+  {
     options: {
       to: { type: 'string' },
       keep: { type: 'string' },
@@ -53,12 +47,9 @@ try {
     },
     allowPositionals: false,
     strict: true,
-  }).values;
-} catch (e) {
-  const code = (e as { code?: string }).code;
-  const detail = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? '有不认识的选项' : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' ? '有多余的参数（目录要写在 --to 后面）' : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? '选项缺少值' : '参数有误';
-  fail(`${detail}：${(e as Error).message}\n\n${HELP}`);
-}
+  },
+  `目录要写在 --to 后面。\n\n${HELP}`,
+).values;
 
 if (args.help) {
   console.log(HELP);

@@ -1,0 +1,18 @@
+// What every nianbao command shares: Chinese argument errors and one way to stop with a message.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { argsError } from '../lib/cli-args.ts';
+
+/** Stop with exit code 1: what went wrong, then (indented) what to do. */
+export function fail(message: string, hint?: string): never {
+  console.error(`✗ ${message}${hint ? `\n  → ${hint.split('\n').join('\n    ')}` : ''}`);
+  process.exit(1);
+}
+
+/** parseArgs, with a mistyped option explained in Chinese next to the usage text. */
+export function parseCommandArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    fail(argsError(e), usage);
+  }
+}
