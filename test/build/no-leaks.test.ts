@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allFiles } from '../helpers/html.ts';
+import { allFiles, readDecoded } from '../helpers/html.ts';
 import { siteDir } from '../helpers/sites.ts';
 
 // From the fixtures' answer keys (test/fixtures/*/README.md and metrics.yaml comments).
@@ -18,8 +18,7 @@ describe('public edition', () => {
       const files = allFiles(dir);
       expect(files.length).toBeGreaterThan(5);
       for (const file of files) {
-        const bytes = readFileSync(join(dir, file));
-        const text = bytes.toString('utf8');
+        const text = readDecoded(join(dir, file));
         for (const n of c.sentinels) expect(new RegExp(`(?<!\\d)${n}(?!\\d)`).test(text), `${file} contains ${n}`).toBe(false);
         for (const phrase of c.redacted) expect(text.includes(phrase), `${file} contains ${phrase}`).toBe(false);
       }
@@ -28,9 +27,12 @@ describe('public edition', () => {
 
   it('the internal build of the same content does hold them (so the check above can fail)', () => {
     const dir = siteDir('seriesInternal');
-    const all = allFiles(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const all = allFiles(dir).map((f) => readDecoded(join(dir, f))).join('\n');
     for (const n of ['4817', '3629', '5903', '7741', '7698']) expect(all).toMatch(new RegExp(`(?<!\\d)${n}(?!\\d)`));
     expect(all).toContain('王某某插手工程招投标线索');
+    // and the search index is among what was read: its decoded fragments hold the internal text
+    const index = allFiles(dir).filter((f) => f.startsWith('pagefind/fragment/')).map((f) => readDecoded(join(dir, f))).join('\n');
+    expect(index).toContain('王某某插手工程招投标线索');
   });
 });
 

@@ -5,16 +5,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.ts';
-import { allFiles } from '../helpers/html.ts';
+import { allFiles, readDecoded } from '../helpers/html.ts';
 import { serveSite, type Served } from '../helpers/serve.ts';
 import { ROOT, siteDir, type SiteName } from '../helpers/sites.ts';
 import { matchText } from '../../src/lib/search/match.ts';
-import { parseQuery, ZWS } from '../../src/lib/search/normalise.ts';
+import { parseQuery } from '../../src/lib/search/normalise.ts';
 import { reportBlocks } from '../../src/lib/search/records.ts';
 
 const SHOTS = join(ROOT, 'test-results');
@@ -391,11 +390,7 @@ describe('base path (seriesPublicBase under /reports/)', () => {
 /** Every file of the pagefind bundle, decompressed where pagefind compressed it, zero-width separators removed. */
 function decodedBundle(site: SiteName): { file: string; text: string }[] {
   const dir = join(siteDir(site), 'pagefind');
-  return allFiles(dir).map((file) => {
-    let bytes = readFileSync(join(dir, file));
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-    return { file, text: bytes.toString('utf8').replaceAll(ZWS, '') };
-  });
+  return allFiles(dir).map((file) => ({ file, text: readDecoded(join(dir, file)) }));
 }
 
 const SENTINELS = ['4817', '3629', '5903', '7741', '7698'];

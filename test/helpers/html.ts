@@ -1,5 +1,6 @@
 // Reading built pages in tests.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 
 export function readPage(dir: string, path: string): string {
@@ -32,4 +33,14 @@ export function textOf(html: string): string {
     .replace(/&#39;|&#x27;/g, "'")
     .replace(/&nbsp;/g, '\u00a0')
     .replace(/&amp;/g, '&');
+}
+
+/**
+ * A built file as text a reader (or a leak) could recover: Pagefind gzips its index files and the
+ * search index separates characters with zero-width spaces, so both are undone.
+ */
+export function readDecoded(path: string): string {
+  let bytes = readFileSync(path);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+  return bytes.toString('utf8').replaceAll('\u200b', '');
 }
