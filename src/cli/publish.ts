@@ -48,7 +48,7 @@ const args = parseCommandArgs(
     allowPositionals: false,
     strict: true,
   },
-  `目录要写在 --to 后面。\n\n${HELP}`,
+  HELP,
 ).values;
 
 if (args.help) {

@@ -40,7 +40,7 @@ describe('npm run publish', () => {
     expect(badKeep.stderr).toContain('--keep 必须是不小于 2 的整数');
     const unknown = runNode(CLI, ['--to', DIR, '--force']);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain('有不认识的选项');
+    expect(unknown.stderr).toContain('不认识的选项 --force');
     expect(existsSync(DIR)).toBe(false);
   });
 
