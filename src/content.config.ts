@@ -11,7 +11,16 @@ const edition = readEdition();
 const { registry } = loadRegistry(contentDir);
 
 const reports = defineCollection({
-  loader: glob({ pattern: '[0-9][0-9][0-9][0-9].mdx', base: join(contentDir, REPORTS_DIR) }),
+  loader: glob({
+    pattern: '[0-9][0-9][0-9][0-9].mdx',
+    base: join(contentDir, REPORTS_DIR),
+    // The file name is the year: an entry whose frontmatter says otherwise never enters the collection.
+    generateId: ({ entry, data }) => {
+      const id = entry.replace(/\.mdx$/, '');
+      if (String(data.year) !== id) throw new Error(`${REPORTS_DIR}/${entry}：year 是 ${String(data.year)}，与文件名不一致；把 year 改为 ${id}，或把文件改名为 ${String(data.year)}.mdx`);
+      return id;
+    },
+  }),
   // Masked here, before the data store, so the public edition never holds a hidden value anywhere.
   schema: reportFrontmatterSchema(registry).transform((data) => ({
     ...data,
