@@ -479,34 +479,18 @@ function report(results: RunResult[]): string {
     out.push(`| ${name} | ${results.map((r) => (r.phases.has(name) ? `${sec(r.phases.get(name) as number)} s` : '—')).join(' | ')} |`);
   }
   out.push('');
-  const types = [...new Set(results.flatMap((r) => [...r.routes.keys()]))];
-  if (types.length) {
-    out.push('每类页面的平均生成时间（Astro 日志中每个页面的耗时；页面自身的工作不随年数增长时，这一列应大致不变）：');
-    out.push('');
-    out.push(`| 页面类型 | ${results.map((r) => `${r.years} 年`).join(' | ')} |`);
-    out.push(`|---|${results.map(() => '---:').join('|')}|`);
+  // One table per measure: a row per page type, a column per corpus size.
+  const perPageType = <T extends { pages: number }>(title: string, of: (r: (typeof results)[number]) => Map<string, T>, cell: (t: T) => string) => {
+    const types = [...new Set(results.flatMap((r) => [...of(r).keys()]))];
+    if (!types.length) return;
+    out.push(title, '', `| 页面类型 | ${results.map((r) => `${r.years} 年`).join(' | ')} |`, `|---|${results.map(() => '---:').join('|')}|`);
     for (const type of types) {
-      out.push(`| ${type} | ${results.map((r) => {
-        const t = r.routes.get(type);
-        return t ? `${msf(t.ms / t.pages)} ms × ${t.pages}` : '—';
-      }).join(' | ')} |`);
+      out.push(`| ${type} | ${results.map((r) => { const t = of(r).get(type); return t ? cell(t) : '—'; }).join(' | ')} |`);
     }
     out.push('');
-  }
-  const sizeTypes = [...new Set(results.flatMap((r) => [...r.routeBytes.keys()]))];
-  if (sizeTypes.length) {
-    out.push('每类页面的平均大小（只显示一个年份或一对年份的页面应大致不变；列出全部年份的页面随年数线性增长）：');
-    out.push('');
-    out.push(`| 页面类型 | ${results.map((r) => `${r.years} 年`).join(' | ')} |`);
-    out.push(`|---|${results.map(() => '---:').join('|')}|`);
-    for (const type of sizeTypes) {
-      out.push(`| ${type} | ${results.map((r) => {
-        const t = r.routeBytes.get(type);
-        return t ? `${(t.bytes / t.pages / 1024).toFixed(0)} KB` : '—';
-      }).join(' | ')} |`);
-    }
-    out.push('');
-  }
+  };
+  perPageType('每类页面的平均生成时间（Astro 日志中每个页面的耗时；页面自身的工作不随年数增长时，这一列应大致不变）：', (r) => r.routes, (t) => `${msf(t.ms / t.pages)} ms × ${t.pages}`);
+  perPageType('每类页面的平均大小（只显示一个年份或一对年份的页面应大致不变；列出全部年份的页面随年数线性增长）：', (r) => r.routeBytes, (t) => `${(t.bytes / t.pages / 1024).toFixed(0)} KB`);
   return out.join('\n');
 }
 
