@@ -11,6 +11,7 @@ import { formatProblems, hasErrors } from '../lib/problems.ts';
 import { readEdition } from '../lib/edition.ts';
 import { normaliseBase } from '../lib/paths.ts';
 import { fail } from './command.ts';
+import { CHECKED_ENV } from '../integrations/preflight.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -36,10 +37,15 @@ if (args[0] === 'build' || args[0] === 'dev' || args[0] === 'sync') {
     console.error(`\n${formatProblems(result.problems, dir)}\n`);
     fail(args[0] === 'dev' ? '内容检查未通过，预览没有启动。' : '内容检查未通过，没有生成网站（dist/ 保持原样）。', '按上面 → 后的提示修改，再运行 npm run check 复查');
   }
+  const notes = result.problems.length ? `（${result.problems.length} 条警告/提示，运行 npm run check 查看）` : '';
+  console.log(`内容检查通过：${result.reports.length} 份报告，${result.registry.metrics.length} 个指标${notes}`);
 }
 
+// Checked above (or, for preview, not read at all): the pre-flight integration need not read it again.
+const checked = args[0] === 'build' || args[0] === 'dev' || args[0] === 'sync' || args[0] === 'preview' ? { [CHECKED_ENV]: resolveContentDir() } : {};
+
 function astro(argv: string[]): number {
-  const r = spawnSync(process.execPath, [ASTRO_BIN, ...argv], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync(process.execPath, [ASTRO_BIN, ...argv], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...checked } });
   return r.status ?? 1;
 }
 

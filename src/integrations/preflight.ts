@@ -4,11 +4,15 @@ import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/check.ts';
 import { formatProblems, hasErrors } from '../lib/problems.ts';
 
+/** Set by the npm scripts' runner (src/cli/astro.ts) once it has checked this content folder itself. */
+export const CHECKED_ENV = 'NIANBAO_CONTENT_CHECKED';
+
 export function preflight(contentDir: string): AstroIntegration {
   return {
     name: 'nianbao:preflight',
     hooks: {
       'astro:config:setup': ({ logger }) => {
+        if (process.env[CHECKED_ENV] === contentDir) return;
         const result = checkContent(contentDir);
         if (hasErrors(result.problems)) {
           const err = new Error(`内容检查未通过，未生成网站。\n\n${formatProblems(result.problems, contentDir)}\n\n修改后运行 npm run check 复查。`);
