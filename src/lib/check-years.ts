@@ -125,12 +125,20 @@ export function crossYearProblems(reports: ReportSource[], registry: Registry): 
 }
 
 /** Headings and paragraphs as the site's structure sees them (## sections; ### and paragraphs are paragraphs). */
-function bodyBlocks(report: Pick<ReportSource, 'body' | 'data'>, parsed: BodyParse): { blocks: (Block & { line?: number; depth?: number })[] } | undefined {
+function bodyBlocks(report: Pick<ReportSource, 'body' | 'data'>, parsed: BodyParse): { blocks: (Block & { line?: number; depth?: number })[]; tableSections: Set<number> } | undefined {
   if (!parsed.ok) return undefined;
-  const blocks = renderTree(parsed.tree, report.data.stats)
+  const rendered = renderTree(parsed.tree, report.data.stats);
+  const blocks = rendered
     .filter((b) => b.type === 'paragraph' || b.type === 'heading')
     .map((b) => ({ type: b.type === 'heading' && b.depth === 2 ? ('heading' as const) : ('paragraph' as const), text: b.text, line: b.line, depth: b.depth }));
-  return { blocks };
+  // Sections (by index) that hold a table: a table is content, though not a paragraph.
+  const tableSections = new Set<number>();
+  let section = -1;
+  for (const b of rendered) {
+    if (b.type === 'heading' && b.depth === 2) section++;
+    else if (b.type === 'table') tableSections.add(section);
+  }
+  return { blocks, tableSections };
 }
 
 /** Titles compare without their 一是/二是 ordinal, punctuation, spaces and full-/half-width differences. */
@@ -145,7 +153,7 @@ export function titleKey(title: string): string {
 export function structureProblems(report: Pick<ReportSource, 'file' | 'body' | 'bodyLineOffset' | 'data'>, body: BodyParse = parseBody(report.body)): Problem[] {
   const parsed = bodyBlocks(report, body);
   if (!parsed) return [];
-  const { blocks } = parsed;
+  const { blocks, tableSections } = parsed;
   const { structure } = buildStructure(blocks, report.data.sections);
   const at = (line?: number) => (line === undefined ? undefined : line + report.bodyLineOffset);
   const problems: Problem[] = [];
@@ -162,7 +170,7 @@ export function structureProblems(report: Pick<ReportSource, 'file' | 'body' | '
   }
   structure.sections.forEach((section, s) => {
     const lines = paragraphLines[s + 1] ?? [];
-    if (section.paragraphs.length === 0) {
+    if (section.paragraphs.length === 0 && !tableSections.has(s)) {
       problems.push({ severity: 'warning', file: report.file, line: headingLines[s], message: `“${section.title}”下面还没有内容`, hint: '在这个标题下写正文；不需要这一部分的，删除这个标题' });
     }
     const seen = new Map<string, { ordinal: number; line?: number }>();

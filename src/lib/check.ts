@@ -5,6 +5,7 @@ import { loadContent, type LoadedContent, type ReportBody, type ReportSource } f
 import { bodyProblems, parseBody, type BodyParse } from './report-body.ts';
 import { formatStat, statNumber, type StatValue } from './stat.ts';
 import { crossYearProblems, statsLineFinder, structureProblems } from './check-years.ts';
+import { tableProblems } from './tables/check.ts';
 
 export interface CheckResult extends LoadedContent {}
 
@@ -20,7 +21,10 @@ export function checkBody(report: ReportBody, registry: Registry, parsed: BodyPa
     }];
   }
   const given = new Set(Object.keys((report.raw.stats as Record<string, unknown> | null) ?? {}));
-  return bodyProblems(parsed.tree, { file: report.file, lineOffset: report.bodyLineOffset, registry, statsGiven: given });
+  return [
+    ...bodyProblems(parsed.tree, { file: report.file, lineOffset: report.bodyLineOffset, registry, statsGiven: given }),
+    ...tableProblems(parsed.tree, { file: report.file, lineOffset: report.bodyLineOffset, source: report.body }),
+  ];
 }
 
 /** sumOf rules: checked only where every value is exact, since bounds and masks cannot be summed honestly. */

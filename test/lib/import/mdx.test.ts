@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { serializeBody, serializeFrontmatter, type DocBlock } from '../../../src/lib/import/mdx.ts';
+import { serializeBody, serializeFrontmatter, type DocBlock, type Inline } from '../../../src/lib/import/mdx.ts';
 import { renderBody } from '../../../src/lib/report-text.ts';
 import { parseYaml } from '../../../src/lib/content.ts';
 
-const para = (...inline: DocBlock['inline']): DocBlock => ({ type: 'paragraph', inline });
+const para = (...inline: Inline[]): DocBlock => ({ type: 'paragraph', inline });
 const text = (value: string) => ({ type: 'text' as const, value });
 
 describe('writing MDX with the real serializer', () => {
