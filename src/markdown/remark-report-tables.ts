@@ -19,6 +19,8 @@ const el = (name: string, attributes: Attr[], children: unknown[]): Jsx => ({ ty
 /** A paragraph right above a table that names it: 表1 …, 附表2：…, 表一 … */
 export const CAPTION = /^\s*附?表\s*[0-9０-９一二三四五六七八九十]+(?![0-9０-９])/u;
 const CAPTION_MAX = 100;
+/** Rows beyond which a table will not fit on one A4 page anyway. */
+const LONG_TABLE_ROWS = 20;
 
 export function isCaption(text: string): boolean {
   const t = text.trim();
@@ -35,7 +37,7 @@ function cellElement(cell: GridCell): Jsx {
   if (cell.rowSpan > 1) attributes.push(attr('rowspan', cell.rowSpan));
   if (cell.colSpan > 1) attributes.push(attr('colspan', cell.colSpan));
   if (cell.role === 'figure') attributes.push(attr('class', 'num'));
-  else if (cell.role === 'blank' && !cell.header) attributes.push(attr('class', 'num blank'));
+  else if (cell.role === 'blank' && !cell.header) attributes.push(attr('class', 'blank'));
   return el(cell.header ? 'th' : 'td', attributes, cell.content);
 }
 
@@ -56,7 +58,8 @@ function tableElement(grid: TableGrid, id: string, caption: { id: string; conten
   const children: Jsx[] = [];
   if (caption) children.push(el('caption', [attr('id', caption.id)], caption.content));
   children.push(...groups);
-  const tableAttrs = [attr('class', 'report-table')];
+  // A table longer than a page breaks between rows in print; a shorter one is kept whole (global.css).
+  const tableAttrs = [attr('class', grid.rows.length > LONG_TABLE_ROWS ? 'report-table report-table--long' : 'report-table')];
   if (!caption && labelledBy) tableAttrs.push(attr('aria-labelledby', labelledBy));
   return el('table', tableAttrs, children);
 }

@@ -50,11 +50,40 @@ function wordTable(rows: SourceCell[][], opts: WordOptions): Table {
     rows: rows.map(
       (row, r) =>
         new TableRow({
-          tableHeader: r < (opts.headerRows ?? 0),
+          ...(r < (opts.headerRows ?? 0) && { tableHeader: true }),
           children: row.map((c) => new TableCell({ children: cellParagraphs(c.text, opts), ...(c.colspan && c.colspan > 1 && { columnSpan: c.colspan }), ...(c.rowspan && c.rowspan > 1 && { rowSpan: c.rowspan }) })),
         }),
     ),
   });
+}
+
+/**
+ * Split a table before row `at` as Word does: a cell merged down across the split is cut there, and the
+ * part below gets an empty cell merged over the rest of its rows (the text stays in the first part).
+ */
+export function splitRows(rows: SourceCell[][], at: number): [SourceCell[][], SourceCell[][]] {
+  // Lay the cells on the grid to know which cells cross the split.
+  const placed: { r: number; c: number; cell: SourceCell }[] = [];
+  const taken: boolean[][] = rows.map(() => []);
+  rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row) {
+      while (taken[r]![c]) c++;
+      placed.push({ r, c, cell });
+      for (let dr = 0; dr < (cell.rowspan ?? 1); dr++) for (let dc = 0; dc < (cell.colspan ?? 1); dc++) if (taken[r + dr]) taken[r + dr]![c + dc] = true;
+      c += cell.colspan ?? 1;
+    }
+  });
+  const first: SourceCell[][] = rows.slice(0, at).map(() => []);
+  const second: { col: number; cell: SourceCell }[][] = rows.slice(at).map(() => []);
+  for (const { r, c, cell } of placed.sort((a, b) => a.r - b.r || a.c - b.c)) {
+    const span = cell.rowspan ?? 1;
+    if (r < at) {
+      first[r]!.push({ ...cell, rowspan: Math.min(span, at - r) });
+      if (r + span > at) second[0]!.push({ col: c, cell: { text: '', colspan: cell.colspan, rowspan: r + span - at } });
+    } else second[r - at]!.push({ col: c, cell });
+  }
+  return [first, second.map((row) => row.sort((a, b) => a.col - b.col).map((x) => x.cell))];
 }
 
 /** The report as a .docx: one Word paragraph per line (the first line the centred title), the tables where the text marks them. */
@@ -71,10 +100,11 @@ export async function realDocx(slug: string, opts: WordOptions = {}): Promise<Bu
     const rows = tables[n - 1]!.rows;
     if (opts.split?.table === n) {
       const { at, header, continuedLine } = opts.split;
-      children.push(wordTable(rows.slice(0, at), opts));
+      const [top, bottom] = splitRows(rows, at);
+      children.push(wordTable(top, opts));
       children.push(new Paragraph(''));
       if (continuedLine) children.push(new Paragraph(continuedLine));
-      children.push(wordTable([...rows.slice(0, header), ...rows.slice(at)], opts));
+      children.push(wordTable([...rows.slice(0, header), ...bottom], opts));
     } else children.push(wordTable(rows, opts));
   });
   return Packer.toBuffer(new Document({ sections: [{ children }] }));

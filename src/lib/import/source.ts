@@ -193,7 +193,9 @@ function readTableElement(el: DocElement): SourceTable {
         }),
     );
   }
-  return { rows, repeatedHeaderRows };
+  // mammoth reads <w:tblHeader w:val="false"/> (written by some tools) as a header row too: a table whose
+  // every row repeats as its header says nothing about where its header ends.
+  return { rows, repeatedHeaderRows: repeatedHeaderRows < rows.length ? repeatedHeaderRows : 0 };
 }
 
 export async function readDocx(bytes: Uint8Array): Promise<Source> {

@@ -64,15 +64,47 @@ function rowKeys(grid: TableGrid, n: number): string[] {
   return grid.at.slice(0, n).map((row) => row.map((c) => labelKey(cellPlainText(c))).join('|'));
 }
 
+export interface Joined {
+  into: number;
+  from: number;
+  headerRows: number;
+  /** A “续表” line between the parts, dropped with the repeated header. */
+  dropped?: string;
+}
+
 const CONTINUED = /^[（(]?\s*续表\s*[0-9０-９一二三四五六七八九十]*\s*[）)]?[：:]?$/u;
+
+/**
+ * The rows of two parts of one table. Word cuts a cell merged down across the split and starts the
+ * part below with an empty cell merged over the rest: that empty cell continues the one above.
+ */
+function joinRows(top: SourceTable['rows'], bottom: SourceTable['rows']): SourceTable['rows'] {
+  const rows = [...top.map((r) => r.map((c) => ({ ...c }))), ...bottom.map((r) => r.map((c) => ({ ...c })))];
+  const last = top.length - 1;
+  if (last < 0 || bottom.length === 0) return rows;
+  const above = gridOf({ rows: rows.slice(0, top.length), repeatedHeaderRows: 0 }).grid;
+  const below = gridOf({ rows: rows.slice(top.length), repeatedHeaderRows: 0 }).grid;
+  const drop = new Set<number>();
+  below.rows[0]!.forEach((cell, i) => {
+    if (i >= rows[top.length]!.length || cell.role !== 'blank' || cell.content.length > 0) return;
+    const owner = above.at[last]?.[cell.col];
+    if (!owner || owner.col !== cell.col || owner.colSpan !== cell.colSpan || owner.row + owner.rowSpan - 1 !== last) return;
+    const source = rows[owner.row]![above.rows[owner.row]!.indexOf(owner)];
+    if (!source) return;
+    source.rowSpan += cell.rowSpan;
+    drop.add(i);
+  });
+  rows[top.length] = rows[top.length]!.filter((_, i) => !drop.has(i));
+  return rows;
+}
 
 /**
  * A table Word split in two — the second part repeating the first part's header rows, maybe after a
  * “续表” line — is one table: the parts are joined and the repeated header dropped.
  */
-export function joinSplitTables(blocks: BodyBlock[]): { blocks: BodyBlock[]; joined: { into: number; from: number; headerRows: number }[] } {
+export function joinSplitTables(blocks: BodyBlock[]): { blocks: BodyBlock[]; joined: Joined[] } {
   const out: BodyBlock[] = [];
-  const joined: { into: number; from: number; headerRows: number }[] = [];
+  const joined: Joined[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as BodyBlock;
     const prev = out.at(-1);
@@ -90,11 +122,11 @@ export function joinSplitTables(blocks: BodyBlock[]): { blocks: BodyBlock[]; joi
       if (first.columns === second.columns && header < second.rows.length && keys.every((k, r) => k === rowKeys(second, header)[r])) {
         const merged: TableBlock = {
           ...prev,
-          grid: { rows: [...prev.grid.rows, ...next.grid.rows.slice(header)], repeatedHeaderRows: prev.grid.repeatedHeaderRows },
+          grid: { rows: joinRows(prev.grid.rows, next.grid.rows.slice(header)), repeatedHeaderRows: prev.grid.repeatedHeaderRows },
           text: `${prev.text}\n${next.text}`,
         };
         out[out.length - 1] = merged;
-        joined.push({ into: prev.table, from: next.table, headerRows: header });
+        joined.push({ into: prev.table, from: next.table, headerRows: header, ...(skipped && { dropped: b.text.trim() }) });
         if (skipped) i++;
         continue;
       }
@@ -105,7 +137,7 @@ export function joinSplitTables(blocks: BodyBlock[]): { blocks: BodyBlock[]; joi
 }
 
 /** Bind the tables of a shaped body. Numbering of tables follows the report (after joining). */
-export function importTables(blocks: BodyBlock[], registry: Registry, joined: { into: number; from: number; headerRows: number }[] = []): ImportedTables {
+export function importTables(blocks: BodyBlock[], registry: Registry, joined: Joined[] = []): ImportedTables {
   const result: ImportedTables = { docs: new Map(), tables: [], bound: [], unbound: [], blank: [], notes: [] };
   const taken = new Set<string>();
   let number = 0;
@@ -144,7 +176,7 @@ export function importTables(blocks: BodyBlock[], registry: Registry, joined: { 
     }
   });
   for (const j of joined) {
-    result.notes.push(`Word 中的第 ${j.into} 个和第 ${j.from} 个表格是同一张表（续表重复了前 ${j.headerRows} 行表头）：已合并为一张表，去掉了重复的表头行`);
+    result.notes.push(`Word 中的第 ${j.into} 个和第 ${j.from} 个表格是同一张表（续表重复了前 ${j.headerRows} 行表头）：已合并为一张表，去掉了重复的表头行${j.dropped ? `和两表之间的“${j.dropped}”一行` : ''}`);
   }
   return result;
 }
