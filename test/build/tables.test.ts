@@ -119,6 +119,9 @@ describe('the made-up 2021 report: a caption, stats and <Redact> in cells, liter
     expect(t).toContain('<td>^</td><td>与上方的格合并</td>');
     expect(t).toContain('<td>&gt;</td><td>与左侧的格合并</td>');
     expect(t).toContain('<td>a | b</td>');
+    // markup in a cell is text
+    expect(t).toContain('<td>&lt;img src=x onerror=alert(1)&gt; {1+1}</td>');
+    expect(t).not.toMatch(/<img\b/);
     expect(element(pub, 't1')).toContain('<td class="blank">—</td>');
   });
 });

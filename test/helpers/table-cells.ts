@@ -39,7 +39,7 @@ export function mdxTableTexts(mdx: string): string[] {
 
 /** The report tables of a built page (`table.report-table`), laid out from their rowspan/colspan. */
 export function htmlTableTexts(html: string): string[] {
-  const tables = [...html.matchAll(/<table class="report-table"[^>]*>([\s\S]*?)<\/table>/g)].map((m) => m[1]!);
+  const tables = [...html.matchAll(/<table class="report-table[^"]*"[^>]*>([\s\S]*?)<\/table>/g)].map((m) => m[1]!);
   return tables.map((t) => {
     const body = t.replace(/<caption[\s\S]*?<\/caption>/, '');
     const rows = [...body.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((r) =>
