@@ -1,20 +1,17 @@
 // Runs the Astro CLI for the npm scripts: telemetry off (intranets are offline, and no request may leave),
 // the content folder and edition announced so nobody publishes the wrong one by accident, and a build
 // that only replaces dist/ once it has completed, search index included.
-import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { checkContent } from '../lib/check.ts';
 import { resolveContentDir } from '../lib/content.ts';
 import { formatProblems, hasErrors } from '../lib/problems.ts';
 import { readEdition } from '../lib/edition.ts';
 import { normaliseBase } from '../lib/paths.ts';
 import { fail } from './command.ts';
+import { exitCode, ROOT, spawnAstro } from './astro-process.ts';
 import { CHECKED_ENV } from '../integrations/preflight.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const DIST = join(ROOT, 'dist');
 
 const args = process.argv.slice(2);
@@ -44,18 +41,20 @@ if (args[0] === 'build' || args[0] === 'dev' || args[0] === 'sync') {
 // Checked above (or, for preview, not read at all): the pre-flight integration need not read it again.
 const checked = args[0] === 'build' || args[0] === 'dev' || args[0] === 'sync' || args[0] === 'preview' ? { [CHECKED_ENV]: resolveContentDir() } : {};
 
-function astro(argv: string[]): number {
-  const r = spawnSync(process.execPath, [ASTRO_BIN, ...argv], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...checked } });
-  return r.status ?? 1;
+function astro(argv: string[]): Promise<number> {
+  const child = spawnAstro(argv, { ...process.env, ...checked });
+  // Ctrl-C reaches Astro itself (it shares the terminal); a signal sent to this process alone is passed on. Either way, Astro stops first.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
+  return exitCode(child);
 }
 
 const plainBuild = args[0] === 'build' && !args.some((a) => a === '--outDir' || a.startsWith('--outDir='));
-if (!plainBuild) process.exit(astro(args));
+if (!plainBuild) process.exit(await astro(args));
 
 // A build that fails halfway (say, in the search index step) must not leave a half-written dist/.
 const building = join(ROOT, `dist.building-${process.pid}`);
 const previous = join(ROOT, 'dist.previous');
-const status = astro([...args, '--outDir', building]);
+const status = await astro([...args, '--outDir', building]);
 if (status !== 0) {
   rmSync(building, { recursive: true, force: true });
   fail('构建失败，dist/ 保持原样（上一次成功构建的网站仍在）。', '按上面的提示修改后重新运行 npm run build');
