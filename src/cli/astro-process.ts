@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolveContentDir } from '../lib/content.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -14,7 +15,8 @@ export function spawnAstro(argv: string[], env: NodeJS.ProcessEnv = process.env)
   return spawn(process.execPath, ['--import', EXIT_WITH_PARENT, ASTRO_BIN, ...argv], {
     cwd: ROOT,
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+    // The content folder as this command resolved it (from where it was run), not from the project folder.
+    env: { ...env, NIANBAO_CONTENT: resolveContentDir(env), ASTRO_TELEMETRY_DISABLED: '1' },
   });
 }
 

@@ -162,7 +162,11 @@ export function pointTargetAt(target: string, releaseDir: string, moveAside?: { 
   }
   try {
     if (moveAside) {
-      beginTakeover(moveAside.releasesDir, moveAside.name);
+      try {
+        beginTakeover(moveAside.releasesDir, moveAside.name);
+      } catch (e) {
+        throw new PublishError(`无法在 ${moveAside.releasesDir} 中记下接管步骤：${describeFsError(e)}。${target} 没有改动。`);
+      }
       const aside = join(moveAside.releasesDir, moveAside.name);
       try {
         renameSync(target, aside);
