@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { cosine, coverage, dice, TermModel, type Similarity, type TermDoc } from '../src/lib/matching.ts';
 import type { TermMode } from '../src/lib/terms.ts';
 import { FOLLOW_UP, NEAR } from '../src/lib/across-years.ts';
+import { NEAR_MIN_SHARED } from '../src/lib/recurrence.ts';
 
 // What nianbao uses: coverage of the measure for follow-ups, cosine of titles for recurrences.
 const USED = { 'follow-up': { score: 'coverage', threshold: FOLLOW_UP.fair }, recurrence: { score: 'cosine', threshold: NEAR } } as const;
@@ -20,12 +21,13 @@ const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../test/fixtu
 type Score = (a: TermDoc, b: TermDoc) => Similarity;
 const scores: Record<string, Score> = { dice, cosine, coverage };
 
-function evaluate(task: 'follow-up' | 'recurrence', mode: TermMode, score: Score, threshold: number) {
+function evaluate(task: 'follow-up' | 'recurrence', mode: TermMode, score: Score, threshold: number, minShared = NEAR_MIN_SHARED) {
   const text = (id: string) => (task === 'recurrence' ? itemTitle(fixture.items[id]!.text) : fixture.items[id]!.text);
   const model = new TermModel(Object.keys(fixture.items).map(text), { mode });
   let tp = 0, fp = 0, fn = 0;
   for (const p of fixture.pairs.filter((p) => p.task === task)) {
-    const s = score(model.doc(text(p.a)), model.doc(text(p.b))).score >= threshold;
+    const sim = score(model.doc(text(p.a)), model.doc(text(p.b)));
+    const s = sim.score >= threshold && (task === 'follow-up' || sim.shared.length >= minShared);
     if (s && p.match) tp++;
     else if (s) fp++;
     else if (p.match) fn++;
@@ -65,3 +67,6 @@ for (const task of ['follow-up', 'recurrence'] as const) {
   }
   console.log(`- ${task} (${USED[task].score}): ${row.join(' · ')}`);
 }
+
+console.log('\n## recurrence (cosine, words) without the two-shared-terms rule');
+console.log([0.2, 0.25, 0.3].map((t) => { const r = evaluate('recurrence', 'words', cosine, t, 1); return `${t}: P ${pct(r.precision)} R ${pct(r.recall)}`; }).join(' · '));

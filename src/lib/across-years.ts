@@ -35,6 +35,8 @@ export interface SeeAlso {
 }
 
 export interface RecurrenceNote {
+  /** The item's own title, to tell apart several items of one paragraph. */
+  title: string;
   /** The nearest earlier and the nearest later occurrence (never more: the note stays short over 100 years). */
   others: SeeAlso[];
   /** The number of years it appears in, this one included. */
@@ -111,7 +113,7 @@ function notesOf(recurrences: Recurrence<YearItem>[]): Map<number, Map<string, R
       while (years.has(e.year - run)) run++;
       let byId = notes.get(e.year);
       if (!byId) notes.set(e.year, (byId = new Map()));
-      if (!byId.has(e.id)) byId.set(e.id, { others, years: rec.years.length, run, recurrence: index + 1 });
+      if (!byId.has(e.id)) byId.set(e.id, { title: e.title, others, years: rec.years.length, run, recurrence: index + 1 });
     }
   });
   return notes;

@@ -149,10 +149,19 @@ export const MAX_POSTINGS = 64;
  * a term among the first few of each — the shortest run whose rest has less than t² of the doc's squared
  * weight — so only docs sharing such a term are scored. Two shortcuts keep the cost near-linear: a doc already
  * joined to a group is not scored against that group's other members (it cannot join it twice), and a term
- * indexes at most MAX_POSTINGS docs (a term that common describes no one item). `related(i, j)` rules pairs
- * out before scoring (another kind, the same year).
+ * indexes at most MAX_POSTINGS docs (a term that common describes no one item). An `accept` stricter than the
+ * threshold is fine; one looser than it may miss pairs that share no prefix term.
  */
-export function similarGroups(docs: TermDoc[], threshold: number, related: (i: number, j: number) => boolean = () => true): GroupsResult {
+export interface GroupOptions {
+  /** Rules a pair out before scoring (another kind, the same year). */
+  related?: (i: number, j: number) => boolean;
+  /** Decides on a scored pair; by default, a cosine of at least the threshold. */
+  accept?: (similarity: Similarity, i: number, j: number) => boolean;
+}
+
+export function similarGroups(docs: TermDoc[], threshold: number, options: GroupOptions = {}): GroupsResult {
+  const related = options.related ?? (() => true);
+  const accept = options.accept ?? ((s: Similarity) => s.score >= threshold);
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${threshold}`);
   const parent = docs.map((_, i) => i);
   const find = (i: number): number => {
@@ -179,7 +188,7 @@ export function similarGroups(docs: TermDoc[], threshold: number, related: (i: n
         tried.add(j);
         if (find(j) === find(i) || !related(j, i)) continue;
         comparisons++;
-        if (cosine(docs[j] as TermDoc, doc).score >= threshold) parent[find(i)] = find(j);
+        if (accept(cosine(docs[j] as TermDoc, doc), j, i)) parent[find(i)] = find(j);
       }
     }
     for (const t of prefix) {

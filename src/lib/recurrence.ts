@@ -2,6 +2,7 @@
 // again, or the same measure promised again. Identical titles (after normalising punctuation, width and the
 // 一是/二是 ordinal) join by a hash; titles in other words ("政治理论学习有待加强" / "政治理论学习仍需加强") join when
 // their terms are alike enough (src/lib/matching.ts, threshold tested in docs/matching.md).
+import { distance } from 'fastest-levenshtein';
 import { similarGroups, TermModel } from './matching.ts';
 import { items, type Item, type ItemKind, type ReportStructure } from './structure.ts';
 
@@ -49,6 +50,15 @@ export function normaliseTitle(title: string): string {
  */
 export const NEAR = 0.25;
 
+/**
+ * And at least this many shared terms: two short titles that share one word ("基层党组织建设存在薄弱环节" /
+ * "基层监督力量仍然薄弱") can score high on that word alone and still name different problems.
+ */
+export const NEAR_MIN_SHARED = 2;
+
+/** Titles this long (normalised) also join when one character apart (监督质效 / 监督实效), whatever their terms. */
+export const NEAR_MIN_LENGTH = 8;
+
 export interface RecurrenceOptions {
   /** Join titles in other words too (default true); false keeps identical titles only. */
   near?: boolean;
@@ -82,7 +92,11 @@ export function findRecurrences<T extends Titled>(all: T[], options: RecurrenceO
   if (useNear && keys.length > 1) {
     const model = options.model ?? new TermModel(all.map((i) => i.title));
     const docs = keys.map((k) => model.doc((k.items[0] as T).title));
-    const result = similarGroups(docs, NEAR, (i, j) => keys[i]!.kind === keys[j]!.kind);
+    const oneApart = (a: string, b: string) => Math.min(a.length, b.length) >= NEAR_MIN_LENGTH && Math.abs(a.length - b.length) <= 1 && distance(a, b) <= 1;
+    const result = similarGroups(docs, NEAR, {
+      related: (i, j) => keys[i]!.kind === keys[j]!.kind,
+      accept: (s, i, j) => (s.score >= NEAR && s.shared.length >= NEAR_MIN_SHARED) || oneApart(keys[i]!.key, keys[j]!.key),
+    });
     group = result.group;
     if (options.stats) options.stats.comparisons = result.comparisons;
   }

@@ -25,6 +25,7 @@ describe('acrossYears', () => {
 
   it('notes a recurring problem with its nearest other years, how it was worded, and the run up to this year', () => {
     expect(a.notes.get(2022)?.get('s2-1')).toEqual({
+      title: '一是政治理论学习仍需加强。',
       others: [
         { year: 2021, id: 's2-1', wording: 'near' },
         { year: 2023, id: 's2-1', wording: 'near' },

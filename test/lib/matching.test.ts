@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FOLLOW_UP } from '../../src/lib/across-years.ts';
 import { cosine, coverage, MAX_POSTINGS, similarGroups, STOP_TERMS, TermModel } from '../../src/lib/matching.ts';
-import { findRecurrences, NEAR } from '../../src/lib/recurrence.ts';
+import { findRecurrences, NEAR, NEAR_MIN_SHARED } from '../../src/lib/recurrence.ts';
 import { itemTitle } from '../../src/lib/structure.ts';
 import { terms } from '../../src/lib/terms.ts';
 import { ROOT } from '../helpers/sites.ts';
@@ -45,9 +45,16 @@ describe('the labelled pairs (test/fixtures/matching/pairs.json)', () => {
   it('recurrence: the same problem in other words joins, different problems that share words do not', () => {
     const title = (id: string) => itemTitle(fixture.items[id]!.text);
     const model = new TermModel(Object.keys(fixture.items).map(title));
-    const r = judged('recurrence', (a, b) => cosine(model.doc(title(a)), model.doc(title(b))).score >= NEAR);
+    const alike = (a: string, b: string) => {
+      const s = cosine(model.doc(title(a)), model.doc(title(b)));
+      return s.score >= NEAR && s.shared.length >= NEAR_MIN_SHARED;
+    };
+    const r = judged('recurrence', alike);
     expect(r.precision, r.wrong.join('\n')).toBe(1);
-    expect(r.recall, r.wrong.join('\n')).toBeGreaterThanOrEqual(0.7);
+    // The labelled pairs come from different offices, who rarely share two words for one problem; what they
+    // do share (“一岗双责”, 党风廉政建设责任) is found. Recall on them is low by design (docs/matching.md).
+    expect(r.recall, r.wrong.join('\n')).toBeGreaterThanOrEqual(0.35);
+    expect(alike('wx-qbj/p2', 'wx-qbj/p3')).toBe(false);
   });
 
   it('word terms beat character bigrams on the same pairs (the choice docs/matching.md records)', () => {
