@@ -28,7 +28,7 @@ describe('notes across years on the report page (390 px)', () => {
     await page.goto(`${site.url}2023/`, { waitUntil: 'networkidle' });
     const para = page.locator('#s2-1');
     const note = page.locator('.item-note[data-note-for="s2-1"]');
-    await expect.poll(() => note.isVisible()).toBe(true);
+    await note.waitFor({ state: 'visible' });
     expect(await note.innerText()).toContain('另见 2020年');
     // Outside the paragraph: not a descendant, and the paragraph's text is untouched.
     expect(await para.evaluate((p) => !!p.querySelector('.item-note') || p.textContent!.includes('另见'))).toBe(false);
