@@ -51,11 +51,16 @@ function isHeadLine(text: string): boolean {
   return [...text].length <= 40 && !SENTENCE_PUNCT.test(text) && !/[：:、]/.test(text) && !TITLE_END.test(text) && !SECTION_HEADING.test(text) && !SUB_HEADING.test(text) && !/^[一二三四五六七八九十]{1,3}是/.test(text) && parseDateLine(text) === undefined;
 }
 
-/** Two title lines as one title, the office never written twice ("XX局" + "XX局2023年…报告" → the second). */
+/**
+ * Two title lines as one title, never naming an office twice: "XX局" + "2023年…报告" → "XX局2023年…报告";
+ * "XX局" + "XX局2023年…报告", or any title line that already names its office before the year → that line.
+ */
 export function joinTitle(head: string | undefined, line: string): string {
   if (!head) return line;
   const compact = (t: string) => t.replace(/\s+/g, '');
   if (compact(line).includes(compact(head))) return line;
+  const named = /^(.*?)(?:关于)?(?:19|20)\d{2}\s*年/.exec(compact(line))?.[1];
+  if (named && [...named].length >= 2) return line;
   if (compact(head).endsWith(compact(line))) return head;
   return head + line;
 }

@@ -83,6 +83,8 @@ describe('the title comes from the document', () => {
   it('joins an office line and the title line, never writing the office twice', () => {
     expect(shape(lines('XX区人民政府', '2023年政府信息公开工作年度报告', '一、总体情况')).title).toBe('XX区人民政府2023年政府信息公开工作年度报告');
     expect(shape(lines('XX区统计局', 'XX区统计局2023年政府信息公开工作年度报告', '一、总体情况')).title).toBe('XX区统计局2023年政府信息公开工作年度报告');
+    expect(shape(lines('XX区人民政府', 'XX区统计局2023年政府信息公开工作年度报告', '一、总体情况')).title).toBe('XX区统计局2023年政府信息公开工作年度报告');
+    expect(shape(lines('平潭综合实验区2019年', '政府信息公开工作年度报告', '一、总体情况')).title).toBe('平潭综合实验区2019年政府信息公开工作年度报告');
     expect(shape(lines('中共XX县委员会', '关于2023年度落实全面从严治党主体责任情况的报告', '市委：')).title).toBe('中共XX县委员会关于2023年度落实全面从严治党主体责任情况的报告');
     const s = shape(lines('XX区人民政府', '2023年政府信息公开工作年度报告', '一、总体情况', '（一）主动公开情况。主要通过政府网站公开。'));
     expect(s.titleLines).toEqual(['XX区人民政府', '2023年政府信息公开工作年度报告']);
