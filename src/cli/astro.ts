@@ -2,12 +2,14 @@
 // the content folder and edition announced so nobody publishes the wrong one by accident, and a build
 // that only replaces dist/ once it has completed, search index included.
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkContent } from '../lib/check.ts';
 import { resolveContentDir } from '../lib/content.ts';
 import { formatProblems, hasErrors } from '../lib/problems.ts';
 import { readEdition } from '../lib/edition.ts';
 import { normaliseBase } from '../lib/paths.ts';
+import { describeFsError } from '../lib/fs-errors.ts';
+import { moveDir } from '../lib/move-dir.ts';
 import { fail } from './command.ts';
 import { exitCode, ROOT, spawnAstro } from './astro-process.ts';
 import { CHECKED_ENV } from '../integrations/preflight.ts';
@@ -48,19 +50,45 @@ function astro(argv: string[]): Promise<number> {
   return exitCode(child);
 }
 
-const plainBuild = args[0] === 'build' && !args.some((a) => a === '--outDir' || a.startsWith('--outDir='));
-if (!plainBuild) process.exit(await astro(args));
+if (args[0] !== 'build') process.exit(await astro(args));
 
-// A build that fails halfway (say, in the search index step) must not leave a half-written dist/.
-const building = join(ROOT, `dist.building-${process.pid}`);
-const previous = join(ROOT, 'dist.previous');
-const status = await astro([...args, '--outDir', building]);
+/** `--outDir X` or `--outDir=X` taken out of the arguments: Astro gets a folder beside it instead. */
+function takeOutDir(argv: string[]): { outDir?: string; rest: string[] } {
+  const rest: string[] = [];
+  let outDir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--outDir') outDir = argv[++i];
+    else if (a.startsWith('--outDir=')) outDir = a.slice('--outDir='.length);
+    else rest.push(a);
+  }
+  return { outDir, rest };
+}
+
+// A build that fails halfway (say, in the search index step) must not leave a half-written site, in
+// dist/ or in a folder named with --outDir: build beside it, then swap it in. Astro itself always
+// builds inside the project (outside it, its intermediate files go astray: see src/cli/publish.ts);
+// the finished site is then moved beside the folder, copied when that is on another disk.
+const { outDir, rest } = takeOutDir(args);
+const target = outDir ? resolve(outDir) : DIST;
+const local = join(ROOT, `dist.building-${process.pid}`);
+const building = `${target}.building-${process.pid}`;
+const previous = `${target}.previous`;
+const status = await astro([...rest, '--outDir', local]);
 if (status !== 0) {
-  rmSync(building, { recursive: true, force: true });
-  fail('构建失败，dist/ 保持原样（上一次成功构建的网站仍在）。', '按上面的提示修改后重新运行 npm run build');
+  rmSync(local, { recursive: true, force: true });
+  fail(`构建失败，${target === DIST ? 'dist/' : target} 保持原样（上一次成功构建的网站仍在）。`, '按上面的提示修改后重新运行 npm run build');
+}
+if (building !== local) {
+  try {
+    moveDir(local, building);
+  } catch (e) {
+    rmSync(local, { recursive: true, force: true });
+    fail(`无法把网站写到 ${building}：${describeFsError(e)}。${target} 保持原样。`);
+  }
 }
 rmSync(previous, { recursive: true, force: true });
-if (existsSync(DIST)) renameSync(DIST, previous);
-renameSync(building, DIST);
+if (existsSync(target)) renameSync(target, previous);
+renameSync(building, target);
 rmSync(previous, { recursive: true, force: true });
-console.log(`✓ 网站已生成到 ${DIST}`);
+console.log(`✓ 网站已生成到 ${target}`);
