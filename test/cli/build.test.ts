@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runNode } from '../helpers/astro-cli.ts';
+import { otherFilesystemDir } from '../helpers/filesystems.ts';
 import { ROOT } from '../helpers/sites.ts';
 
 describe('npm run build on broken content', () => {
@@ -37,6 +38,21 @@ describe('npm run build -- --outDir DIR', () => {
       expect(r.stdout).toContain(`网站已生成到 ${out}`);
     } finally {
       rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('builds into a folder on another file system than the checkout (Astro alone would fail with EXDEV)', () => {
+    const other = otherFilesystemDir('nianbao-outdir-');
+    try {
+      const out = join(other.dir, 'site');
+      const r = runNode(join(ROOT, 'src/cli/astro.ts'), ['build', '--outDir', out], { NIANBAO_CONTENT: join(ROOT, 'test/fixtures/minimal') });
+      expect(r.status, r.output.slice(-2000)).toBe(0);
+      expect(existsSync(join(out, '2021/index.html'))).toBe(true);
+      expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
+      expect(readdirSync(other.dir)).toEqual(['site']);
+      expect(readdirSync(ROOT).filter((n) => n.startsWith('dist.building-'))).toEqual([]);
+    } finally {
+      other.cleanup();
     }
   });
 });
