@@ -1,7 +1,7 @@
 // Runs the Astro CLI for the npm scripts: telemetry off (intranets are offline, and no request may leave),
 // the content folder and edition announced so nobody publishes the wrong one by accident, and a build
 // that only replaces dist/ once it has completed, search index included.
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkContent } from '../lib/check.ts';
 import { resolveContentDir } from '../lib/content.ts';
@@ -52,6 +52,25 @@ function astro(argv: string[]): Promise<number> {
 
 if (args[0] !== 'build') process.exit(await astro(args));
 
+/**
+ * The folder a build may replace: absent, empty, or a site nianbao built (its home page names nianbao as
+ * its generator). Anything else — the checkout, a content folder, someone's documents — is never replaced.
+ */
+function replaceable(dir: string): boolean {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return !existsSync(dir);
+  }
+  if (names.length === 0) return true;
+  try {
+    return /<meta name="generator" content="nianbao"/.test(readFileSync(join(dir, 'index.html'), 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 /** `--outDir X` or `--outDir=X` taken out of the arguments: Astro gets a folder beside it instead. */
 function takeOutDir(argv: string[]): { outDir?: string; rest: string[] } {
   const rest: string[] = [];
@@ -71,6 +90,9 @@ function takeOutDir(argv: string[]): { outDir?: string; rest: string[] } {
 // the finished site is then moved beside the folder, copied when that is on another disk.
 const { outDir, rest } = takeOutDir(args);
 const target = outDir ? resolve(outDir) : DIST;
+if (!replaceable(target)) {
+  fail(`${target} 不是空文件夹，也不是 nianbao 生成的网站：构建会替换整个文件夹，所以没有开始。`, '用 --outDir 指定一个新的或空的文件夹（或上次 npm run build 生成的网站文件夹）');
+}
 const local = join(ROOT, `dist.building-${process.pid}`);
 const building = `${target}.building-${process.pid}`;
 const previous = `${target}.previous`;
