@@ -1,24 +1,25 @@
 // Every cell of a table, as text with its place and merge (src/lib/tables/text.ts), read from each
-// place a table lives: the source (tables.json), an imported MDX, and a built page. Fidelity tests
-// compare them cell for cell.
+// place a table lives: the real fixture (tables.json, as its Word file writes it), an imported MDX,
+// and a built page. Fidelity tests compare them cell for cell.
 import type { PhrasingContent } from 'mdast';
 import { gridFromSpans } from '../../src/lib/tables/grid.ts';
 import { cellsText, type CellText } from '../../src/lib/tables/text.ts';
 import { renderBody } from '../../src/lib/report-text.ts';
 import { parseStat, type StatValue } from '../../src/lib/stat.ts';
 import { decodeEntities } from '../../src/lib/search/records.ts';
-import type { SourceTableJson } from './word-tables.ts';
+import type { RealCell, RealTable } from './real-fixtures.ts';
+import { cellText, type DocxVariant } from './real-docx.ts';
 
 const text = (s: string): PhrasingContent[] => (s ? [{ type: 'text', value: s }] : []);
 
-function laidOut(rows: { text: string; rowspan?: number; colspan?: number }[][]): CellText[] {
+function laidOut(rows: RealCell[][]): CellText[] {
   const { grid } = gridFromSpans(rows.map((r) => r.map((c) => ({ content: text(c.text.trim()), rowSpan: c.rowspan, colSpan: c.colspan }))));
   return grid.rows.flat().map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.content.map((n) => (n as { value: string }).value).join('') }));
 }
 
-/** A source table's cells; `spaced` labels are written with spaces inside, as the Word file has them. */
-export function sourceTableText(table: SourceTableJson, spaced: string[] = []): string {
-  return cellsText(laidOut(table.rows.map((r) => r.map((c) => ({ ...c, text: spaced.includes(c.text) ? [...c.text].join(' ') : c.text })))));
+/** A fixture table's cells as the Word file of this variant writes them (stray spaces, blanks …). */
+export function sourceTableText(table: RealTable, v: DocxVariant = {}): string {
+  return cellsText(laidOut(table.rows.map((r) => r.map((c) => ({ ...c, text: cellText(c.text, v) })))));
 }
 
 /** The tables of a report MDX file (frontmatter and body), as readers will see them. */

@@ -75,8 +75,10 @@ export interface Joined {
 const CONTINUED = /^[（(]?\s*续表\s*[0-9０-９一二三四五六七八九十]*\s*[）)]?[：:]?$/u;
 
 /**
- * The rows of two parts of one table. Word cuts a cell merged down across the split and starts the
- * part below with an empty cell merged over the rest: that empty cell continues the one above.
+ * The rows of two parts of one table. A label merged down across the cut comes as two cells: the part
+ * below starts with an empty cell, or with the label typed again, merged over the rest of its rows —
+ * it continues the label above. (Only a label that was merged on either side: two one-row cells that
+ * happen to read the same stay two.)
  */
 function joinRows(top: SourceTable['rows'], bottom: SourceTable['rows']): SourceTable['rows'] {
   const rows = [...top.map((r) => r.map((c) => ({ ...c }))), ...bottom.map((r) => r.map((c) => ({ ...c })))];
@@ -86,9 +88,12 @@ function joinRows(top: SourceTable['rows'], bottom: SourceTable['rows']): Source
   const below = gridOf({ rows: rows.slice(top.length), repeatedHeaderRows: 0 }).grid;
   const drop = new Set<number>();
   below.rows[0]!.forEach((cell, i) => {
-    if (i >= rows[top.length]!.length || cell.role !== 'blank' || cell.content.length > 0) return;
+    if (i >= rows[top.length]!.length) return;
     const owner = above.at[last]?.[cell.col];
-    if (!owner || owner.col !== cell.col || owner.colSpan !== cell.colSpan || owner.row + owner.rowSpan - 1 !== last) return;
+    if (!owner || owner.role !== 'label' || owner.col !== cell.col || owner.colSpan !== cell.colSpan || owner.row + owner.rowSpan - 1 !== last) return;
+    if (owner.rowSpan === 1 && cell.rowSpan === 1) return;
+    const continues = cell.content.length === 0 || labelKey(cellPlainText(cell)) === labelKey(cellPlainText(owner));
+    if (!continues) return;
     const source = rows[owner.row]![above.rows[owner.row]!.indexOf(owner)];
     if (!source) return;
     source.rowSpan += cell.rowSpan;
