@@ -1,5 +1,5 @@
 // `npm run check` and the build's pre-flight: every problem in a content folder, at once.
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Registry } from './metrics.ts';
 import type { Problem } from './problems.ts';
 import { loadContent, reportFiles, REPORTS_DIR, type LoadedContent, type ReportBody } from './content.ts';
@@ -51,10 +51,13 @@ export function siteProblems(site: SiteConfig | undefined, reportCount: number, 
   }
   const placeholders = SITE_FIELDS.filter((f) => site[f]?.includes(PLACEHOLDER));
   if (reportCount === 0) {
+    // The commands as the author types them: for a folder other than ./content, with NIANBAO_CONTENT.
+    const rel = relative(process.cwd(), dir);
+    const env = resolve(dir) === resolve('content') ? '' : `NIANBAO_CONTENT=${rel && !rel.startsWith('..') ? rel : dir} `;
     const steps = [
       ...(placeholders.length ? [`把 site.yaml 中 ${placeholders.join('、')} 的“${PLACEHOLDER}”占位文字换成本单位的内容`] : []),
-      `导入一份写好的报告：npm run import -- 报告.docx（或 .txt），或新建一份：npm run new -- 年份`,
-      '再运行 npm run check，然后 npm start 预览',
+      `导入一份写好的报告：${env}npm run import -- 报告.docx（或 .txt），或新建一份：${env}npm run new -- 年份`,
+      `再运行 ${env}npm run check，然后 ${env}npm start 预览`,
     ];
     problems.push({
       severity: 'notice',

@@ -3,7 +3,7 @@ import { PLACEHOLDER, type Kind } from './kind.ts';
 
 export const general: Kind = {
   id: 'general',
-  name: '其他年度报告（工作总结、政府工作报告等）',
+  name: '工作总结、政府工作报告等其他年度报告',
   metrics: [],
   rules: [],
   registryIntro: [

@@ -43,8 +43,11 @@ export interface Kind {
   checks: KindCheck[];
   /** site.yaml placeholders (each starts with PLACEHOLDER) and the next steps of the README. */
   site: { title: string; organization: string; description: string };
-  /** A new report with no earlier one to copy from: its title ({organization}, {year}) and headings. */
-  report: { title: string; headings: string[] };
+  /**
+   * A new report with no earlier one to copy from: its title ({organization}, {year}), its headings, and
+   * the standard tables written under the heading that contains `under`.
+   */
+  report: { title: string; headings: string[]; tables?: { under: string; mdx: () => string }[] };
 }
 
 /** Marks text that `npm run init` wrote for the author to replace. */
