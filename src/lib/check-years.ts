@@ -64,6 +64,8 @@ export function bigChange(prev: StatValue, cur: StatValue, factor = BIG_CHANGE_F
   const p = statNumber(prev);
   const c = statNumber(cur);
   if (p === undefined || c === undefined || p === c) return undefined;
+  // A slipped or doubled digit moves a figure by more than 2: 0 → 1 or 1 → 3 is an ordinary year, not a typo.
+  if (Math.abs(c - p) <= 2) return undefined;
   const about = prev.kind === 'atLeast' || cur.kind === 'atLeast' ? '约' : '';
   if (p === 0) return '此前为 0';
   if (c === 0) return '降为 0';

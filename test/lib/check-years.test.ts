@@ -40,6 +40,12 @@ describe('a change worth confirming', () => {
     expect(bigChange(v('**'), v(400))).toBeUndefined();
     expect(bigChange(v(0), v(0))).toBeUndefined();
   });
+  it('not a change by one or two, however large the ratio (small counts, as in the 政府信息公开 tables)', () => {
+    expect(bigChange(v(0), v(1))).toBeUndefined();
+    expect(bigChange(v(1), v(0))).toBeUndefined();
+    expect(bigChange(v(1), v(3))).toBeUndefined();
+    expect(bigChange(v(1), v(4))).toBe('增至4倍');
+  });
 });
 
 describe('across years', () => {
