@@ -78,11 +78,12 @@ export function checkContent(dir: string): CheckResult {
   const kind = kindById(content.site?.kind);
   const problems = [...content.problems];
   if (!content.problems.some((p) => p.file === '.')) problems.push(...siteProblems(content.site, reportFiles(dir).length, dir));
+  const byYear = new Map(content.reports.map((r) => [r.year, r]));
   for (const report of content.reports) {
     const parsed = parseBody(report.body);
     const statLine = statsLineFinder(report);
     const withLine = (p: Problem) => ({ ...p, line: p.line ?? statLine(p.field?.replace(/^stats\./, '') ?? '') });
-    const kindChecks = kind.checks.flatMap((check) => check(report, content.registry));
+    const kindChecks = kind.checks.flatMap((check) => check(report, content.registry, byYear.get(report.year - 1)));
     problems.push(...checkBody(report, content.registry, parsed), ...sumRuleProblems(report, content.registry).map(withLine), ...kindChecks.map(withLine), ...structureProblems(report, parsed));
   }
   problems.push(...crossYearProblems(content.reports, content.registry));

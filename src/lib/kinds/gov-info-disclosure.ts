@@ -132,6 +132,35 @@ function completeTables(report: KindReport, registry: Registry): Problem[] {
   return problems;
 }
 
+/**
+ * Across two consecutive years: what a year carries forward (四、结转下年度继续办理) is what the next year
+ * carries over (二、上年结转政府信息公开申请数量), column by column. One report alone cannot show this slip.
+ */
+function carriedOver(report: KindReport, registry: Registry, previous?: KindReport): Problem[] {
+  if (!previous) return [];
+  const exact = (r: KindReport, id: string) => {
+    const v = Object.hasOwn(r.data.stats, id) ? r.data.stats[id] : undefined;
+    return v?.kind === 'exact' ? v.value : undefined;
+  };
+  const problems: Problem[] = [];
+  for (const col of APPLICANTS) {
+    const over = requestCell('requests-carried-over', col.id);
+    const forward = requestCell('requests-carried-forward', col.id);
+    if (!registry.byId.has(over) || !registry.byId.has(forward)) continue;
+    const now = exact(report, over);
+    const before = exact(previous, forward);
+    if (now === undefined || before === undefined || now === before) continue;
+    problems.push({
+      severity: 'warning',
+      file: report.file,
+      field: `stats.${over}`,
+      message: `${report.year}年 ${TABLE_REQUESTS}：${col.path.at(-1)}列 二、上年结转 为 ${now}，但${previous.year}年报告的 四、结转下年度继续办理 为 ${before}，相差 ${Math.abs(now - before)}`,
+      hint: `上年结转的申请就是上一年报告结转下年度继续办理的申请；请核对本年的 ${over} 和${previous.year}年的 ${forward}`,
+    });
+  }
+  return problems;
+}
+
 export const govInfoDisclosure: Kind = {
   id: 'gov-info-disclosure',
   name: '政府信息公开工作年度报告',
@@ -146,7 +175,7 @@ export const govInfoDisclosure: Kind = {
   sectionWords: {
     headings: [
       { kind: 'problems-then-measures', words: ['问题及改进', '问题和改进', '问题与改进', '问题及整改', '问题和整改', '问题及下一步', '问题和下一步'] },
-      { kind: 'other', words: ['其他需要报告的事项', '其他需要报告'] },
+      { kind: 'other', words: ['其他需要报告的事项', '其他需要报告', '其他事项'] },
       { kind: 'measures', words: ['改进', '下一步', '措施', '计划', '打算', '思路'] },
       { kind: 'problems', words: ['问题', '不足', '差距'] },
       { kind: 'work', words: ['情况', '总结', '成效'] },
@@ -154,7 +183,7 @@ export const govInfoDisclosure: Kind = {
     causes: ['原因'],
     measuresFrom: ['下一步', '改进', '今后', '将'],
   },
-  checks: [completeTables],
+  checks: [completeTables, carriedOver],
   site: {
     title: `${PLACEHOLDER}某某区人民政府政府信息公开工作年度报告`,
     organization: `${PLACEHOLDER}某某区人民政府`,

@@ -13,9 +13,6 @@ import {
   REVIEW_BLOCKS,
   REVIEW_OUTCOMES,
   reviewCell,
-  TABLE_PROACTIVE,
-  TABLE_REQUESTS,
-  TABLE_REVIEW,
 } from './gov-info-format.ts';
 
 const UP = '^';
@@ -83,9 +80,12 @@ export function reviewTable(): string {
   return pipeTable(rows);
 }
 
-/** Which table goes under which heading: a heading containing the table's name. */
+/**
+ * Which table goes under which heading: the heading that contains these words. Loose enough for the
+ * wordings offices use (“四、因政府信息公开工作被申请行政复议、提起行政诉讼情况”, “…行政复议和行政诉讼情况”).
+ */
 export const GOV_INFO_TABLES: { under: string; mdx: () => string }[] = [
-  { under: TABLE_PROACTIVE, mdx: proactiveTable },
-  { under: TABLE_REQUESTS, mdx: requestsTable },
-  { under: TABLE_REVIEW, mdx: reviewTable },
+  { under: '主动公开政府信息', mdx: proactiveTable },
+  { under: '收到和处理政府信息公开申请', mdx: requestsTable },
+  { under: '行政复议', mdx: reviewTable },
 ];

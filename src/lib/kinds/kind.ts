@@ -27,8 +27,11 @@ export interface KindReport {
   data: { stats: Record<string, StatValue> };
 }
 
-/** A check of one kind: the problems it finds in one report, read with the folder's registry. */
-export type KindCheck = (report: KindReport, registry: Registry) => Problem[];
+/**
+ * A check of one kind: the problems it finds in one report, read with the folder's registry, and with
+ * the report of the year before when there is one.
+ */
+export type KindCheck = (report: KindReport, registry: Registry, previous?: KindReport) => Problem[];
 
 export interface Kind {
   id: string;

@@ -88,6 +88,7 @@ describe('the gov-info-disclosure registry', () => {
     for (const r of [...results, 'requests-results-total', 'requests-carried-forward', 'requests-carried-over', 'requests-new']) {
       set(`${r}-total`, applicants.reduce((s, a) => s + (stats[`${r}-${a}`] as { value: number }).value, 0));
     }
+    for (const m of registry.metrics.filter((x) => x.group === TABLE_PROACTIVE)) set(m.id, 1);
     for (const b of ['review', 'litigation-direct', 'litigation-after-review']) {
       ['upheld', 'corrected', 'other', 'pending'].forEach((o, i) => set(`${b}-${o}`, i));
       set(`${b}-total`, 6);
@@ -106,5 +107,31 @@ describe('the gov-info-disclosure registry', () => {
   it('section words read the format’s headings', () => {
     const kindOf = (heading: string) => govInfoDisclosure.sectionWords.headings.find((h) => h.words.some((w) => heading.includes(w)))?.kind;
     expect(govInfoDisclosure.report.headings.map(kindOf)).toEqual(['work', 'work', 'work', 'work', 'problems-then-measures', 'other']);
+  });
+
+  describe('its checks', () => {
+    const [completeTables, carriedOver] = govInfoDisclosure.checks;
+    const report = (year: number, stats: Record<string, StatValue>) => ({ file: `reports/${year}.mdx`, year, data: { stats } });
+    const n = (value: number): StatValue => ({ kind: 'exact', value });
+
+    it('a table with figures left out gets one warning, naming how many and which', () => {
+      const stats = consistentYear();
+      delete stats['review-upheld'];
+      stats['review-pending'] = { kind: 'missing' };
+      const problems = completeTables!(report(2023, stats), registry);
+      expect(problems).toEqual([
+        expect.objectContaining({ severity: 'warning', field: 'stats.review-upheld', message: '2023年 政府信息公开行政复议、行政诉讼情况：15 个数字中有 2 个没有填写（review-upheld、review-pending）' }),
+      ]);
+      expect(completeTables!(report(2023, consistentYear()), registry)).toEqual([]);
+    });
+
+    it('what a year carries forward is what the next year carries over, column by column', () => {
+      const before = report(2022, { 'requests-carried-forward-natural-person': n(3), 'requests-carried-forward-total': n(3) });
+      const now = report(2023, { 'requests-carried-over-natural-person': n(2), 'requests-carried-over-total': n(3) });
+      expect(carriedOver!(now, registry, before).map((p) => p.message)).toEqual([
+        '2023年 收到和处理政府信息公开申请情况：自然人列 二、上年结转 为 2，但2022年报告的 四、结转下年度继续办理 为 3，相差 1',
+      ]);
+      expect(carriedOver!(now, registry)).toEqual([]);
+    });
   });
 });
