@@ -9,6 +9,7 @@ import { resolveContentDir, loadRegistry } from './src/lib/content.ts';
 import { readEdition } from './src/lib/edition.ts';
 import { normaliseBase } from './src/lib/paths.ts';
 import remarkReport from './src/markdown/remark-report.ts';
+import remarkReportSyntax from './src/markdown/syntax.ts';
 import { preflight } from './src/integrations/preflight.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
@@ -29,7 +30,8 @@ export default defineConfig({
   prefetch: false,
   build: { format: 'directory', inlineStylesheets: 'auto' },
   markdown: {
-    processor: unified({ remarkPlugins: [[remarkReport, { registry, edition }]], smartypants: false, gfm: true }),
+    // gfm: false — the report dialect (MDX + GFM tables only) comes from the plugin check and import use too.
+    processor: unified({ remarkPlugins: [remarkReportSyntax, [remarkReport, { registry, edition }]], smartypants: false, gfm: false }),
   },
   integrations: [preflight(contentDir), mdx(), searchIndex()],
   vite: { server: { fs: { allow: ['.', contentDir] } } },

@@ -3,7 +3,7 @@
 // that only replaces dist/ once it has completed, search index included.
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../lib/check.ts';
 import { resolveContentDir } from '../lib/content.ts';
@@ -49,19 +49,34 @@ function astro(argv: string[]): number {
   return r.status ?? 1;
 }
 
-const plainBuild = args[0] === 'build' && !args.some((a) => a === '--outDir' || a.startsWith('--outDir='));
-if (!plainBuild) process.exit(astro(args));
+if (args[0] !== 'build') process.exit(astro(args));
 
-// A build that fails halfway (say, in the search index step) must not leave a half-written dist/.
-const building = join(ROOT, `dist.building-${process.pid}`);
-const previous = join(ROOT, 'dist.previous');
-const status = astro([...args, '--outDir', building]);
+/** `--outDir X` or `--outDir=X` taken out of the arguments: Astro gets a folder beside it instead. */
+function takeOutDir(argv: string[]): { outDir?: string; rest: string[] } {
+  const rest: string[] = [];
+  let outDir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--outDir') outDir = argv[++i];
+    else if (a.startsWith('--outDir=')) outDir = a.slice('--outDir='.length);
+    else rest.push(a);
+  }
+  return { outDir, rest };
+}
+
+// A build that fails halfway (say, in the search index step) must not leave a half-written site, in
+// dist/ or in a folder named with --outDir: build beside it, then swap it in.
+const { outDir, rest } = takeOutDir(args);
+const target = outDir ? resolve(outDir) : DIST;
+const building = `${target}.building-${process.pid}`;
+const previous = `${target}.previous`;
+const status = astro([...rest, '--outDir', building]);
 if (status !== 0) {
   rmSync(building, { recursive: true, force: true });
-  fail('构建失败，dist/ 保持原样（上一次成功构建的网站仍在）。', '按上面的提示修改后重新运行 npm run build');
+  fail(`构建失败，${target === DIST ? 'dist/' : target} 保持原样（上一次成功构建的网站仍在）。`, '按上面的提示修改后重新运行 npm run build');
 }
 rmSync(previous, { recursive: true, force: true });
-if (existsSync(DIST)) renameSync(DIST, previous);
-renameSync(building, DIST);
+if (existsSync(target)) renameSync(target, previous);
+renameSync(building, target);
 rmSync(previous, { recursive: true, force: true });
-console.log(`✓ 网站已生成到 ${DIST}`);
+console.log(`✓ 网站已生成到 ${target}`);
