@@ -107,6 +107,11 @@ describe('structure of one report', () => {
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 7, message: '“一、情况”下面还没有内容' })]);
   });
 
+  it('a section that holds only a table (as 二、主动公开政府信息情况 often does) is not empty', () => {
+    const body = '\n## 二、主动公开政府信息情况\n\n| 信息内容 | 本年制发件数 |\n| --- | --- |\n| 规章 | 0 |\n\n## 三、收到和处理政府信息公开申请情况\n\n- 列表也是内容\n\n## 四、其他\n';
+    expect(structureProblems(report(2022, {}, body)).map((p) => p.message)).toEqual(['“四、其他”下面还没有内容']);
+  });
+
   it('compares titles without ordinal, punctuation or width', () => {
     expect(titleKey('一是加强学习，持续正风肃纪。')).toBe(titleKey('三是 加强学习,持续正风肃纪.'));
   });
