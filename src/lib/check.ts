@@ -13,7 +13,6 @@ export interface CheckResult extends LoadedContent {
   kind: Kind;
 }
 
-export { sumRuleProblems };
 
 /** `parsed` lets a caller that also needs the tree parse the body once. */
 export function checkBody(report: ReportBody, registry: Registry, parsed: BodyParse = parseBody(report.body)): Problem[] {

@@ -26,9 +26,8 @@ export function kindLayout(kind: Pick<Kind, 'report'>, organization = ''): NewRe
   return { title: (year) => kind.report.title.replaceAll('{organization}', org).replaceAll('{year}', String(year)), headings: kind.report.headings, tables: kind.report.tables };
 }
 
+/** Without a kind to ask (a caller that passes none), the sample's. */
 const DEFAULT_LAYOUT = kindLayout(partyGovernance);
-/** The report headings of a year that has no report to copy from, in a folder of the sample's kind. */
-export const DEFAULT_HEADINGS = DEFAULT_LAYOUT.headings;
 export const DEFAULT_TITLE = DEFAULT_LAYOUT.title;
 
 /** Last year's title with this year's number: "2022年度…报告" → "2023年度…报告". */

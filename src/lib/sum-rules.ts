@@ -2,17 +2,11 @@
 // which hidden figures the public edition would give away through a rule whose other figures are public.
 import type { Metric, Registry, SumRule } from './metrics.ts';
 import type { Problem } from './problems.ts';
-import type { StatValue } from './stat.ts';
-
-function decimals(n: number): number {
-  const s = String(n);
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
-}
+import { decimalPlaces, type StatValue } from './stat.ts';
 
 /** 0.1 + 0.2 is 0.3 here: sums are rounded to the most decimals any term has. */
 export function exactSum(values: number[]): number {
-  const d = Math.min(20, Math.max(0, ...values.map(decimals)));
+  const d = Math.min(20, Math.max(0, ...values.map(decimalPlaces)));
   return Number(values.reduce((a, b) => a + b, 0).toFixed(d));
 }
 
