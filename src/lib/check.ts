@@ -15,8 +15,8 @@ export function checkBody(report: ReportBody, registry: Registry, parsed: BodyPa
       severity: 'error',
       file: report.file,
       line: parsed.line === undefined ? undefined : parsed.line + report.bodyLineOffset,
-      message: `正文 MDX 语法错误：${parsed.message}`,
-      hint: '检查这一行的 < > { } 是否成对；<Stat id="…" /> 要以 /> 结束；字面的 * { } < 要写成 \\* \\{ \\} \\<',
+      message: parsed.hint ? parsed.message : `正文 MDX 语法错误：${parsed.message}`,
+      hint: parsed.hint ?? '检查这一行的 < > { } 是否成对；<Stat id="…" /> 要以 /> 结束；字面的 * { } < 要写成 \\* \\{ \\} \\<',
     }];
   }
   const given = new Set(Object.keys((report.raw.stats as Record<string, unknown> | null) ?? {}));
