@@ -2,6 +2,7 @@
 import type { Registry } from './metrics.ts';
 import type { Problem } from './problems.ts';
 import { loadContent, type LoadedContent, type ReportBody, type ReportSource } from './content.ts';
+import type { ContentReader } from './content-files.ts';
 import { bodyProblems, parseBody, type BodyParse } from './report-body.ts';
 import { formatStat, statNumber, type StatValue } from './stat.ts';
 import { crossYearProblems, statsLineFinder, structureProblems } from './check-years.ts';
@@ -47,8 +48,9 @@ export function sumRuleProblems(report: Pick<ReportSource, 'file' | 'data'>, reg
   return problems;
 }
 
-export function checkContent(dir: string): CheckResult {
-  const content = loadContent(dir);
+/** `reader` replaces the file system (tests of file errors, fuzzing). */
+export function checkContent(dir: string, reader?: ContentReader): CheckResult {
+  const content = loadContent(dir, reader);
   const problems = [...content.problems];
   for (const report of content.reports) {
     const parsed = parseBody(report.body);
