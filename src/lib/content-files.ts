@@ -5,6 +5,7 @@
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Problem } from './problems.ts';
 import { decodeText, ENCODING_HINT } from './text-file.ts';
+import { describeFsError, fsErrorCode } from './fs-errors.ts';
 
 export interface ContentReader {
   /** Follows symlinks (throws ENOENT for a dangling one, ELOOP for a loop). */
@@ -31,7 +32,7 @@ export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-const code = (e: unknown) => (e as NodeJS.ErrnoException | null)?.code ?? '';
+const code = (e: unknown) => fsErrorCode(e) ?? '';
 
 /** What went wrong with `file` (a path relative to the content folder), from an fs error. */
 export function fileErrorProblem(e: unknown, file: string, path: string, reader: ContentReader = nodeReader, what: 'file' | 'folder' = 'file'): Problem & { missing?: boolean } {
@@ -60,7 +61,7 @@ export function fileErrorProblem(e: unknown, file: string, path: string, reader:
     case 'ENFILE':
       return err(`读取 ${file} 时同时打开的文件过多`, '关闭其他程序后重试');
     default:
-      return err(`读取 ${file} 失败（${code(e) || (e as Error)?.message || '未知错误'}）`, '检查磁盘是否完好、文件是否可以用文本编辑器打开；仍不行的，从备份中恢复这个文件');
+      return err(`读取 ${file} 失败：${describeFsError(e)}`, '检查磁盘是否完好、文件是否可以用文本编辑器打开；仍不行的，从备份中恢复这个文件');
   }
 }
 
@@ -141,6 +142,6 @@ export function writeFailure(e: unknown, path: string, shown: string, reader: Co
     case 'ENOTDIR':
       return { message: `${shown} 的上级路径中有同名的文件，无法建立文件夹，没有做任何改动`, hint: '检查路径，把挡路的文件改名或移走' };
     default:
-      return { message: `无法写入 ${shown}（${code(e) || (e as Error)?.message || '未知错误'}），没有做任何改动`, hint: '检查目录是否存在、是否有写权限；没有留下不完整的文件' };
+      return { message: `无法写入 ${shown}：${describeFsError(e)}，没有做任何改动`, hint: '检查目录是否存在、是否有写权限；没有留下不完整的文件' };
   }
 }

@@ -86,7 +86,7 @@ describe('errors root cannot provoke, through an injected reader', () => {
 
   it('a disk error (EIO) names the code and says what to try', () => {
     const p = readContentText(join(folder(), 'reports/2021.mdx'), 'reports/2021.mdx', { maxBytes: MAX_REPORT_BYTES, reader: failingReader(() => true, 'EIO') });
-    expect(p).toMatchObject({ ok: false, problem: { message: '读取 reports/2021.mdx 失败（EIO）', hint: expect.stringContaining('备份') } });
+    expect(p).toMatchObject({ ok: false, problem: { message: '读取 reports/2021.mdx 失败：磁盘读写出错（EIO）', hint: expect.stringContaining('备份') } });
   });
 
   it('a file that grew past the limit between stat and read', () => {

@@ -19,7 +19,7 @@ import type { ReportStructure } from '../../src/lib/structure.ts';
 
 const registry = makeRegistry([metricSchema.parse({ id: 'meetings', label: '会议', unit: '次', public: true }), metricSchema.parse({ id: 'cases', label: '案件', unit: '件' })]);
 // What @mdx-js/mdx passes through remark-rehype untouched (its `nodeTypes`).
-const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
+const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'] as const;
 
 function render(body: string, edition: Edition = 'public') {
   const file = new VFile({ value: body, data: { astro: { frontmatter: { year: 2022, stats: { meetings: 3, cases: 4817 } } } } });
@@ -29,7 +29,7 @@ function render(body: string, edition: Edition = 'public') {
     .use(remarkReportSyntax)
     .use(remarkSafety, { edition })
     .use(remarkReport, { registry, edition })
-    .use(remarkRehype, { passThrough: MDX_NODES })
+    .use(remarkRehype, { passThrough: [...MDX_NODES] })
     .use(rehypeAllowlist);
   const tree = processor.runSync(processor.parse(file), file) as HastRoot;
   const structure = (file.data as { astro: { frontmatter: { structure: ReportStructure } } }).astro.frontmatter.structure;
