@@ -16,11 +16,14 @@ import { linkVerdict } from '../lib/content-safety.ts';
 
 export const ALLOWED_TAGS = ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'hr', 'ul', 'ol', 'li', 'blockquote', 'strong', 'em', 'code', 'pre', 'a', 'span', 'mark', 'div', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'colgroup', 'col', 'sup', 'sub'];
 
-/** Attributes written by our own plugins (anchors, kinds, stats, redaction marks, table cells). */
+/**
+ * Attributes our own plugins may write through hProperties (anchors, kinds, stats, redaction marks, table
+ * cells). An author cannot set these from Markdown; from JSX, fromJsx lets through far fewer.
+ */
 export const SCHEMA: Schema = {
   tagNames: ALLOWED_TAGS,
   attributes: {
-    '*': ['id', 'className', 'title', 'lang', 'dir', 'dataKind', 'dataMetric', 'ariaLabel', 'ariaHidden'],
+    '*': ['id', 'className', 'title', 'lang', 'dir', 'data*', 'ariaLabel', 'ariaHidden', 'ariaDescribedBy', 'ariaLabelledBy'],
     a: ['href'],
     ol: ['start'],
     th: ['rowSpan', 'colSpan', 'scope', 'headers', 'abbr', 'align'],
