@@ -59,26 +59,40 @@ async function pwned(w: Watch): Promise<unknown[]> {
   return marks;
 }
 
-/** Open `path`, then hover and click each of `targets` in turn, reloading the page when a click left it. */
+/**
+ * Open `path`, then hover and click each of `targets`. A link the browser reads as http(s), mailto: or
+ * tel: only navigates, so that default is prevented (keeping the page, and the marks, in place); every
+ * other click runs exactly as for a reader: its handlers, and any javascript: URL.
+ */
 async function clickEverything(site: SiteName, path: string, targets: string): Promise<{ clicked: number; protocols: string[]; outsideOnLoad: string[]; marks: unknown[]; w: Watch }> {
   const w = await watch();
   const url = `${served.get(site)!.url}${path}`;
-  await w.page.goto(url, { waitUntil: 'load' });
+  const open = async () => {
+    await w.page.goto(url, { waitUntil: 'load' });
+    await w.page.evaluate(() => {
+      document.addEventListener('click', (e) => {
+        const a = (e.target as Element | null)?.closest?.('a');
+        if (a && a.href && ['http:', 'https:', 'mailto:', 'tel:'].includes(a.protocol) && !(a.pathname === location.pathname && a.hash)) e.preventDefault();
+      }, true);
+    });
+  };
+  await open();
   const outsideOnLoad = [...w.outside];
   // How the browser itself reads every href on the page (its own URL parser: tabs, entities, case).
   const protocols = await w.page.$$eval('a[href]', (as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).protocol))].sort());
   const count = await w.page.locator(targets).count();
   const marks: unknown[] = [];
   for (let i = 0; i < count; i++) {
-    if (w.page.url() !== url) await w.page.goto(url, { waitUntil: 'load' });
     const target = w.page.locator(targets).nth(i);
-    await target.scrollIntoViewIfNeeded();
-    await target.hover({ timeout: 5000 });
-    // mailto:/tel: would hand off to another program; a click that starts a navigation is awaited by Playwright.
-    await target.click({ timeout: 5000 }).catch(() => {});
-    // Looked at before the next load could wipe a mark.
+    await target.hover({ timeout: 10_000 });
+    await target.click({ timeout: 10_000 });
+    // Looked at before anything could wipe a mark.
     marks.push(...(await pwned(w)));
     for (const p of w.context.pages()) if (p !== w.page) await p.close();
+    if (w.page.url().split('#')[0] !== url) {
+      marks.push(`left the page for ${w.page.url()}`);
+      await open();
+    }
   }
   return { clicked: count, protocols, outsideOnLoad, marks, w };
 }
@@ -97,21 +111,23 @@ describe('hostile pages in Chromium', () => {
   });
 
   const REPORT = '.report-text a:visible, .report-text span:visible, .report-text code:visible';
+  const COMPARE = ['problems', 'causes', 'measures', 'follow-up'].map((id) => `#${id} a:visible, #${id} span:visible`).join(', ');
   for (const [site, path, targets, atLeast] of [
-    ['hostile', '2022/', REPORT, 14],
+    // What check allows: its links (the spans are our own stat and redaction marks).
+    ['hostile', '2022/', '.report-text a:visible', 7],
     ['hostileUnchecked', '2022/', REPORT, 18],
     ['hostileUnchecked', '2021/', REPORT, 2],
-    ['hostileUnchecked', 'compare/2021-2022/', 'main a:visible', 8],
+    // The compare page shows items of both years, image alt text once included.
+    ['hostileUnchecked', 'compare/2021-2022/', COMPARE, 4],
   ] as const) {
     it(`${site} /${path}: hovering and clicking every link and span of the text runs nothing and fetches nothing outside`, { timeout: 240_000 }, async () => {
       const { clicked, protocols, outsideOnLoad, marks, w } = await clickEverything(site, path, targets);
       expect(clicked).toBeGreaterThanOrEqual(atLeast);
       expect(outsideOnLoad, 'requests leaving the site on load').toEqual([]);
-      expect(protocols.every((p) => ['http:', 'https:', 'mailto:', 'tel:'].includes(p)), protocols.join(' ')).toBe(true);
       expect(w.dialogs).toEqual([]);
       expect(marks).toEqual([]);
-      // The only requests that left were the reader following an allowed link out (aborted here).
-      expect(w.outside.every((u) => /^https:\/\/(www\.)?example\.(gov\.)?(cn|com)\//.test(u)), w.outside.join('\n')).toBe(true);
+      expect(protocols.every((p) => ['http:', 'https:', 'mailto:', 'tel:'].includes(p)), protocols.join(' ')).toBe(true);
+      expect(w.outside).toEqual([]);
       await w.context.close();
     });
   }
