@@ -63,8 +63,9 @@ function fromJsx(node: Jsx): Element | undefined {
 }
 
 /**
- * The link policy, for the href as written; mdast-util-to-hast percent-encodes a backslash or a tab
- * (`/%5Chost`, `java%09script:`), harmless as such but never what an author meant, so those go too.
+ * The link policy, for the href as written and as the browser would decode it: mdast-util-to-hast
+ * percent-encodes a backslash, a tab or a leading space (`/%5Chost`, `java%09script:`, `%20javascript:`),
+ * harmless as such but never what an author meant, so those go too.
  */
 function allowedHref(href: string): boolean {
   let decoded: string;
@@ -73,10 +74,28 @@ function allowedHref(href: string): boolean {
   } catch {
     return false;
   }
-  return linkVerdict(href).ok && !/[\\\u0000-\u001f\u007f]/.test(decoded);
+  return linkVerdict(href).ok && !/[\\\u0000-\u001f\u007f]/.test(decoded) && linkVerdict(decoded.replace(/\s/g, '')).ok;
 }
 
-/** JSX into elements, expressions and ESM out; links outside the policy lose their href. Iterative. */
+/** An `<a>` left without an href (the sanitiser's own protocol check) reads as its words. */
+function unwrapDeadLinks(tree: Root): void {
+  const stack: { children?: Node[] }[] = [tree as { children?: Node[] }];
+  while (stack.length) {
+    const list = (stack.pop() as { children?: Node[] }).children;
+    if (!list) continue;
+    for (let i = 0; i < list.length; ) {
+      const node = list[i] as Element;
+      if (node.type === 'element' && node.tagName === 'a' && node.properties.href === undefined) {
+        list.splice(i, 1, ...(node.children as Node[]));
+        continue;
+      }
+      stack.push(node as { children?: Node[] });
+      i++;
+    }
+  }
+}
+
+/** JSX into elements, expressions and ESM out; a link outside the policy becomes its words. Iterative. */
 function plain(tree: Root): void {
   const stack: Node[] = [tree];
   while (stack.length) {
@@ -101,8 +120,12 @@ function plain(tree: Root): void {
         const element = node as Element;
         // remark-report's hProperties use attribute names ('data-kind'); the schema speaks hast property names.
         element.properties = Object.fromEntries(Object.entries(element.properties).map(([k, v]) => [find(html, k).property, v]));
-        const { properties } = element;
-        if (properties.href !== undefined && !(typeof properties.href === 'string' && allowedHref(properties.href))) delete properties.href;
+        const href = element.properties.href;
+        if (href !== undefined && !(typeof href === 'string' && allowedHref(href))) {
+          // A link that may not go anywhere is its words: looked at again in place, as plain text.
+          list.splice(i, 1, ...element.children);
+          continue;
+        }
       }
       stack.push(node);
       i++;
@@ -113,6 +136,8 @@ function plain(tree: Root): void {
 export default function rehypeAllowlist() {
   return (tree: Root): Root => {
     plain(tree);
-    return sanitize(tree, SCHEMA) as Root;
+    const clean = sanitize(tree, SCHEMA) as Root;
+    unwrapDeadLinks(clean);
+    return clean;
   };
 }
