@@ -27,10 +27,11 @@ export default defineConfig({
   cacheDir: `./node_modules/.astro/${edition}-${variant}`,
   devToolbar: { enabled: false },
   prefetch: false,
-  build: { format: 'directory', inlineStylesheets: 'auto' },
+  // Nothing inlined: the pages' Content-Security-Policy (src/lib/csp.ts) allows only the site's own files.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     processor: unified({ remarkPlugins: [[remarkReport, { registry, edition }]], smartypants: false, gfm: true }),
   },
   integrations: [preflight(contentDir), mdx(), searchIndex()],
-  vite: { server: { fs: { allow: ['.', contentDir] } } },
+  vite: { server: { fs: { allow: ['.', contentDir] } }, build: { assetsInlineLimit: 0 } },
 });
