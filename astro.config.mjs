@@ -10,6 +10,7 @@ import { readEdition } from './src/lib/edition.ts';
 import { normaliseBase } from './src/lib/paths.ts';
 import remarkReport from './src/markdown/remark-report.ts';
 import { preflight } from './src/integrations/preflight.ts';
+import { oneBuildAtATime } from './src/integrations/one-build.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
 const contentDir = resolveContentDir();
@@ -17,7 +18,8 @@ const edition = readEdition();
 const { registry } = loadRegistry(contentDir);
 
 // Astro reuses parsed entries whose file did not change; an entry parsed for the other edition,
-// content folder or registry must never be reused, so each combination gets its own cache.
+// content folder or registry must never be reused, so each combination gets its own cache (and what
+// Astro keeps in the shared .astro/ is dropped when the combination changes: src/integrations/one-build.ts).
 const registryText = existsSync(join(contentDir, 'metrics.yaml')) ? readFileSync(join(contentDir, 'metrics.yaml')) : '';
 const variant = createHash('sha256').update(`${edition}\0${contentDir}\0`).update(registryText).digest('hex').slice(0, 12);
 
@@ -32,6 +34,6 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [[remarkReport, { registry, edition }]], smartypants: false, gfm: true }),
   },
-  integrations: [preflight(contentDir), mdx(), searchIndex()],
+  integrations: [preflight(contentDir), oneBuildAtATime({ contentDir, edition, variant }), mdx(), searchIndex()],
   vite: { server: { fs: { allow: ['.', contentDir] } }, build: { assetsInlineLimit: 0 } },
 });

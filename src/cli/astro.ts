@@ -53,14 +53,15 @@ const plainBuild = args[0] === 'build' && !args.some((a) => a === '--outDir' || 
 if (!plainBuild) process.exit(astro(args));
 
 // A build that fails halfway (say, in the search index step) must not leave a half-written dist/.
+// Builds in one checkout run one at a time (src/integrations/one-build.ts), but the swap below follows the
+// build: names of its own keep one command's swap from ever touching another's.
 const building = join(ROOT, `dist.building-${process.pid}`);
-const previous = join(ROOT, 'dist.previous');
+const previous = join(ROOT, `dist.previous-${process.pid}`);
 const status = astro([...args, '--outDir', building]);
 if (status !== 0) {
   rmSync(building, { recursive: true, force: true });
   fail('构建失败，dist/ 保持原样（上一次成功构建的网站仍在）。', '按上面的提示修改后重新运行 npm run build');
 }
-rmSync(previous, { recursive: true, force: true });
 if (existsSync(DIST)) renameSync(DIST, previous);
 renameSync(building, DIST);
 rmSync(previous, { recursive: true, force: true });
