@@ -26,8 +26,16 @@ export const CSP_DIRECTIVES: readonly (readonly [string, string])[] = [
   ['form-action', "'self'"],
 ];
 
+const written = (directives: readonly (readonly [string, string])[]) => directives.map(([name, value]) => `${name} ${value}`).join('; ');
+
 /** For the <meta http-equiv="Content-Security-Policy"> on every page. */
-export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map(([name, value]) => `${name} ${value}`).join('; ');
+export const CONTENT_SECURITY_POLICY = written(CSP_DIRECTIVES);
+
+/**
+ * `npm run dev` only: Vite's dev server puts every stylesheet into the page as a <style> element, so
+ * styles must be allowed inline there; scripts stay as strict as in the built site.
+ */
+export const DEV_CONTENT_SECURITY_POLICY = written(CSP_DIRECTIVES.map(([name, value]) => [name, name === 'style-src' ? `${value} 'unsafe-inline'` : value] as const));
 
 /**
  * As an HTTP header a server can also forbid framing by other sites, which a <meta> policy cannot

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER, CSP_DIRECTIVES } from '../../src/lib/csp.ts';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER, CSP_DIRECTIVES, DEV_CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
 
 describe('the Content-Security-Policy', () => {
   it('allows only this origin, Pagefind\'s WebAssembly, and no plugins, base changes or foreign forms', () => {
@@ -15,5 +15,10 @@ describe('the Content-Security-Policy', () => {
     expect(new Set(names).size).toBe(names.length);
     expect(CONTENT_SECURITY_POLICY).not.toContain('frame-ancestors');
     expect(CONTENT_SECURITY_POLICY_HEADER).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'self'`);
+  });
+
+  it('the dev server\'s policy differs only in allowing inline styles (Vite injects them)', () => {
+    expect(DEV_CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+    expect(DEV_CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval';");
   });
 });
