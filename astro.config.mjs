@@ -9,6 +9,7 @@ import { resolveContentDir, loadRegistry } from './src/lib/content.ts';
 import { readEdition } from './src/lib/edition.ts';
 import { normaliseBase } from './src/lib/paths.ts';
 import remarkReport from './src/markdown/remark-report.ts';
+import remarkReportSyntax from './src/markdown/syntax.ts';
 import { preflight } from './src/integrations/preflight.ts';
 import { oneBuildAtATime } from './src/integrations/one-build.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -32,7 +33,8 @@ export default defineConfig({
   // Nothing inlined: the pages' Content-Security-Policy (src/lib/csp.ts) allows only the site's own files.
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
-    processor: unified({ remarkPlugins: [[remarkReport, { registry, edition }]], smartypants: false, gfm: true }),
+    // gfm: false — the report dialect (MDX + GFM tables only) comes from the plugin check and import use too.
+    processor: unified({ remarkPlugins: [remarkReportSyntax, [remarkReport, { registry, edition }]], smartypants: false, gfm: false }),
   },
   integrations: [preflight(contentDir), oneBuildAtATime({ contentDir, edition, variant }), mdx(), searchIndex()],
   vite: { server: { fs: { allow: ['.', contentDir] } }, build: { assetsInlineLimit: 0 } },

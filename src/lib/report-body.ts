@@ -1,7 +1,8 @@
-// The MDX body of a report: parsed once with the same grammar the build uses, then checked for what authors get wrong.
+// The MDX body of a report: parsed once with the grammar the build uses, then checked for what authors get wrong.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
+import remarkReportSyntax from '../markdown/syntax.ts';
 import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';
 import type { Problem } from './problems.ts';
@@ -11,7 +12,8 @@ import { suggestMetricId } from './report-schema.ts';
 /** The only components a report may use; anything else is a typo or an unsupported feature. */
 export const REPORT_COMPONENTS = ['Stat', 'Redact'] as const;
 
-const parser = unified().use(remarkParse).use(remarkMdx);
+// The build's dialect (src/markdown/syntax.ts): check must see exactly the tree the build will render.
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax);
 
 export type BodyParse = { ok: true; tree: Root } | { ok: false; line?: number; column?: number; message: string };
 

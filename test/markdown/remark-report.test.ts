@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
+import remarkReportSyntax from '../../src/markdown/syntax.ts';
 import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
@@ -34,7 +35,7 @@ const body = `2021年……汇报如下：
 
 function run(edition: Edition, stats: Record<string, unknown> = { meetings: 7, cases: 4817 }) {
   const file = new VFile({ value: body, data: { astro: { frontmatter: { year: 2021, stats } } } });
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkReport, { registry, edition });
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax).use(remarkReport, { registry, edition });
   const tree = processor.runSync(processor.parse(file), file) as Root;
   const fm = (file.data as { astro: { frontmatter: { stats: Record<string, unknown>; structure: ReportStructure } } }).astro.frontmatter;
   return { tree, fm, text: toString(tree) };

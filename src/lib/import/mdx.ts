@@ -2,7 +2,7 @@
 // mdast-util-to-markdown + mdast-util-mdx (which escape `*`, `{`, `<`, `_` … where MDX would misread them).
 import { Document, Scalar, isMap, isScalar } from 'yaml';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { mdxToMarkdown } from 'mdast-util-mdx';
+import { reportToMarkdownExtensions } from '../../markdown/syntax.ts';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx';
 import { formatStat, MISSING, writeStat, type StatValue } from '../stat.ts';
@@ -48,7 +48,7 @@ const ESM_AT_LINE_START = [
 ];
 
 export function serializeBody(blocks: DocBlock[]): string {
-  return toMarkdown(toMdast(blocks), { extensions: [mdxToMarkdown()], unsafe: ESM_AT_LINE_START });
+  return toMarkdown(toMdast(blocks), { extensions: reportToMarkdownExtensions(), unsafe: ESM_AT_LINE_START });
 }
 
 /** YAML frontmatter; string stat values in double quotes as the docs write them ("**", "30+"). */
