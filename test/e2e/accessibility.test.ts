@@ -21,7 +21,7 @@ const served = new Map<SiteName, Served>();
 
 beforeAll(async () => {
   browser = await launchChromium();
-  for (const name of ['seriesPublic', 'seriesInternal', 'minimalInternalBase'] as const) served.set(name, await serveSite(siteDir(name), SITES[name].base));
+  for (const name of ['seriesPublic', 'seriesInternal', 'minimalInternalBase', 'govInfo'] as const) served.set(name, await serveSite(siteDir(name), SITES[name].base));
 });
 afterAll(async () => {
   await browser?.close();
@@ -38,12 +38,14 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describe('axe on every page type', () => {
   // The public edition on a desk and a phone; the internal edition (redaction marks, unmasked figures)
-  // and a one-year site under a sub-path on a desk. One test per page type keeps a slow machine in bounds.
+  // and a one-year site under a sub-path on a desk; the gov-info-disclosure kind (its own tables) on both. One test per page type keeps a slow machine in bounds.
   const runs: [SiteName, typeof DESK][] = [
     ['seriesPublic', DESK],
     ['seriesPublic', PHONE],
     ['seriesInternal', DESK],
     ['minimalInternalBase', DESK],
+    ['govInfo', DESK],
+    ['govInfo', PHONE],
   ];
   const pages = new Map<string, Awaited<ReturnType<typeof guardedPage>>>();
   afterAll(async () => {

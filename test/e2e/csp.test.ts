@@ -4,13 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.ts';
-import { guardedPage, pageTypes, searchSettled, SEARCH_WORD } from '../helpers/browse.ts';
+import { guardedPage, pageTypes, searchSettled, searchWord, SEARCH_WORD } from '../helpers/browse.ts';
 import { serveSite, type Served } from '../helpers/serve.ts';
 import { SITES, siteDir, type SiteName } from '../helpers/sites.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
 
-// Both editions, a sub-path, and a one-year site (no compare pages).
-const NAMES: SiteName[] = ['seriesPublic', 'seriesInternal', 'seriesPublicBase', 'minimalInternalBase'];
+// Both editions, a sub-path, a one-year site (no compare pages), the gov-info-disclosure kind, and
+// reports written as an attacker would.
+const NAMES: SiteName[] = ['seriesPublic', 'seriesInternal', 'seriesPublicBase', 'minimalInternalBase', 'govInfo', 'hostile'];
 const DESK = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 let browser: Browser;
@@ -29,7 +30,7 @@ describe('every page under the Content-Security-Policy', () => {
   for (const name of NAMES) {
     it(`${name}: every page type without a violation or an outside request`, async () => {
       const site = served.get(name)!;
-      const types = pageTypes(siteDir(name));
+      const types = pageTypes(siteDir(name), searchWord(name));
       expect(types.map((t) => t.type)).toEqual(expect.arrayContaining(['home', 'report', 'trends', 'metric', 'measures', 'search', '404']));
       const desk = await guardedPage(browser, site, DESK);
       const phone = await guardedPage(browser, site, PHONE);
@@ -44,7 +45,7 @@ describe('every page under the Content-Security-Policy', () => {
           expect(head[0]![0], where).toBe('utf-8');
           expect(head[1], where).toEqual([null, 'Content-Security-Policy', CONTENT_SECURITY_POLICY]);
           // The site's own scripts ran under it.
-          if (type === 'search') expect(await searchSettled(page), `${where}: results for ${SEARCH_WORD}`).toBeGreaterThan(0);
+          if (type === 'search') expect(await searchSettled(page), `${where}: results for ${searchWord(name)}`).toBeGreaterThan(0);
           if (type === 'report' && (await page.locator('[data-compare-picker]').count()) > 0) {
             expect(await page.locator('.compare-picker__form').isVisible(), where).toBe(true);
           }

@@ -11,13 +11,18 @@ export interface PageType {
   path: string;
 }
 
-/** A word every fixture's reports contain more than once, so the search page shows real results. */
+/** A word the fixtures' reports contain more than once, so the search page shows real results. */
 export const SEARCH_WORD = '监督';
+/** The one fixture without it (a single short report written as an attacker would). */
+const SEARCH_WORDS: Record<string, string> = { hostile: '专题会议' };
+
+/** The word to search for in the named fixture site. */
+export const searchWord = (site: string) => SEARCH_WORDS[site] ?? SEARCH_WORD;
 
 const firstDir = (dir: string, pattern: RegExp) => readdirSync(dir).filter((n) => pattern.test(n)).sort()[0];
 
 /** One page of each kind the built site in `dir` has (a one-year site has no compare page). */
-export function pageTypes(dir: string): PageType[] {
+export function pageTypes(dir: string, word = SEARCH_WORD): PageType[] {
   const year = firstDir(dir, /^\d{4}$/);
   const metric = firstDir(join(dir, 'metrics'), /^[a-z0-9-]+$/);
   const pair = readdirSync(dir).includes('compare') ? firstDir(join(dir, 'compare'), /^\d{4}-\d{4}$/) : undefined;
@@ -28,7 +33,7 @@ export function pageTypes(dir: string): PageType[] {
     ...(pair ? [{ type: 'compare', path: `compare/${pair}/` }] : []),
     { type: 'metric', path: `metrics/${metric}/` },
     { type: 'measures', path: 'measures/' },
-    { type: 'search', path: `search/?q=${encodeURIComponent(SEARCH_WORD)}` },
+    { type: 'search', path: `search/?q=${encodeURIComponent(word)}` },
     { type: '404', path: 'no-such-page/' },
   ];
 }
