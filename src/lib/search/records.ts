@@ -46,7 +46,11 @@ interface RawBlock {
   /** class="item": an 一是/二是 paragraph. */
   item: boolean;
   text: string;
+  /** Items written inside the block (span class="item-inline"), each with its anchor, kind and text; not in `text`. */
+  inline?: { id?: string; kind?: string; text: string }[];
 }
+
+const hasClass = (attrs: string, name: string) => new RegExp(`(?:^|\\s)${name}(?:\\s|$)`).test(attr(attrs, 'class') ?? '');
 
 /** The direct children of the report text container, each with its visible text. */
 export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
@@ -57,10 +61,14 @@ export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
   const blocks: RawBlock[] = [];
   const stack: string[] = [];
   let current: RawBlock | undefined;
+  // An inline item being read, and the stack depth its span opened at.
+  let inline: { entry: NonNullable<RawBlock['inline']>[number]; depth: number } | undefined;
   let skipDepth = -1;
   let at = tokens.lastIndex;
   const text = (s: string) => {
-    if (current && skipDepth === -1) current.text += decodeEntities(s);
+    if (!current || skipDepth !== -1) return;
+    if (inline) inline.entry.text += decodeEntities(s);
+    else current.text += decodeEntities(s);
   };
   const finish = () => {
     if (current) blocks.push(current);
@@ -82,6 +90,7 @@ export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
       }
       stack.length = i;
       if (skipDepth !== -1 && stack.length <= skipDepth) skipDepth = -1;
+      if (inline && stack.length <= inline.depth) inline = undefined;
       if (BLOCKISH.has(tag)) text('\n');
       if (stack.length === 0) finish();
       continue;
@@ -90,17 +99,25 @@ export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
       if (tag === 'br') text('\n');
       continue;
     }
-    if (stack.length === 0) current = { tag, id: attr(attrs, 'id'), kind: attr(attrs, 'data-kind'), item: /(?:^|\s)item(?:\s|$)/.test(attr(attrs, 'class') ?? ''), text: '' };
+    if (stack.length === 0) current = { tag, id: attr(attrs, 'id'), kind: attr(attrs, 'data-kind'), item: hasClass(attrs, 'item'), text: '' };
     else if (BLOCKISH.has(tag)) text('\n');
+    else if (current && !inline && skipDepth === -1 && hasClass(attrs, 'item-inline')) {
+      inline = { entry: { id: attr(attrs, 'id'), kind: attr(attrs, 'data-kind'), text: '' }, depth: stack.length };
+      (current.inline ??= []).push(inline.entry);
+    }
     if (skipDepth === -1 && (SKIP.has(tag) || hasAttr(attrs, 'data-pagefind-ignore') || hasAttr(attrs, 'hidden') || attr(attrs, 'aria-hidden') === 'true')) skipDepth = stack.length;
     stack.push(tag);
   }
-  return blocks.map((b) => ({ ...b, text: b.text.replace(/\s*\n\s*/g, '\n').trim() })).filter((b) => b.text);
+  const tidy = (s: string) => s.replace(/\s*\n\s*/g, '\n').trim();
+  return blocks
+    .map((b) => ({ ...b, text: tidy(b.text), ...(b.inline && { inline: b.inline.map((x) => ({ ...x, text: tidy(x.text) })).filter((x) => x.text) }) }))
+    .filter((b) => b.text || b.inline?.length);
 }
 
 /**
  * Paragraph blocks of a report page. Top-level headings (h2) open sections; every other child with an
- * id is a record; a child without one (a list, a table) belongs to the record before it.
+ * id is a record, and so is every item inside it (一是……二是…… in one paragraph); a child without an id
+ * (a list, a table) belongs to the record before it.
  */
 export function reportBlocks(html: string): ReportBlock[] {
   const out: ReportBlock[] = [];
@@ -114,13 +131,22 @@ export function reportBlocks(html: string): ReportBlock[] {
       previousInSection = undefined;
       continue;
     }
-    if (!b.id && previousInSection) {
+    if (!b.id && previousInSection && !b.inline?.length) {
       previousInSection.text += `\n${b.text}`;
       continue;
     }
-    const block: ReportBlock = { anchor: b.id ?? section?.id ?? '', kind: b.kind ?? sectionKind, item: b.item, text: b.text, section, pos: out.length };
-    out.push(block);
-    previousInSection = block;
+    const kind = b.kind ?? sectionKind;
+    // The block's own text (a lead-in, a （一）title), then each item written inside it as a record of its own.
+    if (b.text) {
+      const block: ReportBlock = { anchor: b.id ?? section?.id ?? '', kind, item: b.item, text: b.text, section, pos: out.length };
+      out.push(block);
+      previousInSection = block;
+    }
+    for (const x of b.inline ?? []) {
+      const block: ReportBlock = { anchor: x.id ?? b.id ?? section?.id ?? '', kind: x.kind ?? kind, item: true, text: x.text, section, pos: out.length };
+      out.push(block);
+      previousInSection = block;
+    }
   }
   return out;
 }
