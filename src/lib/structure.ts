@@ -565,18 +565,25 @@ export interface Citation {
   /** The anchor: the inline item when the figure stands in one, else the block. */
   id: string;
   text: string;
-  table: boolean;
+  /** What the anchor is: a table, an item written inside a paragraph, or a paragraph. */
+  at: 'table' | 'item' | 'paragraph';
 }
 
-/** Where the report cites a metric: the inline items that hold it, or else the block itself. */
+/**
+ * Where the report cites a metric: the inline items that hold it, or else the block itself. A table links
+ * to the item or section it stands in, since its own anchor on the page is the table renderer's to give.
+ */
 export function citationsOf(structure: ReportStructure, metricId: string): Citation[] {
   const out: Citation[] = [];
-  for (const p of allParagraphs(structure)) {
-    if (!p.stats.includes(metricId)) continue;
+  const cite = (p: Paragraph, section: Section | undefined) => {
+    if (!p.stats.includes(metricId)) return;
     const inside = (p.inline ?? []).filter((x) => x.stats.includes(metricId));
-    if (inside.length) for (const x of inside) out.push({ id: x.id, text: x.text, table: false });
-    else out.push({ id: p.id, text: p.text, table: p.block === 'table' });
-  }
+    if (inside.length) for (const x of inside) out.push({ id: x.id, text: x.text, at: 'item' });
+    else if (p.block === 'table') out.push({ id: p.of ?? section?.id ?? '', text: p.text, at: 'table' });
+    else out.push({ id: p.id, text: p.text, at: 'paragraph' });
+  };
+  for (const p of structure.intro) cite(p, undefined);
+  for (const s of structure.sections) for (const p of s.paragraphs) cite(p, s);
   return out;
 }
 

@@ -116,8 +116,8 @@ export function applyStructure(tree: Root, options: StructureOptions): ReportStr
       return;
     }
     const p = place.paragraph;
-    // A table's anchor is the tables' business if they gave one; otherwise the structure's.
-    if (p.block === 'table' && data.hProperties?.id) return;
+    // How a table shows, its anchor included, is the table renderer's (the structure knows it as s2-t1).
+    if (p.block === 'table') return;
     const className = p.item ? (p.item.form === 'yishi' ? ['item'] : ['item', `item-${p.item.form}`]) : undefined;
     data.hProperties = { ...data.hProperties, id: p.id, 'data-kind': p.kind, ...(className && { className }) };
     if (p.inline?.length && (node.type === 'paragraph' || node.type === 'heading')) {

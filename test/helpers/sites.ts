@@ -16,6 +16,8 @@ export const SITES = {
   seriesInternal: { content: 'test/fixtures/series', edition: 'internal', base: '/' },
   seriesPublicBase: { content: 'test/fixtures/series', edition: 'public', base: '/reports/' },
   minimalInternalBase: { content: 'test/fixtures/minimal', edition: 'internal', base: '/reports/' },
+  /** Two real reports holding every numbering form: （一）sub-headings and run-ins, inline 一是…, sub-points (test/fixtures/forms/README.md). */
+  forms: { content: 'test/fixtures/forms', edition: 'public', base: '/' },
   /** Reports written as an attacker would (test/fixtures/hostile/README.md). */
   hostile: { content: 'test/fixtures/hostile', edition: 'public', base: '/' },
 } satisfies Record<string, SiteVariant>;

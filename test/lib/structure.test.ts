@@ -200,7 +200,7 @@ describe('several 一是……二是…… in one paragraph', () => {
   it('cites a figure from the inline item that holds it', () => {
     const text = '四是强化基层政务公开，公开信息1654条。五是探索开设特色内容。';
     const r = buildStructure([H('一、总体情况'), { type: 'paragraph', text, stats: ['grassroots-items'], statOffsets: [{ id: 'grassroots-items', offset: text.indexOf('1654') }] }]);
-    expect(citationsOf(r.structure, 'grassroots-items')).toEqual([{ id: 's1-4', text: '四是强化基层政务公开，公开信息1654条。', table: false }]);
+    expect(citationsOf(r.structure, 'grassroots-items')).toEqual([{ id: 's1-4', text: '四是强化基层政务公开，公开信息1654条。', at: 'item' }]);
     expect(items(r.structure).find((i) => i.id === 's1-5')?.stats).toEqual([]);
   });
 });
@@ -346,7 +346,7 @@ describe('tables and other blocks', () => {
     const { structure, ids } = buildStructure(blocks);
     expect(ids).toEqual(['s1', 's1-t1', 's2', 's2-1', 's2-t1', 's2-2']);
     expect(structure.sections[1]?.paragraphs[1]).toMatchObject({ block: 'table', of: 's2-1', kind: 'measures' });
-    expect(citationsOf(structure, 'rules-issued')).toEqual([{ id: 's1-t1', text: '信息内容　本年制发件数\n规章　0', table: true }]);
+    expect(citationsOf(structure, 'rules-issued')).toEqual([{ id: 's1', text: '信息内容　本年制发件数\n规章　0', at: 'table' }]);
   });
 
   it('skips blocks it does not know, and a list with nothing before it is a block of its own', () => {
