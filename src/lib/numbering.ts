@@ -40,12 +40,15 @@ export interface Marker {
   end: number;
 }
 
+/** ASCII or full-width digits (Word documents often have １．２．): their value. */
+const digits = (s: string) => Number(s.normalize('NFKC'));
+
 const LEADING: { style: MarkerStyle; re: RegExp; value: (m: RegExpExecArray) => number | undefined }[] = [
   { style: 'shi', re: /^(\s*)([一二三四五六七八九十]{1,3})是/u, value: (m) => chineseNumeral(m[2] as string) },
   { style: 'paren', re: /^(\s*)[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]/u, value: (m) => chineseNumeral(m[2] as string) },
-  { style: 'paren-num', re: /^(\s*)[（(]\s*(\d{1,2})\s*[）)]/u, value: (m) => Number(m[2]) },
+  { style: 'paren-num', re: /^(\s*)[（(]\s*([0-9０-９]{1,2})\s*[）)]/u, value: (m) => digits(m[2] as string) },
   // 1.5万 and 2023年 are numbers, not labels: the dot must not be followed by a digit.
-  { style: 'num', re: /^(\s*)(\d{1,2})\s*[.．、](?!\d)/u, value: (m) => Number(m[2]) },
+  { style: 'num', re: /^(\s*)([0-9０-９]{1,2})\s*[.．、](?![0-9０-９])/u, value: (m) => digits(m[2] as string) },
   { style: 'circled', re: /^(\s*)([\u2460-\u2473])/u, value: (m) => (m[2] as string).charCodeAt(0) - 0x2460 + 1 },
 ];
 
@@ -124,7 +127,10 @@ export function itemTitle(text: string): string {
   return firstSentence(text, '。');
 }
 
-/** An inline item's title: up to the first 。, ； or ： (DESIGN.md "Body conventions"). */
+/** An inline item's title: up to the first 。, ； or ： (DESIGN.md "Body conventions") — not a ： right after 一是. */
 export function inlineTitle(text: string): string {
-  return firstSentence(text, '。；：;:');
+  const t = text.trim();
+  const m = leadingMarker(t);
+  const from = m ? m.end + (/^[：:，,]/u.test(t.slice(m.end)) ? 1 : 0) : 0;
+  return t.slice(0, from) + firstSentence(t.slice(from), '。；：;:');
 }

@@ -18,13 +18,15 @@ describe('the numbering a paragraph starts with', () => {
     ['（ 十 ）社会信用体系建设创新开展。', 'paren', 10],
     ['1.党建引领，塑造审批系统文化。', 'num', 1],
     ['2．着力丰富旅游产品。', 'num', 2],
+    ['１．加强组织领导。', 'num', 1],
+    ['（１２）推进国资国企信息公开。', 'paren-num', 12],
     ['3、抓保障，拓宽项目投融资渠道。', 'num', 3],
     ['（4）推进教育和医疗卫生信息公开。', 'paren-num', 4],
     ['(14)推进其他应主动公开的信息公开。', 'paren-num', 14],
     ['②提高境外游客比重。', 'circled', 2],
   ])('%s', (text, style, ordinal) => expect(leadingMarker(text)).toMatchObject({ style, ordinal }));
 
-  it.each(['但是工作还有差距。', '2022年开展……', '1.5万人次参加', '2023年，全区……', '（一季度）完成', '统一是前提。'])('%s starts with no numbering', (text) => {
+  it.each(['但是工作还有差距。', '2022年开展……', '1.5万人次参加', '１．５万人次参加', '2023年，全区……', '（一季度）完成', '统一是前提。'])('%s starts with no numbering', (text) => {
     expect(leadingMarker(text)).toBeUndefined();
   });
 
@@ -66,6 +68,7 @@ describe('titles', () => {
     expect(inlineTitle('二是提升网站智能化、场景化水平，优化智能搜索等服务功能；三是……')).toBe('二是提升网站智能化、场景化水平，优化智能搜索等服务功能；');
     expect(inlineTitle('一是加强学习：通过集中学习……。')).toBe('一是加强学习：');
     expect(inlineTitle('二是提升政务公开内容质量。加大……')).toBe('二是提升政务公开内容质量。');
+    expect(inlineTitle('一是：加强学习；二是……')).toBe('一是：加强学习；');
   });
   it('strips every form of numbering for comparison', () => {
     expect(stripOrdinal('三是加强学习。')).toBe('加强学习。');
