@@ -61,9 +61,10 @@ try {
   result = importSource(source, {
     registry: content.registry,
     year,
-    defaultTitle: (y) => {
+    fileName: basename(input).replace(/\.[^.]*$/, ''),
+    previousTitle: (y) => {
       const prev = templateReport(content.reports.filter((r) => r.year !== y), y);
-      return titleForYear(y, prev ? { year: prev.year, title: prev.data.title } : undefined);
+      return prev?.data.title.includes(String(prev.year)) ? titleForYear(y, { year: prev.year, title: prev.data.title }) : undefined;
     },
   });
 } catch (e) {

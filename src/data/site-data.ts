@@ -2,6 +2,7 @@
 // whatever the number of pages, so work stays linear in the number of years.
 import { getCollection, render } from 'astro:content';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+import { acrossYears, type AcrossYears } from '../lib/across-years.ts';
 import { loadRegistry, loadSiteConfig, resolveContentDir } from '../lib/content.ts';
 import { readEdition, type Edition } from '../lib/edition.ts';
 import type { Registry } from '../lib/metrics.ts';
@@ -28,6 +29,8 @@ export interface SiteData {
   years: number[];
   series: Series;
   byYear: Map<number, Report>;
+  /** Recurrences, their notes and follow-ups: read across all years once, for every page. */
+  across: AcrossYears;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -57,5 +60,5 @@ async function load(): Promise<SiteData> {
   );
   reports.sort((a, b) => a.year - b.year);
   const series = buildSeries(registry.metrics, reports.map((r) => ({ year: r.year, stats: r.stats })));
-  return { site, registry, edition: readEdition(), reports, years: reports.map((r) => r.year), series, byYear: new Map(reports.map((r) => [r.year, r])) };
+  return { site, registry, edition: readEdition(), reports, years: reports.map((r) => r.year), series, byYear: new Map(reports.map((r) => [r.year, r])), across: acrossYears(reports) };
 }

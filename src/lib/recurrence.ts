@@ -1,7 +1,9 @@
-// Items whose titles recur across years ("加强作风建设，持续正风肃纪。" in 2019 and 2021): the same
-// problem named again, or the same measure promised again. Titles are compared after normalising
-// punctuation, width and the 一是/二是 ordinal; near-identical titles (one character apart) join too.
+// Items whose titles recur across years ("加强作风建设，持续正风肃纪。" in 2019 and 2021): the same problem named
+// again, or the same measure promised again. Identical titles (after normalising punctuation, width and the
+// 一是/二是 ordinal) join by a hash; titles in other words ("政治理论学习有待加强" / "政治理论学习仍需加强") join when
+// their terms are alike enough (src/lib/matching.ts, threshold tested in docs/matching.md).
 import { distance } from 'fastest-levenshtein';
+import { similarGroups, TermModel } from './matching.ts';
 import { items, type Item, type ItemKind, type ReportStructure } from './structure.ts';
 
 export interface Titled {
@@ -18,7 +20,7 @@ export interface Recurrence<T extends Titled> {
   entries: T[];
   /** The distinct years, ascending (at least two). */
   years: number[];
-  /** True when the wordings differ (joined as near-identical, not as identical). */
+  /** True when the wordings differ (joined as alike, 相近, not only as identical). */
   varied: boolean;
 }
 
@@ -43,84 +45,79 @@ export function normaliseTitle(title: string): string {
     .toLowerCase();
 }
 
-/** Shortest key that may join a near-identical one; shorter titles must match exactly. */
-export const NEAR_MIN_LENGTH = 8;
-
-function near(a: string, b: string): boolean {
-  if (a.length < NEAR_MIN_LENGTH || b.length < NEAR_MIN_LENGTH) return false;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  return distance(a, b) <= 1;
-}
+/**
+ * Cosine of two titles' weighted terms from which they name the same thing (相近). Tested on labelled pairs
+ * from real reports: docs/matching.md.
+ */
+export const NEAR = 0.25;
 
 /**
- * Groups items of the same kind whose normalised titles are identical or one edit apart, and keeps
- * the groups that span two or more years. Exact grouping is a hash map (linear); near matching
- * compares only distinct titles of the same kind and length ±1.
+ * And at least this many shared terms: two short titles that share one word ("基层党组织建设存在薄弱环节" /
+ * "基层监督力量仍然薄弱") can score high on that word alone and still name different problems.
  */
-export function findRecurrences<T extends Titled>(items: T[], options: { near?: boolean } = {}): Recurrence<T>[] {
+export const NEAR_MIN_SHARED = 2;
+
+/** Titles this long (normalised) also join when one character apart (监督质效 / 监督实效), whatever their terms. */
+export const NEAR_MIN_LENGTH = 8;
+
+export interface RecurrenceOptions {
+  /** Join titles in other words too (default true); false keeps identical titles only. */
+  near?: boolean;
+  /** Term weights to use; by default, from the titles given (the site's own items). */
+  model?: TermModel;
+  /** Filled with the number of title pairs scored, for tests that the cost stays near-linear. */
+  stats?: { comparisons: number };
+}
+
+const KIND_ORDER: ItemKind[] = ['problems', 'causes', 'measures', 'work', 'other'];
+
+/**
+ * Groups items of the same kind whose titles are identical or alike (NEAR), and keeps the groups that span two
+ * or more years. Identical titles are one hash-map entry; alike ones are found through a term index
+ * (similarGroups), so the cost grows near-linearly with the number of items, not with its square.
+ */
+export function findRecurrences<T extends Titled>(all: T[], options: RecurrenceOptions = {}): Recurrence<T>[] {
   const useNear = options.near ?? true;
-  // kind → key → items
-  const byKind = new Map<ItemKind, Map<string, T[]>>();
-  for (const item of items) {
+  // kind + key → items; one doc per distinct title.
+  const byKey = new Map<string, { kind: ItemKind; key: string; items: T[] }>();
+  for (const item of all) {
     const key = normaliseTitle(item.title);
     if (!key) continue;
-    let keys = byKind.get(item.kind);
-    if (!keys) byKind.set(item.kind, (keys = new Map()));
-    const list = keys.get(key);
-    if (list) list.push(item);
-    else keys.set(key, [item]);
+    const k = `${item.kind}\u0000${key}`;
+    const entry = byKey.get(k);
+    if (entry) entry.items.push(item);
+    else byKey.set(k, { kind: item.kind, key, items: [item] });
   }
-
-  const out: Recurrence<T>[] = [];
-  for (const [kind, keys] of byKind) {
-    const list = [...keys.keys()];
-    // Union-find over distinct keys.
-    const parent = list.map((_, i) => i);
-    const find = (i: number): number => {
-      while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
-      return i;
-    };
-    if (useNear) {
-      const byLength = new Map<number, number[]>();
-      list.forEach((k, i) => {
-        const l = byLength.get(k.length);
-        if (l) l.push(i);
-        else byLength.set(k.length, [i]);
-      });
-      list.forEach((k, i) => {
-        for (const len of [k.length, k.length + 1]) {
-          for (const j of byLength.get(len) ?? []) {
-            if (j <= i && len === k.length) continue;
-            if (near(k, list[j] as string)) parent[find(i)] = find(j);
-          }
-        }
-      });
-    }
-    const groups = new Map<number, T[]>();
-    list.forEach((k, i) => {
-      const root = find(i);
-      const g = groups.get(root) ?? [];
-      g.push(...(keys.get(k) as T[]));
-      groups.set(root, g);
+  const keys = [...byKey.values()];
+  let group = keys.map((_, i) => i);
+  if (useNear && keys.length > 1) {
+    const model = options.model ?? new TermModel(all.map((i) => i.title));
+    const docs = keys.map((k) => model.doc((k.items[0] as T).title));
+    const oneApart = (a: string, b: string) => Math.min(a.length, b.length) >= NEAR_MIN_LENGTH && Math.abs(a.length - b.length) <= 1 && distance(a, b) <= 1;
+    const result = similarGroups(docs, NEAR, {
+      related: (i, j) => keys[i]!.kind === keys[j]!.kind,
+      accept: (s, i, j) => (s.score >= NEAR && s.shared.length >= NEAR_MIN_SHARED) || oneApart(keys[i]!.key, keys[j]!.key),
     });
-    for (const entries of groups.values()) {
-      const years = [...new Set(entries.map((e) => e.year))].sort((a, b) => a - b);
-      if (years.length < 2) continue;
-      entries.sort((a, b) => a.year - b.year);
-      const latest = entries.at(-1) as T;
-      out.push({
-        kind,
-        title: latest.title,
-        entries,
-        years,
-        varied: new Set(entries.map((e) => normaliseTitle(e.title))).size > 1,
-      });
-    }
+    group = result.group;
+    if (options.stats) options.stats.comparisons = result.comparisons;
   }
-  const kindOrder: ItemKind[] = ['problems', 'causes', 'measures', 'work', 'other'];
+  const groups = new Map<number, { kind: ItemKind; keys: Set<string>; entries: T[] }>();
+  keys.forEach((k, i) => {
+    const g = groups.get(group[i] as number) ?? { kind: k.kind, keys: new Set<string>(), entries: [] };
+    g.keys.add(k.key);
+    g.entries.push(...k.items);
+    groups.set(group[i] as number, g);
+  });
+  const out: Recurrence<T>[] = [];
+  for (const g of groups.values()) {
+    const years = [...new Set(g.entries.map((e) => e.year))].sort((a, b) => a - b);
+    if (years.length < 2) continue;
+    const entries = [...g.entries].sort((a, b) => a.year - b.year);
+    out.push({ kind: g.kind, title: (entries.at(-1) as T).title, entries, years, varied: g.keys.size > 1 });
+  }
   return out.sort(
     (a, b) =>
-      kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
       b.years.length - a.years.length ||
       (b.years.at(-1) as number) - (a.years.at(-1) as number) ||
       a.title.localeCompare(b.title, 'zh-CN'),

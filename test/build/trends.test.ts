@@ -206,14 +206,19 @@ describe('/compare/<a>-<b>/', () => {
     ]);
   });
 
-  it('shows year a’s measures next to the work reported in year a+1', () => {
-    const follow = section(html, 'follow-up');
-    expect(visible(follow)).toContain('2019年提出的措施与2020年的工作');
-    expect(titles(follow, 2019)).toHaveLength(3);
-    expect(titles(follow, 2019)[1]).toBe('二是加强作风建设，持续正风肃纪。 → /2019/#s3-2');
-    expect(titles(follow, 2020).map((t) => t.split(' → ')[1])).toEqual(['/2020/#s1-1', '/2020/#s1-2', '/2020/#s1-3', '/2020/#s1-4']);
+  it('follows year a’s measures into year a+1’s work only when the two years are consecutive', () => {
+    // 2019-2023 is not a pair of consecutive years: no follow-up there (it used to list 2019 next to 2020).
+    expect(html).not.toContain('id="follow-up"');
     const later = readPage(INT, 'compare/2022-2023/index.html');
-    expect(visible(section(later, 'follow-up'))).toContain('2022年提出的措施与2023年的工作');
+    const follow = section(later, 'follow-up');
+    expect(visible(follow)).toContain('2022年提出的措施在2023年的落实情况');
+    const measures = [...follow.matchAll(/<li class="follow-up" data-measure="([^"]+)">([\s\S]*?)<\/li>\s*(?=<li class="follow-up"|<\/ol>)/g)].map((m) => [m[1], visible(m[2]!)]);
+    expect(measures.map((m) => m[0])).toEqual(['s3-1', 's3-2', 's3-3']);
+    // 强化监督执纪问责 (2022) → 2023's 四是严肃执纪问责, with the words they share and a strength, never a verdict.
+    expect(measures[0]![1]).toMatch(/^2022年措施 一是强化监督执纪问责，保持惩治腐败高压态势。 相近程度：一般 四是严肃执纪问责，巩固惩治腐败成果。 共同词语：惩治、腐败、执纪问责$/);
+    expect(follow).toContain('href="/2023/#s1-4"');
+    expect(measures[1]![1]).toContain('未见落实情况');
+    expect(visible(follow)).not.toContain('已落实');
   });
 
   it('redacted text stays redacted on the public compare page', () => {
@@ -360,8 +365,14 @@ describe('/measures/', () => {
       'causes 思想认识还不够到位。 2019,2023',
       'causes 压力传导还不够精准到位。 2021,2022',
       'measures 强化监督执纪问责，保持惩治腐败高压态势。 2020,2022,2023',
+      'measures 坚持标本兼治，一体推进“三不腐”。 2020,2023',
+      'measures 建强纪检监察干部队伍。 2020,2023',
       'measures 加强作风建设，持续正风肃纪。 2019,2021',
     ]);
+    // Identical titles are 相同; the two joined in other words are 相近, with each year's wording listed.
+    const wording = [...rec.matchAll(/<p class="recur-entry__title">([^<]+)<\/p>[\s\S]*?<span class="recur-wording[^"]*"[^>]*>([^<]+)<\/span>/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(wording.filter((w) => w.endsWith('相近'))).toEqual(['坚持标本兼治，一体推进“三不腐”。 相近', '建强纪检监察干部队伍。 相近']);
+    expect(visible(rec)).toContain('2020年： 加强纪检干部队伍建设。 2023年： 建强纪检监察干部队伍。');
     // Each year chip links to the item itself.
     expect(rec).toContain('href="/2022/#s3-1"');
     expect(rec).toContain('href="/2019/#s2-c1"');

@@ -24,6 +24,14 @@ const seedText = readFileSync(SEED, 'utf8');
 const seedLines = seedText.split('\n').map((l) => l.trim()).filter(Boolean);
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'nianbao-import-'));
+// The sample has no title line. Offices save a report under its name, and the import then takes the
+// title from the file name: the sample under that name imports to the committed report byte for byte.
+const SEED_TITLE = '2022年度落实全面从严治党主体责任情况报告';
+function namedSeed(text: string | Uint8Array = seedText): string {
+  const file = join(tmp(), `${SEED_TITLE}.txt`);
+  writeFileSync(file, text);
+  return file;
+}
 const run = (args: string[], env: Record<string, string> = {}) => runNode(IMPORT, args, { NIANBAO_CONTENT: join(ROOT, 'content'), ...env }, 60_000);
 
 /** A content folder with the committed site and registry, and no reports yet. */
@@ -91,7 +99,7 @@ describe('importing the sample report (text)', () => {
   beforeAll(() => {
     dir = tmp();
     out = join(dir, '2022.mdx');
-    result = run([SEED, '--out', out]);
+    result = run([namedSeed(), '--out', out]);
   });
 
   it('succeeds and writes the file', () => {
@@ -121,7 +129,7 @@ describe('importing the sample report (text)', () => {
   it('prints a summary in Chinese: year, title, structure, every stat with its words', () => {
     const s = result.stdout;
     expect(s).toContain('年份：2022（取自正文中第一处年份）');
-    expect(s).toContain('标题：2022年度落实全面从严治党主体责任情况报告（原文没有标题，按惯例拟定，请核对）');
+    expect(s).toContain('标题：2022年度落实全面从严治党主体责任情况报告（原文没有标题，暂用文件名作标题，请改为正式标题）');
     expect(s).toContain('结构：导语 1 段，3 个部分（## 标题），共 21 条事项（“一是、二是……”“（一）（二）……”）');
     expect(s).toContain('二、存在的主要问题及原因——存在问题 4 条，原因分析 5 条，其他段落 1 段');
     expect(s).toContain('统计数字：文中 21 处，21 处已对应指标');
@@ -137,7 +145,7 @@ describe('importing the sample report (text)', () => {
 describe('into the content folder', () => {
   it('writes reports/<year>.mdx, which passes npm run check', () => {
     const content = contentFolder();
-    const r = run([SEED], { NIANBAO_CONTENT: content });
+    const r = run([namedSeed()], { NIANBAO_CONTENT: content });
     expect(r.status, r.output).toBe(0);
     const written = join(content, 'reports/2022.mdx');
     expect(readFileSync(written, 'utf8')).toBe(readFileSync(COMMITTED, 'utf8'));
@@ -150,14 +158,15 @@ describe('into the content folder', () => {
     const content = contentFolder();
     const target = join(content, 'reports/2022.mdx');
     writeFileSync(target, 'mine');
-    const r = run([SEED], { NIANBAO_CONTENT: content });
+    const seed = namedSeed();
+    const r = run([seed], { NIANBAO_CONTENT: content });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('已经存在，没有做任何改动');
     expect(r.stderr).toContain('--force');
     expect(readFileSync(target, 'utf8')).toBe('mine');
     expect(leftovers(join(content, 'reports'))).toEqual([]);
 
-    const forced = run([SEED, '--force'], { NIANBAO_CONTENT: content });
+    const forced = run([seed, '--force'], { NIANBAO_CONTENT: content });
     expect(forced.status, forced.output).toBe(0);
     expect(forced.stdout).toContain('已覆盖原文件');
     expect(readFileSync(target, 'utf8')).toBe(readFileSync(COMMITTED, 'utf8'));
@@ -178,8 +187,7 @@ describe('GB18030 text (Notepad "ANSI" on Chinese Windows)', () => {
     const dir = tmp();
     const bytes = encodeGb18030(seedText.replace(/\n/g, '\r\n'));
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
-    writeFileSync(join(dir, 'seed-gbk.txt'), bytes);
-    const r = run([join(dir, 'seed-gbk.txt'), '--out', join(dir, '2022.mdx')]);
+    const r = run([namedSeed(bytes), '--out', join(dir, '2022.mdx')]);
     expect(r.status, r.output).toBe(0);
     expect(r.stdout).toContain('（GB18030 文本）');
     expect(readFileSync(join(dir, '2022.mdx'), 'utf8')).toBe(readFileSync(COMMITTED, 'utf8'));
@@ -258,7 +266,14 @@ describe('failures leave nothing behind', () => {
     expect(r.stderr).toContain('--year');
     const ok = run([join(dir, 'r.txt'), '--year', '2024', '--out', join(dir, 'x.mdx')]);
     expect(ok.status, ok.output).toBe(0);
+    // No title in the text: the content folder's latest report gives its title, moved to this year.
     expect(split(readFileSync(join(dir, 'x.mdx'), 'utf8')).data).toMatchObject({ year: 2024, title: '2024年度落实全面从严治党主体责任情况报告' });
+    expect(ok.stdout).toContain('标题：2024年度落实全面从严治党主体责任情况报告（原文没有标题，沿用上一年报告的标题并改为本年，请核对）');
+    // With no report to follow either, the file name stands in — never a title made up from a kind of report.
+    const bare = run([join(dir, 'r.txt'), '--year', '2024', '--out', join(dir, 'y.mdx')], { NIANBAO_CONTENT: contentFolder() });
+    expect(bare.status, bare.output).toBe(0);
+    expect(split(readFileSync(join(dir, 'y.mdx'), 'utf8')).data).toMatchObject({ year: 2024, title: 'r' });
+    expect(bare.stdout).toContain('标题：r（原文没有标题，暂用文件名作标题，请改为正式标题）');
   });
 });
 
@@ -270,11 +285,11 @@ describe('Word documents', () => {
     });
     return Packer.toBuffer(doc);
   }
-  async function importDocx(buf: Buffer, extra: string[] = []) {
+  async function importDocx(buf: Buffer, extra: string[] = [], name = `${SEED_TITLE}.docx`) {
     const dir = tmp();
-    writeFileSync(join(dir, 'report.docx'), buf);
+    writeFileSync(join(dir, name), buf);
     const out = join(dir, 'out.mdx');
-    const r = run([join(dir, 'report.docx'), '--out', out, ...extra]);
+    const r = run([join(dir, name), '--out', out, ...extra]);
     return { r, mdx: existsSync(out) ? readFileSync(out, 'utf8') : '', dir };
   }
 

@@ -30,27 +30,31 @@ describe('findRecurrences', () => {
     expect(r[0]!.varied).toBe(false);
   });
 
-  it('joins near-identical titles (one character apart) and says the wording varied', () => {
-    const r = findRecurrences([t(2020, 'problems', '一是监督质效有待提高。'), t(2023, 'problems', '二是监督实效有待提高。')]);
+  it('joins titles that say the same in other words, and says the wording varied (相近)', () => {
+    const r = findRecurrences([t(2022, 'problems', '一是政治理论学习有待加强。'), t(2023, 'problems', '二是政治理论学习仍需加强。')]);
     expect(r).toHaveLength(1);
     expect(r[0]!.varied).toBe(true);
-    expect(r[0]!.title).toBe('二是监督实效有待提高。');
+    expect(r[0]!.title).toBe('二是政治理论学习仍需加强。');
+    // "有待加强" and "有待提高" are the genre's words for "not yet enough": the subject is the same.
+    expect(findRecurrences([t(2019, 'problems', '政治理论学习有待加强。'), t(2020, 'problems', '政治理论学习有待提高。')])).toHaveLength(1);
+    // One character apart still joins, as before.
+    expect(findRecurrences([t(2020, 'problems', '一是监督质效有待提高。'), t(2023, 'problems', '二是监督实效有待提高。')])).toHaveLength(1);
   });
 
-  it('chains near matches through the years', () => {
+  it('chains alike titles through the years', () => {
     const r = findRecurrences([
       t(2019, 'measures', '加强廉洁文化建设工作。'),
       t(2020, 'measures', '加强廉政文化建设工作。'),
-      t(2021, 'measures', '加强廉政文化建设。'),
+      t(2021, 'measures', '深化廉政文化建设。'),
     ]);
-    // 2021 is three characters shorter than both: not near.
     expect(r).toHaveLength(1);
-    expect(r[0]!.years).toEqual([2019, 2020]);
+    expect(r[0]!.years).toEqual([2019, 2020, 2021]);
   });
 
-  it('does not join short titles that differ, nor titles two edits apart', () => {
+  it('does not join different problems that share words, nor titles with no words in common', () => {
     expect(findRecurrences([t(2019, 'problems', '学习不够。'), t(2020, 'problems', '学风不够。')])).toEqual([]);
-    expect(findRecurrences([t(2019, 'problems', '政治理论学习有待加强。'), t(2020, 'problems', '政治理论学习有待提高。')])).toEqual([]);
+    expect(findRecurrences([t(2019, 'problems', '监督检查覆盖面不够广。'), t(2020, 'problems', '监督质效有待提高。')])).toEqual([]);
+    expect(findRecurrences([t(2019, 'problems', '政治理论学习有待加强。'), t(2020, 'problems', '政治理论学习仍需加强。')], { near: false })).toEqual([]);
     expect(findRecurrences([t(2019, 'problems', '政治理论学习有待加强。'), t(2020, 'problems', '政治理论学习有待加强。')], { near: false })).toHaveLength(1);
   });
 
@@ -64,16 +68,16 @@ describe('findRecurrences', () => {
 
   it('orders problems, causes, measures, then by how many years', () => {
     const r = findRecurrences([
-      t(2019, 'measures', '措施甲。'), t(2020, 'measures', '措施甲。'), t(2021, 'measures', '措施甲。'),
-      t(2019, 'measures', '措施乙。'), t(2020, 'measures', '措施乙。'),
-      t(2019, 'problems', '问题甲。'), t(2023, 'problems', '问题甲。'),
-      t(2019, 'causes', '原因甲。'), t(2022, 'causes', '原因甲。'),
+      t(2019, 'measures', '强化监督执纪问责。'), t(2020, 'measures', '强化监督执纪问责。'), t(2021, 'measures', '强化监督执纪问责。'),
+      t(2019, 'measures', '加强廉洁文化建设。'), t(2020, 'measures', '加强廉洁文化建设。'),
+      t(2019, 'problems', '政治理论学习有待加强。'), t(2023, 'problems', '政治理论学习有待加强。'),
+      t(2019, 'causes', '思想认识还不够到位。'), t(2022, 'causes', '思想认识还不够到位。'),
     ]);
     expect(r.map((x) => [x.kind, x.title])).toEqual([
-      ['problems', '问题甲。'],
-      ['causes', '原因甲。'],
-      ['measures', '措施甲。'],
-      ['measures', '措施乙。'],
+      ['problems', '政治理论学习有待加强。'],
+      ['causes', '思想认识还不够到位。'],
+      ['measures', '强化监督执纪问责。'],
+      ['measures', '加强廉洁文化建设。'],
     ]);
   });
 });

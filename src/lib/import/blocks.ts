@@ -9,6 +9,8 @@ export type BodyBlock = { type: 'heading'; depth: 2 | 3; text: string; source: n
 
 export interface Shaped {
   title?: string;
+  /** The lines the title was made of (office line and title line, or a title Word split over two lines). */
+  titleLines?: string[];
   /** ISO date from a closing date line such as `2023年1月16日`. */
   published?: string;
   publishedLine?: string;
@@ -41,6 +43,28 @@ function looksLikeTitle(b: SourceBlock, text: string): boolean {
   return !!(b.isTitle || b.centered || b.headingLevel !== undefined || b.bold) || TITLE_WORDS.test(text);
 }
 
+/**
+ * A line that can stand above the title: the office ("XX区统计局", "中共XX委员会") or the office and the
+ * year ("平潭综合实验区2019年") — short, one phrase, not numbered, not a date and not a title itself.
+ */
+function isHeadLine(text: string): boolean {
+  return [...text].length <= 40 && !SENTENCE_PUNCT.test(text) && !/[：:、]/.test(text) && !TITLE_END.test(text) && !SECTION_HEADING.test(text) && !SUB_HEADING.test(text) && !/^[一二三四五六七八九十]{1,3}是/.test(text) && parseDateLine(text) === undefined;
+}
+
+/**
+ * Two title lines as one title, never naming an office twice: "XX局" + "2023年…报告" → "XX局2023年…报告";
+ * "XX局" + "XX局2023年…报告", or any title line that already names its office before the year → that line.
+ */
+export function joinTitle(head: string | undefined, line: string): string {
+  if (!head) return line;
+  const compact = (t: string) => t.replace(/\s+/g, '');
+  if (compact(line).includes(compact(head))) return line;
+  const named = /^(.*?)(?:关于)?(?:19|20)\d{2}\s*年/.exec(compact(line))?.[1];
+  if (named && [...named].length >= 2) return line;
+  if (compact(head).endsWith(compact(line))) return head;
+  return head + line;
+}
+
 const CN_DIGITS = '〇一二三四五六七八九';
 
 function chineseYear(s: string): number | undefined {
@@ -71,17 +95,28 @@ export function shapeDocument(source: SourceBlock[]): Shaped {
   const notes: string[] = [];
   const lines = source.map((b, i) => ({ b, i, text: cleanLine(b.text) })).filter((l) => l.text !== '');
 
-  // Title: the first lines when they look like one (Word may split a long title over two centred lines).
+  // Title: the first lines when they look like one (Word may split a long title over two centred lines),
+  // or an office line above the title line ("XX区统计局" / "2023年政府信息公开工作年度报告").
   let title: string | undefined;
+  const titleLines: string[] = [];
   let start = 0;
-  while (start < lines.length && start < 3) {
+  const first = lines[0];
+  const second = lines[1];
+  const underHead = !!first && !!second && isHeadLine(first.text) && (TITLE_END.test(second.text) || !!second.b.isTitle) && looksLikeTitle(second.b, second.text);
+  if (underHead) {
+    title = joinTitle(first.text, second.text);
+    titleLines.push(first.text, second.text);
+    start = 2;
+  }
+  while (!underHead && start < lines.length && start < 3) {
     const l = lines[start] as (typeof lines)[number];
     const styled = l.b.isTitle || l.b.centered;
     if (start === 0 && !looksLikeTitle(l.b, l.text)) break;
     // A second centred line continues the title only when the title so far is unfinished
     // ("关于2023年度落实全面从严治党" + "主体责任情况的报告"), never a "（2024年1月16日）" line under it.
     if (start > 0 && (!styled || !looksLikeTitle(l.b, l.text) || TITLE_END.test(title ?? '') || /^[（(]/.test(l.text) || /\d{4}\s*年\s*\d{1,2}\s*月/.test(l.text))) break;
-    title = (title ?? '') + l.text;
+    title = joinTitle(title, l.text);
+    titleLines.push(l.text);
     start++;
     if (!styled) break;
   }
@@ -143,5 +178,5 @@ export function shapeDocument(source: SourceBlock[]): Shaped {
   if (numberedNotes.length) notes.push(`Word 自动编号的标题已补写编号：${numberedNotes.join('；')}——请核对编号是否与原文一致`);
   if (lostNumbers) notes.push(`有 ${lostNumbers} 个段落用了 Word 自动编号（如“1.”），编号不在文字中，没有导入；需要的话请在这些段落开头补写`);
   for (const [table, rows] of tables) notes.push(`第 ${table} 个表格已按行转为 ${rows} 个段落（单元格之间以全角空格分隔），请核对或改写成文字`);
-  return { title, published, publishedLine, blocks, notes };
+  return { title, ...(titleLines.length > 1 && { titleLines }), published, publishedLine, blocks, notes };
 }

@@ -12,7 +12,6 @@ import { assignMetrics, type CountInText } from './match.ts';
 import { expectedText, serializeReport, type DocBlock, type Inline } from './mdx.ts';
 import { renderBody, type RenderedBlock } from '../report-text.ts';
 import { ImportError, type Source } from './source.ts';
-import { DEFAULT_TITLE } from '../scaffold.ts';
 
 export { ImportError } from './source.ts';
 
@@ -39,15 +38,18 @@ export interface ImportOptions {
   registry: Registry;
   /** `--year`; otherwise the year in the title, else the first `20xx年` in the text. */
   year?: number;
-  /** The title to use when the text has none, e.g. last year's title with this year. */
-  defaultTitle?: (year: number) => string;
+  /** The name of the file being imported, without its folder and extension: the title when the document has none. */
+  fileName: string;
+  /** Last year's title moved to this year, when the content folder has one: preferred to the file name. */
+  previousTitle?: (year: number) => string | undefined;
 }
 
 export interface ImportResult {
   year: number;
   yearFrom: 'option' | 'title' | 'text';
   title: string;
-  titleFrom: 'text' | 'default';
+  /** `text`: the document's own title; `previous`: last year's title with this year; `file`: the file name. */
+  titleFrom: 'text' | 'previous' | 'file';
   published?: string;
   mdx: string;
   body: string;
@@ -62,8 +64,6 @@ export interface ImportResult {
   rendered: RenderedBlock[];
   notes: string[];
 }
-
-export { DEFAULT_TITLE } from '../scaffold.ts';
 
 const YEAR_IN_TEXT = /((?:19|20)\d{2})\s*年/;
 
@@ -113,13 +113,15 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
     notes.push(`按 --year 使用 ${year} 年；文中${titleYear ? '标题' : '第一处年份'}是 ${titleYear ?? textYear} 年，请确认没有弄错`);
   }
 
-  // The title.
+  // The title: the document's own, never one made up from a kind of report. Without one, last year's title
+  // moved to this year, else the file name — and the summary says which.
   let title = shaped.title;
   let titleFrom: ImportResult['titleFrom'] = 'text';
   if (!title) {
-    title = (opts.defaultTitle ?? DEFAULT_TITLE)(year);
-    titleFrom = 'default';
+    const previous = opts.previousTitle?.(year);
+    [title, titleFrom] = previous ? [previous, 'previous'] : [opts.fileName.trim(), 'file'];
   }
+  if (!title) throw new ImportError('文件中没有找到标题，文件名也是空的', '请在正文第一行写上报告标题（如“XX局2023年政府信息公开工作年度报告”）后再导入');
 
   // Counts → stats.
   const units = registry.metrics.map((m) => m.unit);

@@ -26,7 +26,8 @@ export function formatSummary(r: ImportResult, ctx: SummaryContext): string {
   out.push('');
   const yearFrom = { option: '按 --year 指定', title: '取自标题', text: '取自正文中第一处年份' }[r.yearFrom];
   out.push(`年份：${r.year}（${yearFrom}）`);
-  out.push(`标题：${r.title}${r.titleFrom === 'default' ? '（原文没有标题，按惯例拟定，请核对）' : ''}`);
+  const titleNote = { text: '', previous: '（原文没有标题，沿用上一年报告的标题并改为本年，请核对）', file: '（原文没有标题，暂用文件名作标题，请改为正式标题）' }[r.titleFrom];
+  out.push(`标题：${r.title}${titleNote}`);
   if (r.published) out.push(`印发日期：${r.published}`);
 
   const items = allItems(r.structure).length;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDateLine, shapeDocument } from '../../../src/lib/import/blocks.ts';
 import type { SourceBlock } from '../../../src/lib/import/source.ts';
+import { loadAllReal } from '../../helpers/real-fixtures.ts';
 
 const lines = (...texts: string[]): SourceBlock[] => texts.map((text) => ({ text }));
 const shape = (blocks: SourceBlock[]) => {
@@ -75,5 +76,38 @@ describe('shaping a written report', () => {
     expect(parseDateLine('二〇二三年一月十六日')).toBe('2023-01-16');
     expect(parseDateLine('2023年2月30日')).toBeUndefined();
     expect(parseDateLine('2023年1月16日召开会议')).toBeUndefined();
+  });
+});
+
+describe('the title comes from the document', () => {
+  it('joins an office line and the title line, never writing the office twice', () => {
+    expect(shape(lines('XX区人民政府', '2023年政府信息公开工作年度报告', '一、总体情况')).title).toBe('XX区人民政府2023年政府信息公开工作年度报告');
+    expect(shape(lines('XX区统计局', 'XX区统计局2023年政府信息公开工作年度报告', '一、总体情况')).title).toBe('XX区统计局2023年政府信息公开工作年度报告');
+    expect(shape(lines('XX区人民政府', 'XX区统计局2023年政府信息公开工作年度报告', '一、总体情况')).title).toBe('XX区统计局2023年政府信息公开工作年度报告');
+    expect(shape(lines('平潭综合实验区2019年', '政府信息公开工作年度报告', '一、总体情况')).title).toBe('平潭综合实验区2019年政府信息公开工作年度报告');
+    expect(shape(lines('中共XX县委员会', '关于2023年度落实全面从严治党主体责任情况的报告', '市委：')).title).toBe('中共XX县委员会关于2023年度落实全面从严治党主体责任情况的报告');
+    const s = shape(lines('XX区人民政府', '2023年政府信息公开工作年度报告', '一、总体情况', '（一）主动公开情况。主要通过政府网站公开。'));
+    expect(s.titleLines).toEqual(['XX区人民政府', '2023年政府信息公开工作年度报告']);
+    expect(s.out).toEqual(['## 一、总体情况', '（一）主动公开情况。主要通过政府网站公开。']);
+  });
+
+  it('joins a centred office line and a Word title, without doubling', () => {
+    expect(shape([{ text: 'XX区统计局', centered: true }, { text: '2023年政府信息公开工作年度报告', isTitle: true }, { text: '一、总体情况' }]).title).toBe('XX区统计局2023年政府信息公开工作年度报告');
+    expect(shape([{ text: 'XX区统计局', centered: true }, { text: 'XX区统计局2023年政府信息公开工作年度报告', centered: true }, { text: '一、总体情况' }]).title).toBe('XX区统计局2023年政府信息公开工作年度报告');
+    expect(shape([{ text: 'XX区统计局' }, { text: '2023年政府信息公开工作年度报告', isTitle: true }, { text: '一、总体情况' }]).title).toBe('XX区统计局2023年政府信息公开工作年度报告');
+  });
+
+  it('takes no line above the text for a title when the next line is not one', () => {
+    const s = shape(lines('XX区人民政府', '2023年，我区认真贯彻落实《条例》，现将有关情况报告如下。', '一、总体情况'));
+    expect(s.title).toBeUndefined();
+    expect(s.out[0]).toBe('XX区人民政府');
+    expect(shape(lines('县委：', '2023年政府信息公开工作年度报告')).title).toBeUndefined();
+  });
+
+  it.each(loadAllReal().map((r) => [r.slug, r] as const))('real report %s: the title of its answer key, and no title line left in the body', (_slug, r) => {
+    const s = shape(lines(...r.text.split('\n')));
+    expect(s.title).toBe(r.answers.title);
+    expect(s.out[0]).not.toBe(r.lines[0]);
+    expect(s.out.length).toBe(r.lines.length - (r.answers.titleLines?.length ?? 1));
   });
 });

@@ -18,6 +18,19 @@ const PAGE = `<html><body><header><form><input name="q"></form><nav>历年报告
 <footer>共 5 份年度报告</footer></main></body></html>`;
 
 describe('reading a built report page', () => {
+  it('skips the notes the page puts after an item (data-pagefind-ignore): they never join the paragraph before them', () => {
+    const page = `<div class="report-text"><h2 id="s2" data-kind="problems">二、存在的问题</h2>
+<p id="s2-1" data-kind="problems" class="item">一是政治理论学习有待加强。学的不深。</p>
+<aside class="item-notes" data-pagefind-ignore aria-label="此条在其他年份"><p class="item-note"><span class="recur-badge">↻ 另见 <a href="/2022/#s2-1">2022年</a></span></p></aside>
+<ul><li>附：清单</li></ul>
+<p id="s2-2" data-kind="problems" class="item">二是监督不够。</p></div>`;
+    const blocks = reportBlocks(page);
+    expect(blocks.map((b) => [b.anchor, b.text])).toEqual([
+      ['s2-1', '一是政治理论学习有待加强。学的不深。\n附：清单'],
+      ['s2-2', '二是监督不够。'],
+    ]);
+  });
+
   it('decodes entities', () => {
     expect(decodeEntities('a &amp; b &lt;c&gt; &#22235;&#x98CE; &quot;&nbsp;&unknown;')).toBe('a & b <c> 四风 "\u00a0&unknown;');
   });
