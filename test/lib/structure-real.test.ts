@@ -21,7 +21,7 @@ function subpointItems(points: AnswerSubpoint[], kind: string, depth: number): s
 }
 
 function structureOf(r: RealReport) {
-  const imported = importSource(readText(new TextEncoder().encode(r.text)), { registry: makeRegistry([]), year: r.answers.year });
+  const imported = importSource(readText(new TextEncoder().encode(r.text)), { registry: makeRegistry([]), year: r.answers.year, fileName: r.slug });
   const body = parseBody(imported.body);
   if (!body.ok) throw new Error(body.message);
   return buildStructure(structureBlocks(renderTree(body.tree, imported.stats))).structure;

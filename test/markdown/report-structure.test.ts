@@ -102,7 +102,7 @@ describe('inline items on the tree', () => {
 describe('the build and check read the same structure', () => {
   it.each(['gov-2019-pingtan', 'summary-2022-pingtan-xzspj', 'gov-2019-shanghai-bgt'])('%s: the same items, anchors and kinds from the compiled tree as from the checked text', (slug) => {
     const r = loadReal(slug);
-    const imported = importSource(readText(new TextEncoder().encode(r.text)), { registry: makeRegistry([]), year: r.answers.year });
+    const imported = importSource(readText(new TextEncoder().encode(r.text)), { registry: makeRegistry([]), year: r.answers.year, fileName: r.slug });
     const parsed = parseBody(imported.body);
     if (!parsed.ok) throw new Error(parsed.message);
     const checked = buildStructure(structureBlocks(renderTree(parsed.tree, {}))).structure;
