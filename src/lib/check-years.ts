@@ -65,6 +65,8 @@ export function bigChange(prev: StatValue, cur: StatValue, factor = BIG_CHANGE_F
   const p = statNumber(prev);
   const c = statNumber(cur);
   if (p === undefined || c === undefined || p === c) return undefined;
+  // A slipped or doubled digit moves a figure by more than 2: 0 → 1 or 1 → 3 is an ordinary year, not a typo.
+  if (Math.abs(c - p) <= 2) return undefined;
   const about = prev.kind === 'atLeast' || cur.kind === 'atLeast' ? '约' : '';
   if (p === 0) return '此前为 0';
   if (c === 0) return '降为 0';
@@ -138,12 +140,19 @@ const numberOf = (it: Item) => markerText(it.item.form.startsWith('paren') ? 'pa
  */
 export function structureProblems(report: Pick<ReportSource, 'file' | 'body' | 'bodyLineOffset' | 'data'>, body: BodyParse = parseBody(report.body), words?: SectionWords): Problem[] {
   if (!body.ok) return [];
-  const { structure } = buildStructure(structureBlocks(renderTree(body.tree, report.data.stats)), { sections: report.data.sections, words });
+  const blocks = structureBlocks(renderTree(body.tree, report.data.stats));
+  const { structure } = buildStructure(blocks, { sections: report.data.sections, words });
+  // Whether each ## section holds anything at all: a section that is one table (二、主动公开政府信息情况) is not empty.
+  const filled: boolean[] = [];
+  for (const b of blocks) {
+    if (b.type === 'heading' && (b.depth ?? 2) === 2) filled.push(false);
+    else if (filled.length) filled[filled.length - 1] = true;
+  }
   const at = (line?: number) => (line === undefined ? undefined : line + report.bodyLineOffset);
   const problems: Problem[] = [];
   const warn = (line: number | undefined, message: string, hint: string) => problems.push({ severity: 'warning', file: report.file, line: at(line), message, hint });
-  for (const section of structure.sections) {
-    if (section.paragraphs.length === 0) warn(section.line, `“${section.title}”下面还没有内容`, '在这个标题下写正文；不需要这一部分的，删除这个标题');
+  for (const [s, section] of structure.sections.entries()) {
+    if (section.paragraphs.length === 0 && !filled[s]) warn(section.line, `“${section.title}”下面还没有内容`, '在这个标题下写正文；不需要这一部分的，删除这个标题');
     const list = items({ intro: [], sections: [section] });
     const seen = new Map<string, Item>();
     for (const it of list) {

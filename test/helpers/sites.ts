@@ -18,6 +18,8 @@ export const SITES = {
   minimalInternalBase: { content: 'test/fixtures/minimal', edition: 'internal', base: '/reports/' },
   /** Two real reports holding every numbering form: （一）sub-headings and run-ins, inline 一是…, sub-points (test/fixtures/forms/README.md). */
   forms: { content: 'test/fixtures/forms', edition: 'public', base: '/' },
+  /** The gov-info-disclosure sample (examples/): three years of the national format, 200 figures, all public. */
+  govInfo: { content: 'examples/gov-info-disclosure', edition: 'public', base: '/' },
   /** Reports written as an attacker would (test/fixtures/hostile/README.md). */
   hostile: { content: 'test/fixtures/hostile', edition: 'public', base: '/' },
 } satisfies Record<string, SiteVariant>;
