@@ -570,20 +570,17 @@ export interface Citation {
 }
 
 /**
- * Where the report cites a metric: the inline items that hold it, or else the block itself. A table links
- * to the item or section it stands in, since its own anchor on the page is the table renderer's to give.
+ * Where the report cites a metric: the inline items that hold it, or else the block itself. A table's anchor
+ * (s2-t1) is the one the table renderer gives it (src/markdown/remark-report-tables.ts numbers them alike).
  */
 export function citationsOf(structure: ReportStructure, metricId: string): Citation[] {
   const out: Citation[] = [];
-  const cite = (p: Paragraph, section: Section | undefined) => {
-    if (!p.stats.includes(metricId)) return;
+  for (const p of allParagraphs(structure)) {
+    if (!p.stats.includes(metricId)) continue;
     const inside = (p.inline ?? []).filter((x) => x.stats.includes(metricId));
     if (inside.length) for (const x of inside) out.push({ id: x.id, text: x.text, at: 'item' });
-    else if (p.block === 'table') out.push({ id: p.of ?? section?.id ?? '', text: p.text, at: 'table' });
-    else out.push({ id: p.id, text: p.text, at: 'paragraph' });
-  };
-  for (const p of structure.intro) cite(p, undefined);
-  for (const s of structure.sections) for (const p of s.paragraphs) cite(p, s);
+    else out.push({ id: p.id, text: p.text, at: p.block === 'table' ? 'table' : 'paragraph' });
+  }
   return out;
 }
 

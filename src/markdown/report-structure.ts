@@ -95,7 +95,8 @@ function wrapRanges(node: MdParagraph, ranges: { start: number; end: number; id:
     const [before, from] = splitAt(rest, r.start - cursor);
     const [inside, after] = splitAt(from, r.end - r.start);
     out.push(...before);
-    out.push({ type: 'mdxJsxTextElement', name: 'span', attributes: [attr('id', r.id), attr('class', 'item item-inline'), attr('data-kind', r.kind)], children: inside } as Jsx as PhrasingContent);
+    // data-search-record: a search record of its own (src/lib/search/records.ts), as a table row is.
+    out.push({ type: 'mdxJsxTextElement', name: 'span', attributes: [attr('id', r.id), attr('class', 'item item-inline'), attr('data-kind', r.kind), attr('data-search-record', '')], children: inside } as Jsx as PhrasingContent);
     rest = after;
     cursor = r.end;
   }
@@ -116,7 +117,8 @@ export function applyStructure(tree: Root, options: StructureOptions): ReportStr
       return;
     }
     const p = place.paragraph;
-    // How a table shows, its anchor included, is the table renderer's (the structure knows it as s2-t1).
+    // How a table shows, its anchor included, is the table renderer's (src/markdown/remark-report-tables.ts,
+    // which numbers tables as the structure does: s2-t1).
     if (p.block === 'table') return;
     const className = p.item ? (p.item.form === 'yishi' ? ['item'] : ['item', `item-${p.item.form}`]) : undefined;
     data.hProperties = { ...data.hProperties, id: p.id, 'data-kind': p.kind, ...(className && { className }) };

@@ -346,7 +346,7 @@ describe('tables and other blocks', () => {
     const { structure, ids } = buildStructure(blocks);
     expect(ids).toEqual(['s1', 's1-t1', 's2', 's2-1', 's2-t1', 's2-2']);
     expect(structure.sections[1]?.paragraphs[1]).toMatchObject({ block: 'table', of: 's2-1', kind: 'measures' });
-    expect(citationsOf(structure, 'rules-issued')).toEqual([{ id: 's1', text: '信息内容　本年制发件数\n规章　0', at: 'table' }]);
+    expect(citationsOf(structure, 'rules-issued')).toEqual([{ id: 's1-t1', text: '信息内容　本年制发件数\n规章　0', at: 'table' }]);
   });
 
   it('skips blocks it does not know, and a list with nothing before it is a block of its own', () => {

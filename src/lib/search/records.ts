@@ -2,7 +2,7 @@
 // shown, redacted spans as ■■■), one record per paragraph with its anchor, kind and section.
 // A small purpose-built reader for the markup our own report page emits; no HTML parser dependency.
 import { itemTitle, type ItemKind } from '../structure.ts';
-import { indexContent } from './normalise.ts';
+import { CELL_SEPARATOR, indexContent } from './normalise.ts';
 
 export interface ReportBlock {
   /** The anchor a result links to ('' = the top of the report). */
@@ -46,13 +46,16 @@ interface RawBlock {
   /** class="item": an 一是/二是 paragraph. */
   item: boolean;
   text: string;
-  /** Items written inside the block (span class="item-inline"), each with its anchor, kind and text; not in `text`. */
-  inline?: { id?: string; kind?: string; text: string }[];
 }
 
-const hasClass = (attrs: string, name: string) => new RegExp(`(?:^|\\s)${name}(?:\\s|$)`).test(attr(attrs, 'class') ?? '');
+const isItem = (attrs: string) => /(?:^|\s)item(?:\s|$)/.test(attr(attrs, 'class') ?? '');
 
-/** The direct children of the report text container, each with its visible text. */
+/**
+ * The direct children of the report text container, each with its visible text. An element inside one
+ * that carries `data-search-record` (a table row, an item written inside a paragraph) is a record of its
+ * own, with its own id and kind, right after the text of its container before it; a row's cells are
+ * joined by CELL_SEPARATOR.
+ */
 export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
   const open = new RegExp(`<div\\b[^>]*\\bclass\\s*=\\s*["'][^"']*\\b${container}\\b[^"']*["'][^>]*>`, 'i').exec(html);
   if (!open) return [];
@@ -61,18 +64,18 @@ export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
   const blocks: RawBlock[] = [];
   const stack: string[] = [];
   let current: RawBlock | undefined;
-  // An inline item being read, and the stack depth its span opened at.
-  let inline: { entry: NonNullable<RawBlock['inline']>[number]; depth: number } | undefined;
+  // A record nested in the current block (a table row), the stack depth it opened at, and its cells so far.
+  let nested: { block: RawBlock; depth: number; cells: number } | undefined;
   let skipDepth = -1;
   let at = tokens.lastIndex;
   const text = (s: string) => {
-    if (!current || skipDepth !== -1) return;
-    if (inline) inline.entry.text += decodeEntities(s);
-    else current.text += decodeEntities(s);
+    const target = nested?.block ?? current;
+    if (target && skipDepth === -1) target.text += decodeEntities(s);
   };
+  // Blocks are listed when they open, so a container's own text comes before the records inside it.
   const finish = () => {
-    if (current) blocks.push(current);
     current = undefined;
+    nested = undefined;
   };
   for (let m = tokens.exec(html); m; m = tokens.exec(html)) {
     text(html.slice(at, m.index));
@@ -90,8 +93,8 @@ export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
       }
       stack.length = i;
       if (skipDepth !== -1 && stack.length <= skipDepth) skipDepth = -1;
-      if (inline && stack.length <= inline.depth) inline = undefined;
-      if (BLOCKISH.has(tag)) text('\n');
+      if (nested && stack.length <= nested.depth) nested = undefined;
+      else if (BLOCKISH.has(tag) && !(nested && (tag === 'td' || tag === 'th'))) text('\n');
       if (stack.length === 0) finish();
       continue;
     }
@@ -99,25 +102,24 @@ export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
       if (tag === 'br') text('\n');
       continue;
     }
-    if (stack.length === 0) current = { tag, id: attr(attrs, 'id'), kind: attr(attrs, 'data-kind'), item: hasClass(attrs, 'item'), text: '' };
-    else if (BLOCKISH.has(tag)) text('\n');
-    else if (current && !inline && skipDepth === -1 && hasClass(attrs, 'item-inline')) {
-      inline = { entry: { id: attr(attrs, 'id'), kind: attr(attrs, 'data-kind'), text: '' }, depth: stack.length };
-      (current.inline ??= []).push(inline.entry);
-    }
+    if (stack.length === 0) {
+      current = { tag, id: attr(attrs, 'id'), kind: attr(attrs, 'data-kind'), item: isItem(attrs), text: '' };
+      blocks.push(current);
+    } else if (current && !nested && skipDepth === -1 && hasAttr(attrs, 'data-search-record')) {
+      nested = { block: { tag, id: attr(attrs, 'id'), kind: attr(attrs, 'data-kind') ?? current.kind, item: isItem(attrs), text: '' }, depth: stack.length, cells: 0 };
+      blocks.push(nested.block);
+    } else if (nested && (tag === 'td' || tag === 'th')) {
+      if (nested.cells++ > 0) text(CELL_SEPARATOR);
+    } else if (BLOCKISH.has(tag)) text('\n');
     if (skipDepth === -1 && (SKIP.has(tag) || hasAttr(attrs, 'data-pagefind-ignore') || hasAttr(attrs, 'hidden') || attr(attrs, 'aria-hidden') === 'true')) skipDepth = stack.length;
     stack.push(tag);
   }
-  const tidy = (s: string) => s.replace(/\s*\n\s*/g, '\n').trim();
-  return blocks
-    .map((b) => ({ ...b, text: tidy(b.text), ...(b.inline && { inline: b.inline.map((x) => ({ ...x, text: tidy(x.text) })).filter((x) => x.text) }) }))
-    .filter((b) => b.text || b.inline?.length);
+  return blocks.map((b) => ({ ...b, text: b.text.replace(/\s*\n\s*/g, '\n').trim() })).filter((b) => b.text);
 }
 
 /**
  * Paragraph blocks of a report page. Top-level headings (h2) open sections; every other child with an
- * id is a record, and so is every item inside it (一是……二是…… in one paragraph); a child without an id
- * (a list, a table) belongs to the record before it.
+ * id is a record; a child without one (a list, a table) belongs to the record before it.
  */
 export function reportBlocks(html: string): ReportBlock[] {
   const out: ReportBlock[] = [];
@@ -131,22 +133,13 @@ export function reportBlocks(html: string): ReportBlock[] {
       previousInSection = undefined;
       continue;
     }
-    if (!b.id && previousInSection && !b.inline?.length) {
+    if (!b.id && previousInSection) {
       previousInSection.text += `\n${b.text}`;
       continue;
     }
-    const kind = b.kind ?? sectionKind;
-    // The block's own text (a lead-in, a （一）title), then each item written inside it as a record of its own.
-    if (b.text) {
-      const block: ReportBlock = { anchor: b.id ?? section?.id ?? '', kind, item: b.item, text: b.text, section, pos: out.length };
-      out.push(block);
-      previousInSection = block;
-    }
-    for (const x of b.inline ?? []) {
-      const block: ReportBlock = { anchor: x.id ?? b.id ?? section?.id ?? '', kind: x.kind ?? kind, item: true, text: x.text, section, pos: out.length };
-      out.push(block);
-      previousInSection = block;
-    }
+    const block: ReportBlock = { anchor: b.id ?? section?.id ?? '', kind: b.kind ?? sectionKind, item: b.item, text: b.text, section, pos: out.length };
+    out.push(block);
+    previousInSection = block;
   }
   return out;
 }
