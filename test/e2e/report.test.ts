@@ -93,6 +93,8 @@ describe('report page in Chromium', () => {
 
   it('on a phone, a nested item of the contents is one tap away and lands in view', async () => {
     const { page } = await open(`${forms.url}2022/`, { width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
     await page.locator('.toc summary').click();
     await page.locator('.toc .toc-items--nested a[href="#s1-3-2"]').click();
     const target = page.locator('#s1-3-2');
