@@ -6,6 +6,7 @@ import type { Root, RootContent, PhrasingContent, Paragraph as MdParagraph, Head
 import { toString } from 'mdast-util-to-string';
 import { jsxAttribute } from '../lib/report-body.ts';
 import { buildStructure, type Block, type ReportStructure, type StructureOptions } from '../lib/structure.ts';
+import { OWN_MARKUP } from './own-markup.ts';
 
 type Jsx = Extract<RootContent, { type: 'mdxJsxTextElement' }>;
 
@@ -96,7 +97,7 @@ function wrapRanges(node: MdParagraph, ranges: { start: number; end: number; id:
     const [inside, after] = splitAt(from, r.end - r.start);
     out.push(...before);
     // data-search-record: a search record of its own (src/lib/search/records.ts), as a table row is.
-    out.push({ type: 'mdxJsxTextElement', name: 'span', attributes: [attr('id', r.id), attr('class', 'item item-inline'), attr('data-kind', r.kind), attr('data-search-record', '')], children: inside } as Jsx as PhrasingContent);
+    out.push({ type: 'mdxJsxTextElement', name: 'span', attributes: [attr('id', r.id), attr('class', 'item item-inline'), attr('data-kind', r.kind), attr('data-search-record', '')], children: inside, data: { [OWN_MARKUP]: true } } as Jsx as PhrasingContent);
     rest = after;
     cursor = r.end;
   }
