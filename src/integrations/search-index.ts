@@ -1,5 +1,6 @@
-// The Pagefind step: after Astro has written the site, index every report paragraph as its own record and
-// write the bundle into <outDir>/pagefind/. Records are read back from the built report pages, so the index
+// The Pagefind step: after Astro has written the site, index every report paragraph (grouped into records
+// of one year and kind: src/lib/search/bundles.ts) and write the bundle into <outDir>/pagefind/.
+// Paragraphs are read back from the built report pages, so the index
 // holds exactly what this edition shows (masked numbers as **, redacted spans as ■■■) and nothing else:
 // no navigation, no figure tables, no other pages (pagefind's own HTML crawl is never run).
 // In `astro dev` the last build's bundle is served, so the search page works while writing.
@@ -10,6 +11,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import sirv from 'sirv';
 import { reportBlocks, searchRecords, type SearchRecord } from '../lib/search/records.ts';
+import { bundleRecords } from '../lib/search/bundles.ts';
 
 export interface SearchIndexOptions {
   /**
@@ -105,14 +107,17 @@ export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration 
         const { years, records } = collectRecords(out, pages.map((p) => p.pathname), base);
         const bundle = join(out, BUNDLE_DIR);
         rmSync(bundle, { recursive: true, force: true });
+        let indexRecords: SearchRecord[] = [];
         try {
           const created = await pagefind.createIndex(options.maxFragments ? { maxFragments: options.maxFragments } : {});
           if (!created.index) throw new Error(created.errors.join('；') || '未知错误');
           const { index } = created;
-          for (const record of records) {
-            const r = await index.addCustomRecord(record);
-            if (r.errors.length) throw new Error(`${record.url}：${r.errors.join('；')}`);
-          }
+          indexRecords = bundleRecords(records);
+          // Sent at once: the service reads them one after another anyway, without a round trip per record.
+          const added = await Promise.all(indexRecords.map((record) => index.addCustomRecord(record)));
+          added.forEach((r, i) => {
+            if (r.errors.length) throw new Error(`${indexRecords[i]?.url}：${r.errors.join('；')}`);
+          });
           const written = await index.writeFiles({ outputPath: bundle });
           if (written.errors.length) throw new Error(written.errors.join('；'));
         } catch (e) {
@@ -125,7 +130,7 @@ export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration 
         const data = ['index', 'fragment', 'filter'].filter((d) => existsSync(join(bundle, d))).reduce((n, d) => n + dirSize(join(bundle, d)).bytes, 0);
         const span = years.length === 0 ? '无报告' : years.length === 1 ? `${years[0]}年` : `${years[0]}—${years.at(-1)}年`;
         logger.info(
-          `搜索索引：${years.length} 份报告（${span}），${records.length} 个段落，写入 ${BUNDLE_DIR}/（共 ${size.files} 个文件 ${kb(size.bytes)}，其中索引数据 ${kb(data)}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+          `搜索索引：${years.length} 份报告（${span}），${records.length} 个段落（${indexRecords.length} 条索引记录），写入 ${BUNDLE_DIR}/（共 ${size.files} 个文件 ${kb(size.bytes)}，其中索引数据 ${kb(data)}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
         );
       },
     },

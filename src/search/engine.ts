@@ -1,6 +1,7 @@
 // The search page's use of Pagefind: load the bundle from the site itself (under the deploy base),
 // ask it for candidates, load their records and keep the real phrase matches.
 import { classify, type Classified, type RecordData } from '../lib/search/hits.ts';
+import { unbundle } from '../lib/search/bundles.ts';
 import { pagefindQuery, type Query } from '../lib/search/normalise.ts';
 
 /** The parts of pagefind.js this page uses. */
@@ -37,7 +38,7 @@ export function loadPagefind(base: string): Promise<Pagefind> {
 }
 
 export interface Found extends Classified {
-  /** How many records pagefind offered (before the phrase check). */
+  /** How many paragraphs pagefind's candidates held (before the phrase check). */
   candidates: number;
   /** No term has a character the index knows (only punctuation or symbols). */
   unsearchable: boolean;
@@ -67,6 +68,7 @@ async function run(pf: Pagefind, query: Query): Promise<Found> {
   const responses = await Promise.all(asks.map((q) => pf.search(q)));
   const byId = new Map<string, PagefindResult>();
   for (const r of responses) for (const result of r.results) byId.set(result.id, result);
-  const records = await Promise.all([...byId.values()].map((r) => r.data()));
+  // Each candidate is a bundle of paragraphs; the phrase check runs on the paragraphs.
+  const records = (await Promise.all([...byId.values()].map((r) => r.data()))).flatMap(unbundle);
   return { ...classify(records, query.terms), candidates: records.length, unsearchable: false };
 }
