@@ -36,6 +36,7 @@ const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const WRAPPER = join(ROOT, 'src/cli/astro.ts');
 const INCREMENTAL_NEAR = 80;
+const CHECK_CACHE = join(ROOT, 'node_modules/.astro/check');
 
 const args = parseCommandArgs(
   {
@@ -129,6 +130,7 @@ async function nianbaoBuild(contentDir: string, outDir: string, logFile: string,
   if (cold) {
     rmSync(outDir, { recursive: true, force: true });
     rmSync(nianbaoCache(contentDir), { recursive: true, force: true });
+    rmSync(CHECK_CACHE, { recursive: true, force: true }); // a cold build checks the content (src/lib/check-cache.ts)
   }
   const t = await timed(process.execPath, [WRAPPER, 'build', '--outDir', outDir], { cwd: ROOT, env: cleanEnv(contentDir), logFile, phases: NIANBAO_PHASES, tail: P.finish });
   return foldStartup(check(t, 'nianbao 构建'));

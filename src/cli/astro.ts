@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkContent } from '../lib/check.ts';
+import { cachedCheck } from '../lib/check-cache.ts';
 import { resolveContentDir } from '../lib/content.ts';
 import { formatProblems, hasErrors } from '../lib/problems.ts';
 import { readEdition } from '../lib/edition.ts';
@@ -15,6 +16,9 @@ import { exitCode, ROOT, spawnAstro } from './astro-process.ts';
 import { CHECKED_ENV } from '../integrations/preflight.ts';
 
 const DIST = join(ROOT, 'dist');
+/** Where a passed check is remembered, and the code whose change makes it check again. */
+const CHECK_CACHE = join(ROOT, 'node_modules/.astro/check');
+const CHECK_CODE = [join(ROOT, 'src/lib'), join(ROOT, 'src/markdown')];
 
 const args = process.argv.slice(2);
 let edition;
@@ -29,20 +33,22 @@ if (args[0] !== 'preview') {
 }
 
 // Check first, so a content problem reads as our list alone rather than wrapped in Astro's hook error.
+// A check that passed on exactly this content and code is not run again (src/lib/check-cache.ts).
 if (args[0] === 'build' || args[0] === 'dev' || args[0] === 'sync') {
   const dir = resolveContentDir();
-  let result: ReturnType<typeof checkContent>;
+  let outcome: ReturnType<typeof cachedCheck>;
   try {
-    result = checkContent(dir);
+    outcome = cachedCheck(dir, { cacheDir: CHECK_CACHE, codeDirs: CHECK_CODE, check: () => checkContent(dir) });
   } catch (e) {
     fail(`检查 ${dir} 时出现内部错误：${String((e as Error)?.message ?? e).split('\n')[0]}`, '这不是内容写错了，而是 nianbao 的缺陷：请把这条信息和出问题的内容文件发给维护人员');
   }
-  if (hasErrors(result.problems)) {
+  const { summary, cached, result } = outcome;
+  if (result && hasErrors(result.problems)) {
     console.error(`\n${formatProblems(result.problems, dir)}\n`);
     fail(args[0] === 'dev' ? '内容检查未通过，预览没有启动。' : '内容检查未通过，没有生成网站（dist/ 保持原样）。', '按上面 → 后的提示修改，再运行 npm run check 复查');
   }
-  const notes = result.problems.length ? `（${result.problems.length} 条警告/提示，运行 npm run check 查看）` : '';
-  console.log(`内容检查通过：${result.reports.length} 份报告，${result.registry.metrics.length} 个指标${notes}`);
+  const notes = summary.notes ? `（${summary.notes} 条警告/提示，运行 npm run check 查看）` : '';
+  console.log(`内容检查通过：${summary.reports} 份报告，${summary.metrics} 个指标${notes}${cached ? '（内容和程序自上次检查后没有改动，沿用上次的检查结果）' : ''}`);
 }
 
 // Checked above (or, for preview, not read at all): the pre-flight integration need not read it again.
