@@ -8,6 +8,8 @@ export function links(base: string) {
     year: (year: number, anchor?: string) => u(`${year}/`) + (anchor ? `#${anchor}` : ''),
     trends: u('trends/'),
     compare: (a: number, b: number) => u(`compare/${Math.min(a, b)}-${Math.max(a, b)}/`),
+    /** The years and built pairs, for the compare picker's selects (one file, not a copy in every page). */
+    comparePairs: u('compare/pairs.json'),
     metric: (id: string) => u(`metrics/${id}/`),
     measures: u('measures/'),
     search: u('search/'),

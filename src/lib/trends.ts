@@ -1,7 +1,7 @@
 // What the trend, compare and metric pages show in a cell, in words: the value, why there is none
 // (已遮蔽 / 未报告), and the change. The pages render these; the rules live in series.ts.
 import type { Metric } from './metrics.ts';
-import { describeChange, type Change, type Series, type SeriesRow, type Tone } from './series.ts';
+import { describeChange, pairsToPrerender, type Change, type Series, type SeriesRow, type Tone } from './series.ts';
 import { formatStat, type StatValue } from './stat.ts';
 
 export type ValueNote = '已遮蔽' | '未报告';
@@ -156,6 +156,11 @@ export function pairsWith(year: number, pairs: [number, number][]): { other: num
     .filter(([a, b]) => a === year || b === year)
     .map((pair) => ({ other: pair[0] === year ? pair[1] : pair[0], pair }))
     .sort((x, y) => x.other - y.other);
+}
+
+/** /compare/pairs.json: every year, and every built pair as an "a-b" key, for the picker's selects. */
+export function comparePairsDocument(years: number[]): { years: number[]; pairs: string[] } {
+  return { years, pairs: pairsToPrerender(years).map(([a, b]) => pairKey(a, b)) };
 }
 
 /** Parses a compare URL segment "2019-2023"; undefined unless it is two years, ascending. */

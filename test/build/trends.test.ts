@@ -155,8 +155,10 @@ describe('/trends/', () => {
 
 describe('/compare/<a>-<b>/', () => {
   it('is built for every pair of the five years, and only those', () => {
-    const built = allFiles(INT).filter((f) => f.startsWith('compare/')).map((f) => f.split('/')[1]).sort();
+    const built = allFiles(INT).filter((f) => f.startsWith('compare/') && f.endsWith('/index.html')).map((f) => f.split('/')[1]).sort();
     expect(built).toEqual([...PAIRS].sort());
+    // beside them, only the picker's list of pairs
+    expect(allFiles(INT).filter((f) => f.startsWith('compare/') && !f.endsWith('/index.html'))).toEqual(['compare/pairs.json']);
   });
 
   const html = readPage(INT, 'compare/2019-2023/index.html');
@@ -252,12 +254,18 @@ describe('compare picker', () => {
     for (const y of YEARS) expect(readPage(PUB, `${y}/index.html`)).toContain('data-compare-picker');
   });
 
-  it('knows every built pair and offers links only to pages that exist', () => {
+  it('knows every built pair (from one shared file) and offers links only to pages that exist', () => {
+    const shared = JSON.parse(readPage(PUB, 'compare/pairs.json')) as { years: number[]; pairs: string[] };
+    expect(shared.pairs.sort()).toEqual([...PAIRS].sort());
+    expect(shared.years).toEqual(YEARS);
+    for (const key of shared.pairs) expect(existsSync(join(PUB, 'compare', key, 'index.html')), key).toBe(true);
     for (const page of ['2021/index.html', 'compare/2019-2023/index.html']) {
       const p = picker(readPage(PUB, page));
-      expect(attr(p, 'data-pairs')!.split(' ').sort()).toEqual([...PAIRS].sort());
+      expect(attr(p, 'data-pairs-src')).toBe('/compare/pairs.json');
       expect(attr(p, 'data-template')).toBe('/compare/{a}-{b}/');
       for (const href of hrefs(p)) expect(existsSync(join(PUB, href, 'index.html')), href).toBe(true);
+      // The page itself carries only its own pair: the picker does not grow with the number of years.
+      expect(p.match(/<option /g)).toHaveLength(2);
     }
   });
 
@@ -539,6 +547,8 @@ describe('nothing leaks, every link resolves, under any base', () => {
   it('under /reports/ the picker navigates inside the base', () => {
     const html = readPage(BASE, 'compare/2020-2021/index.html');
     expect(attr(/<section class="compare-picker"[^>]*>/.exec(html)![0], 'data-template')).toBe('/reports/compare/{a}-{b}/');
+    expect(attr(/<section class="compare-picker"[^>]*>/.exec(html)![0], 'data-pairs-src')).toBe('/reports/compare/pairs.json');
+    expect(existsSync(join(BASE, 'compare/pairs.json'))).toBe(true);
     expect(readPage(BASE, 'trends/index.html')).toContain('href="/reports/data/stats.csv"');
     expect(existsSync(join(BASE, 'data/stats.csv'))).toBe(true);
   });

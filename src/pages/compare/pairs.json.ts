@@ -1,0 +1,13 @@
+// /compare/pairs.json: the years and the compare pages that were built, read by the compare picker's
+// script. One shared file, so the picker in every report and compare page stays the same size whatever
+// the number of years.
+import type { APIRoute } from 'astro';
+import { siteData } from '../../data/site-data.ts';
+import { comparePairsDocument } from '../../lib/trends.ts';
+
+export const GET: APIRoute = async () => {
+  const { years } = await siteData();
+  return new Response(`${JSON.stringify(comparePairsDocument(years))}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};
