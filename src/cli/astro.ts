@@ -38,7 +38,7 @@ if (args[0] === 'build' || args[0] === 'dev' || args[0] === 'sync') {
   const dir = resolveContentDir();
   let outcome: ReturnType<typeof cachedCheck>;
   try {
-    outcome = cachedCheck(dir, { cacheDir: CHECK_CACHE, codeDirs: CHECK_CODE, check: () => checkContent(dir) });
+    outcome = cachedCheck(dir, { cacheDir: CHECK_CACHE, codeDirs: CHECK_CODE, check: (memo) => checkContent(dir, undefined, memo) });
   } catch (e) {
     fail(`检查 ${dir} 时出现内部错误：${String((e as Error)?.message ?? e).split('\n')[0]}`, '这不是内容写错了，而是 nianbao 的缺陷：请把这条信息和出问题的内容文件发给维护人员');
   }

@@ -2,11 +2,16 @@
 // (Astro then parses them again to build), so a rebuild of the same content paid for it twice. A check
 // that passed is remembered by a fingerprint of everything it depends on: every file of the content folder
 // (names and bytes) and the checking code itself (src/lib, src/markdown), so a changed report, registry
-// or nianbao version checks again. A failed check is never remembered: its problems are listed every time.
+// or nianbao version checks again. A failed check is never remembered as a whole: its problems are listed
+// every time. When something changed (a year added), each unchanged report's own checks are still taken
+// from the last run (ReportCheckMemo: keyed by the report, the year before it, the rest of the content
+// folder and the code); only the new or changed reports are parsed, and the cross-year checks run in full.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { CheckResult } from './check.ts';
+import { dirname, join, relative } from 'node:path';
+import type { CheckResult, ReportCheckMemo } from './check.ts';
+import { REPORTS_DIR, type ReportSource } from './content.ts';
+import type { Problem } from './problems.ts';
 import { hasErrors } from './problems.ts';
 
 /** What the build says about a passed check. */
@@ -17,7 +22,7 @@ export interface CheckSummary {
   notes: number;
 }
 
-function addTree(hash: ReturnType<typeof createHash>, root: string, dir = root): void {
+function addTree(hash: ReturnType<typeof createHash>, root: string, dir = root, skip?: string): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -27,7 +32,8 @@ function addTree(hash: ReturnType<typeof createHash>, root: string, dir = root):
   }
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) addTree(hash, root, p);
+    if (p === skip) continue;
+    if (e.isDirectory()) addTree(hash, root, p, skip);
     else if (e.isFile()) {
       hash.update(`\0${relative(root, p)}\0`);
       try {
@@ -40,44 +46,83 @@ function addTree(hash: ReturnType<typeof createHash>, root: string, dir = root):
   }
 }
 
-/** A fingerprint of the content folder and of the code that checks it. */
-export function checkFingerprint(contentDir: string, codeDirs: string[]): string {
+/** A fingerprint of the content folder (without `skip`) and of the code that checks it. */
+export function checkFingerprint(contentDir: string, codeDirs: string[], skip?: string): string {
   const hash = createHash('sha256');
   for (const d of codeDirs) {
     hash.update(`\0code:${d}\0`);
     addTree(hash, d);
   }
   hash.update(`\0content:${contentDir}\0`);
-  addTree(hash, contentDir);
+  addTree(hash, contentDir, contentDir, skip);
   return hash.digest('hex');
 }
 
-const cacheFile = (cacheDir: string, contentDir: string) => join(cacheDir, `${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.json`);
+const cacheFile = (cacheDir: string, contentDir: string, what: string) => join(cacheDir, `${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.${what}.json`);
+
+function readJson<T>(file: string): Partial<T> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Partial<T>;
+  } catch {
+    return {}; // no cache yet, or an unreadable one: check
+  }
+}
+
+function writeJson(file: string, value: unknown): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, file);
+  } catch {
+    // a cache that cannot be written only means checking again next time
+  }
+}
+
+/** Per-report problems from the last run, valid while `context` (everything but the reports, and the code) is the same. */
+class FileMemo implements ReportCheckMemo {
+  private saved: Record<string, Problem[]>;
+  private used: Record<string, Problem[]> = {};
+  private file: string;
+  private context: string;
+  constructor(file: string, context: string) {
+    this.file = file;
+    this.context = context;
+    const s = readJson<{ context: string; reports: Record<string, Problem[]> }>(file);
+    this.saved = s.context === context && s.reports ? s.reports : {};
+  }
+  private key(report: ReportSource, previous: ReportSource | undefined): string {
+    const part = (r: ReportSource | undefined) => (r ? [r.file, r.raw, r.body, r.bodyLineOffset] : null);
+    return createHash('sha256').update(JSON.stringify([part(report), part(previous)])).digest('hex');
+  }
+  get(report: ReportSource, previous: ReportSource | undefined): Problem[] | undefined {
+    const k = this.key(report, previous);
+    const p = this.saved[k];
+    if (p) this.used[k] = p;
+    return p;
+  }
+  set(report: ReportSource, previous: ReportSource | undefined, problems: Problem[]): void {
+    this.used[this.key(report, previous)] = problems;
+  }
+  /** Keep what this run used: reports that were removed or changed drop out. */
+  save(): void {
+    writeJson(this.file, { context: this.context, reports: this.used });
+  }
+}
 
 /**
  * The summary of a passed check of `contentDir`, from the cache when the fingerprint matches, else by
  * running `check` (and remembering it if it passed). `result` is set only when the check really ran.
  */
-export function cachedCheck(contentDir: string, opts: { cacheDir: string; codeDirs: string[]; check: () => CheckResult }): { summary: CheckSummary; cached: boolean; result?: CheckResult } {
+export function cachedCheck(contentDir: string, opts: { cacheDir: string; codeDirs: string[]; check: (memo: ReportCheckMemo) => CheckResult }): { summary: CheckSummary; cached: boolean; result?: CheckResult } {
   const fingerprint = checkFingerprint(contentDir, opts.codeDirs);
-  const file = cacheFile(opts.cacheDir, contentDir);
-  try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { fingerprint?: string; summary?: CheckSummary };
-    if (saved.fingerprint === fingerprint && saved.summary) return { summary: saved.summary, cached: true };
-  } catch {
-    // no cache yet, or an unreadable one: check
-  }
-  const result = opts.check();
+  const file = cacheFile(opts.cacheDir, contentDir, 'passed');
+  const saved = readJson<{ fingerprint: string; summary: CheckSummary }>(file);
+  if (saved.fingerprint === fingerprint && saved.summary) return { summary: saved.summary, cached: true };
+  const memo = new FileMemo(cacheFile(opts.cacheDir, contentDir, 'reports'), checkFingerprint(contentDir, opts.codeDirs, join(contentDir, REPORTS_DIR)));
+  const result = opts.check(memo);
+  memo.save();
   const summary = { reports: result.reports.length, metrics: result.registry.metrics.length, notes: result.problems.length };
-  if (!hasErrors(result.problems)) {
-    try {
-      mkdirSync(opts.cacheDir, { recursive: true });
-      const tmp = `${file}.${process.pid}`;
-      writeFileSync(tmp, JSON.stringify({ fingerprint, summary }));
-      renameSync(tmp, file);
-    } catch {
-      // a cache that cannot be written only means checking again next time
-    }
-  }
+  if (!hasErrors(result.problems)) writeJson(file, { fingerprint, summary });
   return { summary, cached: false, result };
 }

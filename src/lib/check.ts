@@ -2,7 +2,7 @@
 import { join, relative, resolve } from 'node:path';
 import type { Registry } from './metrics.ts';
 import type { Problem } from './problems.ts';
-import { loadContent, reportFiles, REPORTS_DIR, type LoadedContent, type ReportBody } from './content.ts';
+import { loadContent, reportFiles, REPORTS_DIR, type LoadedContent, type ReportBody, type ReportSource } from './content.ts';
 import type { ContentReader } from './content-files.ts';
 import { bodyProblems, parseBody, type BodyParse } from './report-body.ts';
 import { crossYearProblems, statsLineFinder, structureProblems } from './check-years.ts';
@@ -77,19 +77,36 @@ export function siteProblems(site: SiteConfig | undefined, reportCount: number, 
   return problems;
 }
 
+/**
+ * Remembers the problems of one report's own checks (its body, tables, sums, structure, and the kind's
+ * checks against the year before) between runs: src/lib/check-cache.ts. Cross-year checks always run.
+ */
+export interface ReportCheckMemo {
+  get(report: ReportSource, previous: ReportSource | undefined): Problem[] | undefined;
+  set(report: ReportSource, previous: ReportSource | undefined, problems: Problem[]): void;
+}
+
 /** `reader` replaces the file system (tests of file errors, fuzzing). */
-export function checkContent(dir: string, reader?: ContentReader): CheckResult {
+export function checkContent(dir: string, reader?: ContentReader, memo?: ReportCheckMemo): CheckResult {
   const content = loadContent(dir, reader);
   const kind = kindById(content.site?.kind);
   const problems = [...content.problems];
   if (!content.problems.some((p) => p.file === '.')) problems.push(...siteProblems(content.site, reportFiles(dir, reader).names.length, dir));
   const byYear = new Map(content.reports.map((r) => [r.year, r]));
   for (const report of content.reports) {
+    const previous = byYear.get(report.year - 1);
+    const remembered = memo?.get(report, previous);
+    if (remembered) {
+      problems.push(...remembered);
+      continue;
+    }
     const parsed = parseBody(report.body);
     const statLine = statsLineFinder(report);
     const withLine = (p: Problem) => ({ ...p, line: p.line ?? statLine(p.field?.replace(/^stats\./, '') ?? '') });
-    const kindChecks = kind.checks.flatMap((check) => check(report, content.registry, byYear.get(report.year - 1)));
-    problems.push(...checkBody(report, content.registry, parsed), ...sumRuleProblems(report, content.registry).map(withLine), ...kindChecks.map(withLine), ...structureProblems(report, parsed));
+    const kindChecks = kind.checks.flatMap((check) => check(report, content.registry, previous));
+    const own = [...checkBody(report, content.registry, parsed), ...sumRuleProblems(report, content.registry).map(withLine), ...kindChecks.map(withLine), ...structureProblems(report, parsed)];
+    memo?.set(report, previous, own);
+    problems.push(...own);
   }
   problems.push(...crossYearProblems(content.reports, content.registry));
   problems.push(...leakProblems(content.registry, content.reports.map((r) => ({ year: r.year, stats: r.data.stats })), (id) => content.registry.lines?.get(id)));

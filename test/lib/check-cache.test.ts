@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachedCheck, checkFingerprint } from '../../src/lib/check-cache.ts';
-import type { CheckResult } from '../../src/lib/check.ts';
+import { checkContent, type CheckResult } from '../../src/lib/check.ts';
+import { ROOT } from '../helpers/sites.ts';
 import type { Problem } from '../../src/lib/problems.ts';
 
 let root: string;
@@ -78,5 +79,53 @@ describe('the pre-flight check cache', () => {
     const other = join(root, 'other');
     expect(checkFingerprint(content, [code])).not.toBe(checkFingerprint(other, [code]));
     expect(checkFingerprint(other, [code])).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('each unchanged report checked once (the real check on the five-year fixture)', () => {
+  let dir: string;
+  let cache: string;
+  let hits: number;
+  beforeEach(() => {
+    dir = join(root, 'series');
+    cache = join(root, 'real-cache');
+    cpSync(join(ROOT, 'test/fixtures/series'), dir, { recursive: true });
+    hits = 0;
+  });
+  const real = () =>
+    cachedCheck(dir, {
+      cacheDir: cache,
+      codeDirs: [code],
+      check: (memo) => checkContent(dir, undefined, { get: (r, p) => { const x = memo.get(r, p); if (x) hits++; return x; }, set: (r, p, x) => memo.set(r, p, x) }),
+    });
+  const addYear = (year: number, edit = (t: string) => t) => {
+    const text = readFileSync(join(dir, 'reports', `${year - 1}.mdx`), 'utf8').replace(/^year: \d{4}$/m, `year: ${year}`).replace(/^title: \d{4}/m, `title: ${year}`);
+    writeFileSync(join(dir, 'reports', `${year}.mdx`), edit(text));
+  };
+
+  it('after a year is added, only the new report (and the year after a changed one) is checked again, with the same problems as a full check', () => {
+    expect(real().result?.reports).toHaveLength(5);
+    expect(hits).toBe(0);
+    addYear(2024);
+    const second = real();
+    expect(hits).toBe(5);
+    expect(second.result?.problems).toEqual(checkContent(dir).problems);
+    // a changed report: it and the year after it are checked again
+    hits = 0;
+    writeFileSync(join(dir, 'reports', '2021.mdx'), readFileSync(join(dir, 'reports', '2021.mdx'), 'utf8').replace(/\n\n([^\n]+)\n/, '\n\n$1改\n'));
+    const third = real();
+    expect(hits).toBe(4);
+    expect(third.result?.problems).toEqual(checkContent(dir).problems);
+  });
+
+  it('a problem written into a new report is found, and a changed registry checks every report again', () => {
+    real();
+    addYear(2024, (t) => t.replace(/<Stat id="[^"]+"/, '<Stat id="no-such-metric"'));
+    const found = real().result?.problems.filter((p) => p.file === 'reports/2024.mdx' && p.severity === 'error') ?? [];
+    expect(found.length).toBeGreaterThan(0);
+    hits = 0;
+    writeFileSync(join(dir, 'metrics.yaml'), `${readFileSync(join(dir, 'metrics.yaml'), 'utf8')}\n`);
+    real();
+    expect(hits).toBe(0);
   });
 });
