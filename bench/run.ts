@@ -224,7 +224,7 @@ interface SizeResult {
   years: number;
   load: number[];
   nianbao: Side & { routes: Map<string, { pages: number; ms: number }>; routeBytes: Map<string, { pages: number; bytes: number }> };
-  bare: Side;
+  bare: Side & { routes: Map<string, { pages: number; ms: number }>; routeBytes: Map<string, { pages: number; bytes: number }> };
   incremental?: { nianbaoWarm: number; nianbaoAdd: number; bareAdd: number; nianbaoCold: number; bareCold: number };
 }
 
@@ -284,7 +284,7 @@ async function runSize(n: number, incremental: boolean): Promise<SizeResult> {
     years: n,
     load,
     nianbao: { ...ourSide, routes: routeTimings(ours.at(-1)?.log ?? ''), routeBytes: routeBytes(ourDist, dirFiles(ourDist).files) },
-    bare: side(bareDist, bare),
+    bare: { ...side(bareDist, bare), routes: routeTimings(bare.at(-1)?.log ?? ''), routeBytes: routeBytes(bareDist, dirFiles(bareDist).files) },
   };
   console.log(`  中位数：nianbao ${(msOf(result.nianbao) / 1000).toFixed(1)} 秒，裸构建 ${(msOf(result.bare) / 1000).toFixed(1)} 秒，${(msOf(result.nianbao) / msOf(result.bare)).toFixed(2)} 倍`);
 
@@ -331,6 +331,13 @@ function git(argv: string[]): string {
   return r.status === 0 ? r.stdout.trim() : '';
 }
 
+type Routed = { routes: Map<string, { pages: number; ms: number }>; routeBytes: Map<string, { pages: number; bytes: number }> };
+function routeCell(side: Routed, type: string): string {
+  const t = side.routes.get(type);
+  const s = side.routeBytes.get(type);
+  return t ? `${sec(t.ms)}，${t.pages} 页，${s ? `${(s.bytes / s.pages / 1024).toFixed(0)} KB/页` : ''}` : '—';
+}
+
 function report(results: SizeResult[]): string {
   const d = new Date();
   const pad = (x: number) => String(x).padStart(2, '0');
@@ -372,8 +379,10 @@ function report(results: SizeResult[]): string {
     out.push(`| 页面类型 | ${results.map((r) => `${r.years} 年`).join(' | ')} |`);
     out.push(`|---|${results.map(() => '---:').join('|')}|`);
     for (const type of types) {
-      out.push(`| ${type} | ${results.map((r) => { const t = r.nianbao.routes.get(type); const s = r.nianbao.routeBytes.get(type); return t ? `${sec(t.ms)}，${t.pages} 页，${s ? `${(s.bytes / s.pages / 1024).toFixed(0)} KB/页` : ''}` : '—'; }).join(' | ')} |`);
+      out.push(`| ${type} | ${results.map((r) => routeCell(r.nianbao, type)).join(' | ')} |`);
     }
+    // The bare build has the report pages only: the same cell for them, to compare like with like.
+    out.push(`| 裸构建：${ROUTE_TYPES[0]![0]} | ${results.map((r) => routeCell(r.bare, ROUTE_TYPES[0]![0])).join(' | ')} |`);
     out.push('');
   }
   const inc = results.find((r) => r.incremental);
