@@ -12,6 +12,7 @@ import { formatSummary } from '../lib/import/summary.ts';
 import { hasErrors } from '../lib/problems.ts';
 import { fileErrorProblem, writeFailure } from '../lib/content-files.ts';
 import { templateReport, titleForYear, YEAR_ARG } from '../lib/scaffold.ts';
+import { kindById } from '../lib/kinds/index.ts';
 
 const USAGE = [
   '用法：npm run import -- 报告.docx [--year 2023] [--out 路径] [--force]',
@@ -70,6 +71,7 @@ try {
     registry: content.registry,
     year,
     fileName: basename(input).replace(/\.[^.]*$/, ''),
+    sectionWords: kindById(content.site?.kind).sectionWords,
     previousTitle: (y) => {
       const prev = templateReport(content.reports.filter((r) => r.year !== y), y);
       return prev?.data.title.includes(String(prev.year)) ? titleForYear(y, { year: prev.year, title: prev.data.title }) : undefined;

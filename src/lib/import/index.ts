@@ -4,7 +4,7 @@ import type { Metric, Registry } from '../metrics.ts';
 import { formatStat, writeStat, type StatValue } from '../stat.ts';
 import { reportFrontmatterSchema } from '../report-schema.ts';
 import { bodyProblems, parseBody } from '../report-body.ts';
-import { buildStructure, structureBlocks, type ReportStructure } from '../structure.ts';
+import { buildStructure, structureBlocks, type ReportStructure, type SectionWords } from '../structure.ts';
 import { safeParseZh } from '../zod-problems.ts';
 import { shapeDocument, type BodyBlock } from './blocks.ts';
 import { findCounts, type Count } from './counts.ts';
@@ -43,6 +43,8 @@ export interface ImportOptions {
   fileName: string;
   /** Last year's title moved to this year, when the content folder has one: preferred to the file name. */
   previousTitle?: (year: number) => string | undefined;
+  /** The content folder's kind's heading words, so the summary shows the sections as the site will. */
+  sectionWords?: SectionWords;
 }
 
 export interface ImportResult {
@@ -195,7 +197,7 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
   }
 
   // Shape, for the summary: the same structure the site builds, items of every form.
-  const { structure } = buildStructure(structureBlocks(rendered));
+  const { structure } = buildStructure(structureBlocks(rendered), { words: opts.sectionWords });
   const subheadings = rendered.filter((r) => r.type === 'heading' && r.depth === 3).map((r) => r.text);
 
   const mentioned = new Set(Object.keys(stats));
