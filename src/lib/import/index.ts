@@ -7,11 +7,12 @@ import { bodyProblems, parseBody } from '../report-body.ts';
 import { buildStructure, type Block, type ReportStructure } from '../structure.ts';
 import { safeParseZh } from '../zod-problems.ts';
 import { shapeDocument, type BodyBlock } from './blocks.ts';
-import { findCounts, type Count } from './counts.ts';
+import { findCounts, sentenceAround, type Count } from './counts.ts';
 import { assignMetrics, type CountInText } from './match.ts';
 import { expectedText, serializeReport, type DocBlock, type Inline } from './mdx.ts';
 import { renderBody, type RenderedBlock } from '../report-text.ts';
 import { ImportError, type Source } from './source.ts';
+import { addNewMetrics, type NewMetrics, type NewMetricsOptions } from './new-metrics.ts';
 
 export { ImportError } from './source.ts';
 
@@ -42,6 +43,8 @@ export interface ImportOptions {
   fileName: string;
   /** Last year's title moved to this year, when the content folder has one: preferred to the file name. */
   previousTitle?: (year: number) => string | undefined;
+  /** `--add-metrics`: counts that match no metric get metrics of their own (new-metrics.ts). */
+  addMetrics?: NewMetricsOptions;
 }
 
 export interface ImportResult {
@@ -63,18 +66,11 @@ export interface ImportResult {
   subheadings: string[];
   rendered: RenderedBlock[];
   notes: string[];
+  /** With `addMetrics`: the metrics registered for this report (to append to metrics.yaml), reused and skipped. */
+  added?: NewMetrics;
 }
 
 const YEAR_IN_TEXT = /((?:19|20)\d{2})\s*年/;
-
-function sentenceAround(text: string, c: Count): string {
-  const ends = /[。！？；]/g;
-  let from = 0;
-  for (let m = ends.exec(text); m && m.index < c.start; m = ends.exec(text)) from = m.index + 1;
-  const rest = text.slice(c.unitEnd).search(/[。！？；]/);
-  const to = rest < 0 ? text.length : c.unitEnd + rest + 1;
-  return text.slice(from, to).trim();
-}
 
 /**
  * The words around one count, the count in 【】: `…召开集体廉政谈话会【*】次`, `…淡薄等【*】个方面排查问题`.
@@ -95,7 +91,7 @@ function excerptOf(text: string, counts: Count[], index: number, before = 14): s
 }
 
 export function importSource(source: Source, opts: ImportOptions): ImportResult {
-  const { registry } = opts;
+  let { registry } = opts;
   const shaped = shapeDocument(source.blocks);
   const notes = [...shaped.notes];
   if (shaped.blocks.length === 0) throw new ImportError('文件中没有找到正文文字', '请确认选对了文件；如果是扫描件或图片，需要先把文字录入或识别出来');
@@ -128,7 +124,10 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
   const perBlock = shaped.blocks.map((b) => (b.type === 'paragraph' ? findCounts(b.text, units) : []));
   const all: CountInText[] = [];
   perBlock.forEach((counts, block) => counts.forEach((_, index) => all.push({ block, text: (shaped.blocks[block] as BodyBlock).text, counts, index })));
-  const assigned = assignMetrics(all, registry);
+  let assigned = assignMetrics(all, registry);
+  // --add-metrics: what matched nothing gets a metric of its own, and the rest of the import sees it in the registry.
+  const added = opts.addMetrics && addNewMetrics(all, assigned, shaped.blocks, registry, opts.addMetrics);
+  if (added) ({ assigned, registry } = added);
   const statOf = new Map<Count, Metric>();
   const matched: MatchedStat[] = [];
   const unmatched: UnmatchedCount[] = [];
@@ -187,5 +186,5 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
   const mentioned = new Set(Object.keys(stats));
   const notMentioned = registry.metrics.filter((m) => !mentioned.has(m.id));
   if (shaped.published) notes.push(`文末日期“${shaped.publishedLine}”已作为印发日期 published: ${shaped.published}，不再出现在正文中`);
-  return { year, yearFrom, title, titleFrom, published: shaped.published, mdx, body, stats, matched, unmatched, notMentioned, structure, subheadings, rendered, notes };
+  return { year, yearFrom, title, titleFrom, published: shaped.published, mdx, body, stats, matched, unmatched, notMentioned, structure, subheadings, rendered, notes, ...(added && { added: added.result }) };
 }
