@@ -366,7 +366,7 @@ export function labelForCount(text: string, counts: Count[], index: number): Lab
   if (n.skip) return { skip: n.skip };
   let label: string;
   if (!n.before) label = n.after;
-  else if (n.after && !EVENT_UNITS.has(c.unit)) label = n.before + (n.de ? '的' : '') + n.after;
+  else if (n.after && (!EVENT_UNITS.has(c.unit) || letters(n.before) <= 2)) label = n.before + (n.de ? '的' : '') + n.after;
   else label = n.before;
   label = label.replace(/\s+/g, '');
   // A bare noun ("共38个项目") takes a short clause before it ("开工一批，共38个项目" → 开工一批项目).
