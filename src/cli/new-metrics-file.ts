@@ -30,7 +30,7 @@ export function planMetricsFile(dir: string, added: BoundCount[], input: string,
   const comment = [`以下 ${added.length} 个指标由 npm run import（--add-metrics）导入 ${year} 年报告“${source}”时添加。`, '名称（label）取自原句，请核对；id 可以改，但要同时改报告中的 <Stat id="…" />，网站发布后不要再改'];
   try {
     const after = appendEntries(before ?? '', entries, comment);
-    return { path, shown, before, after, appended: after.slice((before ?? '').length).replace(/^\r?\n/, '') };
+    return { path, shown, before, after, appended: after.slice((before ?? '').length).replace(/^(?:\r?\n)+/, '') };
   } catch (e) {
     if (!(e instanceof AppendError)) throw e;
     fail(`${shown}：${e.message}；没有写入任何文件`, `${e.hint}\n要登记的指标：\n${stringify(entries, { lineWidth: 0 }).trimEnd()}`);

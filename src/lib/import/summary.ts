@@ -80,6 +80,10 @@ export function formatSummary(r: ImportResult, ctx: SummaryContext): string {
     for (const n of r.notes) out.push(`  · ${n}`);
   }
   out.push('');
+  if (ctx.dryRun) {
+    out.push('下一步：确认以上结果无误后，去掉 --dry-run 再运行一次，才会写入文件');
+    return out.join('\n');
+  }
   out.push('下一步：');
   out.push(`  1. 打开 ${ctx.output}，核对标题、分段和上面列出的数字对应关系`);
   if (ctx.inContent) {
