@@ -75,6 +75,8 @@ const AFTER_STOP = new Set([
 /** Offices and bodies that stand as the subject before the verb: "开发区受理来信来访", "区纪工委查处". */
 const SUBJECT_END = /(?:开发区|实验区|新区|高新区|自治区|管委会|委员会|政府|办公室|办公厅|纪工委|党工委|纪委|监委|党委|党组|工委|局|厅|委|办|院|机关|单位|公司|市|县|省)$/;
 
+/** 共/累计/先后: the subject and its adverbs end here ("区纪工委共受理…"), or what is said of the next count begins ("赛事活动累计曝光率超2000万人次"). */
+const TOTAL_WORDS = new Set(['累计', '共', '共有', '共计', '合计', '总计', '先后']);
 
 /** Drop words from either end (LEADING, TRAILING) only where a word ends, so 组织部 keeps 组织 and 公共 keeps 共. */
 function stripEnds(phrase: string): string {
@@ -117,7 +119,7 @@ function dropSubject(s: string): string {
   // 共/累计/先后 in the middle ends the subject and its adverbs.
   for (let i = ws.length - 2; i >= 1; i--) {
     const w = ws[i] as Word;
-    if (/^(?:共|共有|共计|累计|合计|总计|先后)$/.test(w.text)) return s.slice(w.end).trim();
+    if (TOTAL_WORDS.has(w.text)) return s.slice(w.end).trim();
     // "对…重要议题进行权威发布", "班子成员分别到联系社区进行党风廉政宣讲": what is done follows 进行/开展.
     if (/^(?:进行|开展)$/.test(w.text) && letters(s.slice(w.end)) >= 2) return s.slice(w.end).trim();
   }
@@ -216,9 +218,6 @@ function afterOpenBracket(text: string, from: number, to: number): number | unde
   }
   return open.length ? (open[open.length - 1] as number) + 1 : undefined;
 }
-
-/** Words that begin what is said of the next count: "赛事活动累计曝光率超2000万人次". */
-const TOTAL_WORDS = new Set(['累计', '共', '共有', '共计', '合计', '总计', '先后']);
 
 /**
  * Of the words between two counts, the part that belongs to the second — the rest is the first count's
