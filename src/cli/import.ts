@@ -74,7 +74,7 @@ try {
     registry: content.registry,
     year,
     fileName: basename(input).replace(/\.[^.]*$/, ''),
-    ...(addMetrics && { addMetrics: { public: args.values.public ?? defaultPublic((content.site as { kind?: string } | undefined)?.kind) } }),
+    ...(addMetrics && { addMetrics: { public: args.values.public ?? defaultPublic(content.site?.kind) } }),
     previousTitle: (y) => {
       const prev = templateReport(content.reports.filter((r) => r.year !== y), y);
       return prev?.data.title.includes(String(prev.year)) ? titleForYear(y, { year: prev.year, title: prev.data.title }) : undefined;
