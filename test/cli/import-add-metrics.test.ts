@@ -184,6 +184,17 @@ describe('import --add-metrics: what it refuses, and --dry-run', () => {
     expect(existsSync(join(dir, 'reports', '2022.mdx'))).toBe(false);
   });
 
+  it('makes new metrics public in a gov-info-disclosure folder (the report is published whole), unless --no-public', () => {
+    const dir = contentFolder();
+    writeFileSync(join(dir, 'site.yaml'), 'kind: gov-info-disclosure\ntitle: 平潭综合实验区政府信息公开年报\norganization: 平潭综合实验区管委会\n');
+    const shown = importInto(dir, textFile(), '--add-metrics', '--dry-run');
+    expect(shown.status, shown.output).toBe(0);
+    expect(shown.stdout).toContain('label: 主动公开政府信息\n  unit: 条\n  group: 总体情况\n  public: true');
+    const masked = importInto(dir, textFile(), '--add-metrics', '--no-public', '--dry-run');
+    expect(masked.stdout).toContain('label: 主动公开政府信息\n  unit: 条\n  group: 总体情况\n  public: false');
+    expect(masked.stdout).not.toMatch(/^  public: true$/m);
+  });
+
   it('says --public is for --add-metrics only', () => {
     const dir = contentFolder();
     const r = importInto(dir, textFile(), '--public');
