@@ -13,7 +13,7 @@ import { expectedText, serializeReport, type DocBlock, type Inline } from './mdx
 import { renderBody, type RenderedBlock } from '../report-text.ts';
 import { ImportError, type Source } from './source.ts';
 import { importTables, joinSplitTables, type ImportedTables } from './tables.ts';
-import { addNewMetrics, type NewMetrics, type NewMetricsOptions } from './new-metrics.ts';
+import { addNewMetrics, addTableMetrics, type NewMetrics, type NewMetricsOptions } from './new-metrics.ts';
 
 export { ImportError } from './source.ts';
 
@@ -130,7 +130,10 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
   const all: CountInText[] = [];
   perBlock.forEach((counts, block) => counts.forEach((_, index) => all.push({ block, text: (shaped.blocks[block] as BodyBlock).text, counts, index })));
   // Tables first: a figure in a table is named by its row and column, more surely than by the prose around it.
-  const imported = importTables(shaped.blocks, registry, split.joined);
+  let imported = importTables(shaped.blocks, registry, split.joined);
+  // --add-metrics: a table cell no metric fits gets one by its row and column labels, and the tables are bound again.
+  const tableAdded = opts.addMetrics && addTableMetrics(imported.unbound, shaped.blocks, registry, opts.addMetrics);
+  if (tableAdded && tableAdded.added.length) [registry, imported] = [tableAdded.registry, importTables(shaped.blocks, tableAdded.registry, split.joined)];
   notes.push(...imported.notes);
   const fromTables = new Map(imported.bound.map((b) => [b.metric.id, b]));
   let assigned = assignMetrics(all, registry);
@@ -202,7 +205,7 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
   const notMentioned = registry.metrics.filter((m) => !mentioned.has(m.id));
   if (shaped.published) notes.push(`文末日期“${shaped.publishedLine}”已作为印发日期 published: ${shaped.published}，不再出现在正文中`);
   const { docs: _docs, notes: _notes, ...tables } = imported;
-  return { year, yearFrom, title, titleFrom, published: shaped.published, mdx, body, stats, matched, unmatched, notMentioned, structure, subheadings, rendered, tables, notes, ...(added && { added: added.result }) };
+  return { year, yearFrom, title, titleFrom, published: shaped.published, mdx, body, stats, matched, unmatched, notMentioned, structure, subheadings, rendered, tables, notes, ...(added && { added: { ...added.result, added: [...(tableAdded ? tableAdded.added : []), ...added.result.added] } }) };
 }
 
 /** A table's text is many lines: show the first line that differs, not the whole table. */

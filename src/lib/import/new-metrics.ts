@@ -10,6 +10,7 @@ import { sentenceAround, type Count } from './counts.ts';
 import { unitFits, type CountInText } from './match.ts';
 import { labelForCount } from './metric-label.ts';
 import { metricId } from './metric-id.ts';
+import type { UnboundTableCell } from './tables.ts';
 
 export interface NewMetricsOptions {
   /** `public` of every metric added: shown unmasked in the public edition. */
@@ -152,9 +153,47 @@ export function defaultPublic(kind: string | undefined): boolean {
   return kind === 'gov-info-disclosure';
 }
 
+/**
+ * Metrics for the table cells no metric fits (reason no-metric): labelled by the cell's row and column
+ * labels ("行政许可 · 本年处理决定数量"), with those labels as the metric's row and column, so that next
+ * year's table binds to it by its place like any registered cell. Cells whose labels fit a metric that
+ * is taken, ambiguous or in another unit are left for the author: a second metric there would make the
+ * place ambiguous.
+ */
+export function addTableMetrics(cells: UnboundTableCell[], blocks: BodyBlock[], registry: Registry, opts: NewMetricsOptions): { registry: Registry; added: BoundCount[] } {
+  const section = sectionsOf(blocks);
+  const tableBlock = blocks.map((b, i) => (b.type === 'table' ? i : -1)).filter((i) => i >= 0);
+  const metrics = [...registry.metrics];
+  const ids = new Set(metrics.map((m) => m.id));
+  const added: BoundCount[] = [];
+  for (const cell of cells) {
+    if (cell.reason !== 'no-metric') continue;
+    const row = cell.labels.row.map((l) => l.text.trim()).filter(Boolean);
+    const column = cell.labels.column.map((l) => l.text.trim()).filter((t) => t && [...t].length <= 40);
+    if (row.length + column.length === 0) continue;
+    let label = [...row, ...column].join(' · ');
+    for (let n = 2; metrics.some((m) => labelKey(m.label) === labelKey(label)); n++) label = `${[...row, ...column].join(' · ')}（${n}）`;
+    const metric = metricSchema.parse({
+      id: metricId(label, ids),
+      label,
+      unit: cell.number.unit,
+      group: groupFromHeading(section[tableBlock[cell.table - 1] ?? -1]),
+      public: opts.public,
+      ...(row.length && { row }),
+      ...(column.length && { column }),
+    });
+    metrics.push(metric);
+    ids.add(metric.id);
+    added.push({ metric, written: cell.written, unit: cell.number.unit, sentence: `第 ${cell.table} 个表格第 ${cell.row} 行第 ${cell.col} 列：${cell.name}` });
+  }
+  if (added.length === 0) return { registry, added };
+  const next = makeRegistry(metrics);
+  return { registry: { ...registry, metrics: next.metrics, byId: next.byId, groups: next.groups }, added };
+}
+
 /** The new metrics as metrics.yaml entries: only what import decided, the rest left to the defaults. */
 export function registryEntries(added: BoundCount[]): Record<string, unknown>[] {
-  return added.map(({ metric: m }) => ({ id: m.id, label: m.label, unit: m.unit, group: m.group, public: m.public }));
+  return added.map(({ metric: m }) => ({ id: m.id, label: m.label, unit: m.unit, group: m.group, ...(m.row && { row: m.row }), ...(m.column && { column: m.column }), public: m.public }));
 }
 
 /** The import summary's lines on the new metrics: each with its id, label, unit, group and sentence. */

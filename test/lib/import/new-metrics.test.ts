@@ -1,7 +1,9 @@
 // --add-metrics inside the import: what gets registered, under which group, and what is reused next year.
 import { describe, expect, it } from 'vitest';
 import { importSource } from '../../../src/lib/import/index.ts';
-import { readText } from '../../../src/lib/import/source.ts';
+import { readDocx, readText } from '../../../src/lib/import/source.ts';
+import { loadReal } from '../../helpers/real-fixtures.ts';
+import { realDocx } from '../../helpers/real-docx.ts';
 import { groupFromHeading, labelKey, markedSentence } from '../../../src/lib/import/new-metrics.ts';
 import { findCounts } from '../../../src/lib/import/counts.ts';
 import { makeRegistry, metricSchema, type Metric } from '../../../src/lib/metrics.ts';
@@ -110,5 +112,32 @@ describe('--add-metrics in the import', () => {
     const text = '一是加强教育。全年召开党风廉政建设专题会议12次，开展廉政谈话86人次。';
     const counts = findCounts(text);
     expect(markedSentence(text, counts[1]!)).toBe('全年召开党风廉政建设专题会议12次，开展廉政谈话【86】人次。');
+  });
+});
+
+describe('--add-metrics for table cells', () => {
+  // 平潭综合实验区 2022 and 2023 政府信息公开工作年度报告 as Word files (test/fixtures/real/, test/helpers/real-docx.ts).
+  const docx = async (slug: string) => readDocx(new Uint8Array(await realDocx(loadReal(slug))));
+
+  it('registers each number cell no metric fits by its row and column labels, and binds it in the table', async () => {
+    const r = importSource(await docx('gov-2023-pingtan'), { registry: makeRegistry([]), fileName: '报告', addMetrics: { public: false } });
+    const cells = r.added!.added.filter((a) => a.metric.row || a.metric.column);
+    expect(cells.length).toBe(r.tables.bound.length);
+    expect(r.tables.unbound).toEqual([]);
+    const permits = cells.find((a) => a.metric.label === '行政许可 · 第二十条第（五）项 · 本年处理决定数量')!;
+    expect(permits.metric).toMatchObject({ row: ['行政许可'], column: ['第二十条第（五）项', '本年处理决定数量'], public: false });
+    expect(permits.sentence).toMatch(/^第 1 个表格第 \d+ 行第 2 列：行政许可 × /);
+    expect(r.body).toContain(`<Stat id="${permits.metric.id}" />`);
+    expect(r.stats[permits.metric.id]).toEqual(r.tables.bound.find((b) => b.metric.id === permits.metric.id)!.value);
+    expect(new Set(cells.map((a) => a.metric.id)).size).toBe(cells.length);
+  });
+
+  it('binds the next year\'s table to those metrics by row and column, adding none for its cells', async () => {
+    const first = importSource(await docx('gov-2023-pingtan'), { registry: makeRegistry([]), fileName: '报告', addMetrics: { public: false } });
+    const registry = makeRegistry(first.added!.added.map((a) => a.metric));
+    const next = importSource(await docx('gov-2022-pingtan'), { registry, fileName: '报告', addMetrics: { public: false } });
+    expect(next.added!.added.filter((a) => a.metric.row || a.metric.column)).toEqual([]);
+    expect(next.tables.unbound).toEqual([]);
+    expect(next.tables.bound.length).toBe(first.tables.bound.length);
   });
 });
