@@ -16,6 +16,8 @@ export const SITES = {
   seriesInternal: { content: 'test/fixtures/series', edition: 'internal', base: '/' },
   seriesPublicBase: { content: 'test/fixtures/series', edition: 'public', base: '/reports/' },
   minimalInternalBase: { content: 'test/fixtures/minimal', edition: 'internal', base: '/reports/' },
+  /** The party-governance sample of `npm run demo` (examples/demo), built as the demo builds it: public, under /demo/. */
+  demo: { content: 'examples/demo', edition: 'public', base: '/demo/' },
   /** Reports written as an attacker would (test/fixtures/hostile/README.md). */
   hostile: { content: 'test/fixtures/hostile', edition: 'public', base: '/' },
 } satisfies Record<string, SiteVariant>;
