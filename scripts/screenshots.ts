@@ -1,5 +1,5 @@
 // npm run screenshots: build the demo (npm run demo's sites) and photograph its main pages in Chromium, for
-// the README. `-- --no-build` reuses dist.demo/ as it is. Pages are taken at their top unless a shot names
+// the README. `-- --no-build` reuses dist-demo/ as it is. Pages are taken at their top unless a shot names
 // an element to bring into view.
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -11,8 +11,8 @@ import { loadSiteConfig, REPORT_FILE, reportFiles } from '../lib/content.ts';
 import { DEMO_SITES, demoBase, LANDING_CSS, landingPage, type DemoSite, type LandingSite } from '../lib/demo.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** Matches .gitignore's dist.*\/ — never committed. */
-export const DEMO_OUT = join(ROOT, 'dist.demo');
+/** In .gitignore: never committed. */
+export const DEMO_OUT = join(ROOT, 'dist-demo');
 const ASTRO_CLI = join(ROOT, 'src/cli/astro.ts');
 
 export class DemoError extends Error {}

@@ -14,7 +14,7 @@ ${DEMO_SITES.map((s) => `  ${demoBase(s).padEnd(12)}${s.kindName}（${s.content}
 选项：
   --port 端口    服务端口（默认 4321；被占用时自动换下一个）
   --host 地址    监听地址（默认 127.0.0.1，只有本机能访问；0.0.0.0 让局域网内其他电脑也能打开）
-  --out 目录     生成到这里（默认 dist.demo/）
+  --out 目录     生成到这里（默认 dist-demo/）
   --no-serve     只构建，不启动服务
   -h, --help     显示本说明`;
 

@@ -95,7 +95,7 @@ ${items}
     <li>在“问题与措施”中看哪些问题年年出现、上一年的措施第二年有没有对应的工作；</li>
     <li>全文检索历年报告，直接跳到所在段落。</li>
   </ul>
-  <p class="where">这些网站由 <code>npm run demo</code> 生成在 <code>dist.demo/</code> 中；示例内容在 <code>examples/</code> 中，每个文件夹就是一个内容目录。</p>
+  <p class="where">这些网站由 <code>npm run demo</code> 生成在 <code>dist-demo/</code> 中；示例内容在 <code>examples/</code> 中，每个文件夹就是一个内容目录。</p>
   </main>
 </body>
 </html>

@@ -42,7 +42,7 @@ describe('npm run demo arguments', () => {
 });
 
 describe('the demo server', () => {
-  const out = join(tmp, 'dist.demo');
+  const out = join(tmp, 'dist-demo');
   const demo = DEMO_SITES.find((s) => s.id === 'demo')!;
   let served: ServedDemo;
   beforeAll(async () => {
