@@ -34,6 +34,7 @@ export const SHOTS: Shot[] = [
   { name: 'measures', path: 'demo/measures/', caption: '问题与措施：历年重复出现的问题和措施' },
   { name: 'search', path: 'demo/search/?q=廉情监督员', caption: '全文检索：结果直达段落', waitFor: '[data-search-results] li' },
   { name: 'report-phone', path: 'demo/2022/', caption: '手机上的报告页（390 像素宽）', width: 390, height: 844 },
+  { name: 'gov-info-report', path: 'gov-info/2023/', caption: '政府信息公开工作年度报告：国家格式的统计表', scrollTo: '#s3' },
 ];
 
 async function take(page: Page, base: string, shot: Shot): Promise<string> {

@@ -1,20 +1,19 @@
 // Runs the Astro CLI for the npm scripts: telemetry off (intranets are offline, and no request may leave),
 // the content folder and edition announced so nobody publishes the wrong one by accident, and a build
 // that only replaces dist/ once it has completed, search index included.
-import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { checkContent } from '../lib/check.ts';
 import { resolveContentDir } from '../lib/content.ts';
 import { formatProblems, hasErrors } from '../lib/problems.ts';
 import { readEdition } from '../lib/edition.ts';
 import { normaliseBase } from '../lib/paths.ts';
+import { describeFsError } from '../lib/fs-errors.ts';
+import { moveDir } from '../lib/move-dir.ts';
 import { fail } from './command.ts';
+import { exitCode, ROOT, spawnAstro } from './astro-process.ts';
 import { CHECKED_ENV } from '../integrations/preflight.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const DIST = join(ROOT, 'dist');
 
 const args = process.argv.slice(2);
@@ -44,12 +43,33 @@ if (args[0] === 'build' || args[0] === 'dev' || args[0] === 'sync') {
 // Checked above (or, for preview, not read at all): the pre-flight integration need not read it again.
 const checked = args[0] === 'build' || args[0] === 'dev' || args[0] === 'sync' || args[0] === 'preview' ? { [CHECKED_ENV]: resolveContentDir() } : {};
 
-function astro(argv: string[]): number {
-  const r = spawnSync(process.execPath, [ASTRO_BIN, ...argv], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...checked } });
-  return r.status ?? 1;
+function astro(argv: string[]): Promise<number> {
+  const child = spawnAstro(argv, { ...process.env, ...checked });
+  // Ctrl-C reaches Astro itself (it shares the terminal); a signal sent to this process alone is passed on. Either way, Astro stops first.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
+  return exitCode(child);
 }
 
-if (args[0] !== 'build') process.exit(astro(args));
+if (args[0] !== 'build') process.exit(await astro(args));
+
+/**
+ * The folder a build may replace: absent, empty, or a site nianbao built (its home page names nianbao as
+ * its generator). Anything else — the checkout, a content folder, someone's documents — is never replaced.
+ */
+function replaceable(dir: string): boolean {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return !existsSync(dir);
+  }
+  if (names.length === 0) return true;
+  try {
+    return /<meta name="generator" content="nianbao"/.test(readFileSync(join(dir, 'index.html'), 'utf8'));
+  } catch {
+    return false;
+  }
+}
 
 /** `--outDir X` or `--outDir=X` taken out of the arguments: Astro gets a folder beside it instead. */
 function takeOutDir(argv: string[]): { outDir?: string; rest: string[] } {
@@ -65,15 +85,29 @@ function takeOutDir(argv: string[]): { outDir?: string; rest: string[] } {
 }
 
 // A build that fails halfway (say, in the search index step) must not leave a half-written site, in
-// dist/ or in a folder named with --outDir: build beside it, then swap it in.
+// dist/ or in a folder named with --outDir: build beside it, then swap it in. Astro itself always
+// builds inside the project (outside it, its intermediate files go astray: see src/cli/publish.ts);
+// the finished site is then moved beside the folder, copied when that is on another disk.
 const { outDir, rest } = takeOutDir(args);
 const target = outDir ? resolve(outDir) : DIST;
+if (!replaceable(target)) {
+  fail(`${target} 不是空文件夹，也不是 nianbao 生成的网站：构建会替换整个文件夹，所以没有开始。`, '用 --outDir 指定一个新的或空的文件夹（或上次 npm run build 生成的网站文件夹）');
+}
+const local = join(ROOT, `dist.building-${process.pid}`);
 const building = `${target}.building-${process.pid}`;
 const previous = `${target}.previous`;
-const status = astro([...rest, '--outDir', building]);
+const status = await astro([...rest, '--outDir', local]);
 if (status !== 0) {
-  rmSync(building, { recursive: true, force: true });
+  rmSync(local, { recursive: true, force: true });
   fail(`构建失败，${target === DIST ? 'dist/' : target} 保持原样（上一次成功构建的网站仍在）。`, '按上面的提示修改后重新运行 npm run build');
+}
+if (building !== local) {
+  try {
+    moveDir(local, building);
+  } catch (e) {
+    rmSync(local, { recursive: true, force: true });
+    fail(`无法把网站写到 ${building}：${describeFsError(e)}。${target} 保持原样。`);
+  }
 }
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(target)) renameSync(target, previous);

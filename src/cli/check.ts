@@ -11,7 +11,9 @@ if (result.problems.length === 0) {
   const out = formatProblems(result.problems, dir);
   const next = hasErrors(result.problems)
     ? '请按 → 后的提示逐条修改，再运行 npm run check。'
-    : '没有错误，可以构建和发布；警告和提示请逐条核对，确认无误的可以不改。';
+    : result.reports.length === 0
+      ? '内容目录本身没有错误；按上面的“下一步”添加第一份报告。'
+      : '没有错误，可以构建和发布；警告和提示请逐条核对，确认无误的可以不改。';
   (hasErrors(result.problems) ? console.error : console.log)(`${out}\n${next}`);
 }
 process.exit(hasErrors(result.problems) ? 1 : 0);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { loadSiteConfig, REPORT_FILE, reportFiles } from '../lib/content.ts';
 import { DEMO_SITES, demoBase, LANDING_CSS, landingPage, type DemoSite, type LandingSite } from '../lib/demo.ts';
+import { kindById } from '../lib/kinds/index.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** In .gitignore: never committed. */
@@ -22,13 +23,13 @@ export function landingSite(site: DemoSite, contentDir = join(ROOT, site.content
   const { site: config, problems } = loadSiteConfig(contentDir);
   if (!config) throw new DemoError(`示例 ${site.content}/site.yaml 有错误：${problems.map((p) => p.message).join('；')}（运行 NIANBAO_CONTENT=${site.content} npm run check 查看）`);
   const years = reportFiles(contentDir).map((name) => Number(REPORT_FILE.exec(name)?.[1]));
-  return { href: demoBase(site), kindName: site.kindName, title: config.title, organization: config.organization, description: config.description, years };
+  return { href: demoBase(site), kindName: kindById(config.kind).name, title: config.title, organization: config.organization, description: config.description, years };
 }
 
 /** The landing page and its stylesheet at the top of the demo folder. */
-export function writeLanding(out: string, sites: DemoSite[] = DEMO_SITES): void {
+export function writeLanding(out: string, sites: DemoSite[] = DEMO_SITES, described: LandingSite[] = sites.map((s) => landingSite(s))): void {
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'index.html'), landingPage(sites.map((s) => landingSite(s))));
+  writeFileSync(join(out, 'index.html'), landingPage(described));
   writeFileSync(join(out, 'demo.css'), LANDING_CSS);
 }
 
@@ -37,10 +38,14 @@ export function buildDemo(out: string = DEMO_OUT, log: (line: string) => void = 
   const missing = sites.filter((s) => !existsSync(join(ROOT, s.content, 'site.yaml')));
   if (missing.length) throw new DemoError(`找不到示例内容：${missing.map((s) => s.content).join('、')}（应随项目一起提供；请确认检出完整）`);
   const started = Date.now();
+  // Read first: a sample whose site.yaml is broken stops the demo before anything is built.
+  const described = sites.map((s) => landingSite(s));
+  // npm run build -- --outDir moves the finished site beside the folder, so the parent must exist.
+  mkdirSync(out, { recursive: true });
   sites.forEach((site, i) => {
     const base = demoBase(site);
     const dir = join(out, site.id);
-    log(`\n[${i + 1}/${sites.length}] 构建示例“${site.kindName}”：${site.content} → ${relative(ROOT, dir)}/（网址路径 ${base}）`);
+    log(`\n[${i + 1}/${sites.length}] 构建示例“${described[i]!.kindName}”：${site.content} → ${relative(ROOT, dir)}/（网址路径 ${base}）`);
     const t = Date.now();
     // Builds run in sequence: two Astro builds in one checkout would share .astro/.
     const r = spawnSync(process.execPath, [ASTRO_CLI, 'build', '--outDir', dir], {
@@ -51,7 +56,7 @@ export function buildDemo(out: string = DEMO_OUT, log: (line: string) => void = 
     if (r.status !== 0) throw new DemoError(`示例 ${site.content} 构建失败（见上方输出）`);
     log(`[${i + 1}/${sites.length}] ✓ ${site.content} 用时 ${((Date.now() - t) / 1000).toFixed(0)} 秒`);
   });
-  writeLanding(out, sites);
+  writeLanding(out, sites, described);
   log(`\n✓ 演示网站已生成到 ${relative(ROOT, out) || out}/（${sites.length} 个示例，共用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒）`);
 }
 

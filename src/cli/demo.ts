@@ -3,12 +3,12 @@ import { relative } from 'node:path';
 import { fail, parseCommandArgs } from './command.ts';
 import { userPath } from '../lib/cli-paths.ts';
 import { DEMO_SITES, demoBase } from '../lib/demo.ts';
-import { buildDemo, DEMO_OUT, DemoError, ROOT, serveDemo } from './demo-site.ts';
+import { buildDemo, DEMO_OUT, DemoError, landingSite, ROOT, serveDemo } from './demo-site.ts';
 
 const HELP = `用法：npm run demo [-- --port 端口] [-- --host 地址] [-- --no-serve]
 
 用 examples/ 中的示例数据（虚构单位，文字和数字均为编造）构建演示网站，并在本机打开服务：
-${DEMO_SITES.map((s) => `  ${demoBase(s).padEnd(12)}${s.kindName}（${s.content}）`).join('\n')}
+${DEMO_SITES.map((s) => `  ${demoBase(s).padEnd(12)}${s.content}`).join('\n')}
   /           演示首页，链接以上网站
 
 选项：
@@ -53,7 +53,7 @@ if (args['no-serve']) process.exit(0);
 try {
   const served = await serveDemo(out, { port, host: args.host, tryNext: args.port === undefined });
   console.log(`\n演示网站已启动：${served.url}`);
-  for (const s of DEMO_SITES) console.log(`  ${s.kindName}：${served.url}${demoBase(s).slice(1)}`);
+  for (const s of DEMO_SITES) console.log(`  ${landingSite(s).kindName}：${served.url}${demoBase(s).slice(1)}`);
   console.log('（示例数据，均为虚构。按 Ctrl+C 停止）');
   const stop = () => {
     void served.close().then(() => process.exit(0));

@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { loadContent, REPORTS_DIR, resolveContentDir } from '../lib/content.ts';
 import { FileExistsError, writeFileAtomic } from '../lib/atomic-write.ts';
-import { scaffoldReport, templateReport, YEAR_ARG } from '../lib/scaffold.ts';
+import { kindLayout, scaffoldReport, templateReport, YEAR_ARG } from '../lib/scaffold.ts';
+import { kindById } from '../lib/kinds/index.ts';
 import { fail, parseCommandArgs } from './command.ts';
 import { shownPath } from '../lib/cli-paths.ts';
 import { hasErrors } from '../lib/problems.ts';
@@ -28,7 +29,7 @@ const target = join(dir, REPORTS_DIR, `${year}.mdx`);
 const shown = shownPath(target);
 
 const template = templateReport(content.reports, year);
-const scaffold = scaffoldReport(year, content.registry, template);
+const scaffold = scaffoldReport(year, content.registry, template, kindLayout(kindById(content.site?.kind), content.site?.organization));
 try {
   writeFileAtomic(target, scaffold.text);
 } catch (e) {

@@ -64,6 +64,8 @@ export function bigChange(prev: StatValue, cur: StatValue, factor = BIG_CHANGE_F
   const p = statNumber(prev);
   const c = statNumber(cur);
   if (p === undefined || c === undefined || p === c) return undefined;
+  // A slipped or doubled digit moves a figure by more than 2: 0 → 1 or 1 → 3 is an ordinary year, not a typo.
+  if (Math.abs(c - p) <= 2) return undefined;
   const about = prev.kind === 'atLeast' || cur.kind === 'atLeast' ? '约' : '';
   if (p === 0) return '此前为 0';
   if (c === 0) return '降为 0';
@@ -125,12 +127,19 @@ export function crossYearProblems(reports: ReportSource[], registry: Registry): 
 }
 
 /** Headings and paragraphs as the site's structure sees them (## sections; ### and paragraphs are paragraphs). */
-function bodyBlocks(report: Pick<ReportSource, 'body' | 'data'>, parsed: BodyParse): { blocks: (Block & { line?: number; depth?: number })[] } | undefined {
+function bodyBlocks(report: Pick<ReportSource, 'body' | 'data'>, parsed: BodyParse): { blocks: (Block & { line?: number; depth?: number })[]; filled: boolean[] } | undefined {
   if (!parsed.ok) return undefined;
-  const blocks = renderTree(parsed.tree, report.data.stats)
+  const rendered = renderTree(parsed.tree, report.data.stats);
+  const blocks = rendered
     .filter((b) => b.type === 'paragraph' || b.type === 'heading')
     .map((b) => ({ type: b.type === 'heading' && b.depth === 2 ? ('heading' as const) : ('paragraph' as const), text: b.text, line: b.line, depth: b.depth }));
-  return { blocks };
+  // Whether each ## section holds anything at all: a section that is one table (二、主动公开政府信息情况) is not empty.
+  const filled: boolean[] = [];
+  for (const b of rendered) {
+    if (b.type === 'heading' && b.depth === 2) filled.push(false);
+    else if (filled.length) filled[filled.length - 1] = true;
+  }
+  return { blocks, filled };
 }
 
 /** Titles compare without their 一是/二是 ordinal, punctuation, spaces and full-/half-width differences. */
@@ -145,7 +154,7 @@ export function titleKey(title: string): string {
 export function structureProblems(report: Pick<ReportSource, 'file' | 'body' | 'bodyLineOffset' | 'data'>, body: BodyParse = parseBody(report.body)): Problem[] {
   const parsed = bodyBlocks(report, body);
   if (!parsed) return [];
-  const { blocks } = parsed;
+  const { blocks, filled } = parsed;
   const { structure } = buildStructure(blocks, report.data.sections);
   const at = (line?: number) => (line === undefined ? undefined : line + report.bodyLineOffset);
   const problems: Problem[] = [];
@@ -162,7 +171,7 @@ export function structureProblems(report: Pick<ReportSource, 'file' | 'body' | '
   }
   structure.sections.forEach((section, s) => {
     const lines = paragraphLines[s + 1] ?? [];
-    if (section.paragraphs.length === 0) {
+    if (section.paragraphs.length === 0 && !filled[s]) {
       problems.push({ severity: 'warning', file: report.file, line: headingLines[s], message: `“${section.title}”下面还没有内容`, hint: '在这个标题下写正文；不需要这一部分的，删除这个标题' });
     }
     const seen = new Map<string, { ordinal: number; line?: number }>();

@@ -3,12 +3,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LineCounter, parseDocument, visit as visitYaml, type Document } from 'yaml';
-import { makeRegistry, metricSchema, type Metric, type Registry } from './metrics.ts';
+import { ENTRY_KINDS_HINT, makeRegistry, readRegistryEntries, type Registry } from './metrics.ts';
 import type { Problem } from './problems.ts';
 import { reportFrontmatterSchema, type ReportFrontmatter } from './report-schema.ts';
 import { siteSchema, type SiteConfig } from './site.ts';
 import { ENCODING_HINT, readTextFile } from './text-file.ts';
-import { issuesToProblems, safeParseZh } from './zod-problems.ts';
+import { fieldName, issuesToProblems, safeParseZh, yamlLine } from './zod-problems.ts';
 
 export const REPORTS_DIR = 'reports';
 export const REPORT_FILE = /^(\d{4})\.mdx$/;
@@ -98,41 +98,34 @@ export function loadRegistry(dir: string): { registry: Registry; problems: Probl
   const y = readYamlFile(dir, 'metrics.yaml');
   if (y.problems.length) return { registry: makeRegistry([]), problems: y.problems };
   const file = 'metrics.yaml';
-  const problems: Problem[] = [];
-  if (!Array.isArray(y.data)) {
-    return { registry: makeRegistry([]), problems: [{ severity: 'error', file, message: 'metrics.yaml 必须是指标列表（每项以“- id: …”开头）', hint: '参照 DESIGN.md 中 metrics.yaml 的示例' }] };
+  // A registry with every entry commented out (a fresh `general` folder) is an empty list, not an error.
+  const data = y.data ?? [];
+  if (!Array.isArray(data)) {
+    return { registry: makeRegistry([]), problems: [{ severity: 'error', file, message: 'metrics.yaml 必须是一个列表', hint: ENTRY_KINDS_HINT }] };
   }
-  const metrics: Metric[] = [];
-  const seen = new Map<string, number>();
-  y.data.forEach((entry, i) => {
-    const r = safeParseZh(metricSchema, entry);
-    if (!r.success) {
-      const name = entryName(entry, i);
-      problems.push(...issuesToProblems(r.error.issues, file, { doc: y.doc, lines: y.lines, fieldPrefix: [i] }).map((p) => ({ ...p, field: p.field?.replace(`[${i}]`, name) })));
-      return;
-    }
-    if (seen.has(r.data.id)) {
-      problems.push({ severity: 'error', file, field: `${entryName(entry, i)}.id`, line: lineOf(y, [i, 'id']), message: `指标 id ${r.data.id} 重复（第 ${seen.get(r.data.id)! + 1} 项已用过）`, hint: '每个指标 id 只能登记一次；改名或删除重复的一项' });
-      return;
-    }
-    seen.set(r.data.id, i);
-    metrics.push(r.data);
+  const { registry, issues } = readRegistryEntries(data, safeParseZh);
+  const problems = issues.map((issue): Problem => {
+    const [i, ...rest] = issue.path as [number, ...PropertyKey[]];
+    const shaped = issue.zod
+      ? issuesToProblems([{ ...issue.zod, path: rest }], file, { doc: y.doc, lines: y.lines, fieldPrefix: [i] })[0]!
+      : { severity: 'error' as const, file, field: fieldName([i, ...rest]), line: yamlLine(y.doc, y.lines, issue.path), message: issue.message, hint: issue.hint };
+    return { ...shaped, field: shaped.field?.replace(`[${i}]`, entryName(data[i], i)) };
   });
-  for (const m of metrics) {
-    for (const part of m.sumOf ?? []) {
-      if (!seen.has(part)) {
-        const i = seen.get(m.id)!;
-        problems.push({ severity: 'error', file, field: `${m.id}.sumOf`, line: lineOf(y, [i, 'sumOf']), message: `指标 ${m.id} 的 sumOf 引用了未登记的指标 ${part}`, hint: 'sumOf 中只能写 metrics.yaml 中已有的指标 id' });
-      }
-    }
-  }
-  return { registry: makeRegistry(metrics), problems };
+  const lines = new Map<string, number>();
+  data.forEach((entry, i) => {
+    const id = (entry as { id?: unknown } | null)?.id;
+    const line = yamlLine(y.doc, y.lines, [i]);
+    if (typeof id === 'string' && line !== undefined && !lines.has(id)) lines.set(id, line);
+  });
+  registry.lines = lines;
+  return { registry, problems };
 }
 
 /** How an author finds a registry entry: by its id, or by its position (counted from 1) when the id is unusable. */
 function entryName(entry: unknown, i: number): string {
-  const id = (entry as { id?: unknown } | null)?.id;
-  return typeof id === 'string' && id.trim() ? `第${i + 1}项（${id.trim()}）` : `第${i + 1}项`;
+  const e = entry as { id?: unknown; rule?: unknown } | null;
+  const name = typeof e?.id === 'string' ? e.id.trim() : typeof e?.rule === 'string' ? `规则“${e.rule.trim()}”` : '';
+  return name ? `第${i + 1}项（${name}）` : `第${i + 1}项`;
 }
 
 function lineOf(y: YamlFile, path: PropertyKey[]): number | undefined {
@@ -227,7 +220,7 @@ export function loadContent(dir: string): LoadedContent {
   const reports: ReportSource[] = [];
   const invalid: ReportBody[] = [];
   const names = reportFiles(dir);
-  if (names.length === 0) problems.push({ severity: 'error', file: REPORTS_DIR, message: '没有任何报告文件', hint: `在 ${join(dir, REPORTS_DIR)} 中添加 年份.mdx，或运行 npm run import -- 报告.docx` });
+  if (!existsSync(join(dir, REPORTS_DIR))) problems.push({ severity: 'error', file: REPORTS_DIR, message: `缺少 ${REPORTS_DIR}/ 目录`, hint: `在 ${dir} 中创建 ${REPORTS_DIR}/ 目录，再用 npm run import -- 报告.docx 或 npm run new -- 年份 添加报告` });
   for (const name of names) {
     const r = loadReportFile(dir, name, reg.registry);
     problems.push(...r.problems);

@@ -6,15 +6,13 @@ import { normaliseBase } from './paths.ts';
 export interface DemoSite {
   /** Folder name under the demo's output, and the path it is served under (/<id>/). */
   id: string;
-  /** Content folder, relative to the project root. */
+  /** Content folder, relative to the project root. Its site.yaml names the kind the landing page shows. */
   content: string;
-  /** The kind of report, as the landing page names it. */
-  kindName: string;
 }
 
 export const DEMO_SITES: DemoSite[] = [
-  { id: 'demo', content: 'examples/demo', kindName: '落实全面从严治党主体责任情况报告' },
-  // { id: 'gov-info', content: 'examples/gov-info-disclosure', kindName: '政府信息公开工作年度报告' },
+  { id: 'demo', content: 'examples/demo' },
+  { id: 'gov-info', content: 'examples/gov-info-disclosure' },
 ];
 
 /** Where a demo site is served: /demo/, /gov-info/. */

@@ -1,7 +1,6 @@
 // The frontmatter of one report, validated against the metric registry.
 import { z } from 'zod';
-import { distance, closest } from 'fastest-levenshtein';
-import type { Registry } from './metrics.ts';
+import { closestId, type Registry } from './metrics.ts';
 import { parseStat, type StatValue } from './stat.ts';
 
 export const SECTION_KINDS = ['work', 'problems', 'measures', 'other'] as const;
@@ -9,10 +8,7 @@ export type SectionKind = (typeof SECTION_KINDS)[number];
 
 /** The closest registry id, when it is close enough to be a typo. */
 export function suggestMetricId(id: string, registry: Registry): string | undefined {
-  const ids = [...registry.byId.keys()];
-  if (ids.length === 0) return undefined;
-  const best = closest(id, ids);
-  return distance(id, best) <= Math.max(2, Math.floor(best.length / 4)) ? best : undefined;
+  return closestId(id, registry.byId.keys());
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;

@@ -7,18 +7,33 @@ import { formatStat, type StatValue } from './stat.ts';
 import { parseBody } from './report-body.ts';
 import { renderTree } from './report-text.ts';
 import { serializeBody } from './import/mdx.ts';
+import { PLACEHOLDER, type Kind } from './kinds/index.ts';
+import { partyGovernance } from './kinds/party-governance.ts';
 
 export const YEAR_ARG = /^\d{4}$/;
 
-/** The report headings of a year that has no report to copy from. */
-export const DEFAULT_HEADINGS = ['一、履行主体责任情况', '二、存在的主要问题及原因', '三、下一步工作思路和主要措施'];
+/** What a year with no report to copy from starts with: its kind's title and headings. */
+export interface NewReportLayout {
+  title: (year: number) => string;
+  headings: string[];
+  /** Standard tables, each written under the first heading that contains `under`. */
+  tables?: { under: string; mdx: () => string }[];
+}
 
-export const DEFAULT_TITLE = (year: number) => `${year}年度落实全面从严治党主体责任情况报告`;
+/** A kind's layout; the organization fills {organization} in the kind's title, unless it is still init's placeholder. */
+export function kindLayout(kind: Pick<Kind, 'report'>, organization = ''): NewReportLayout {
+  const org = organization.includes(PLACEHOLDER) ? '' : organization;
+  return { title: (year) => kind.report.title.replaceAll('{organization}', org).replaceAll('{year}', String(year)), headings: kind.report.headings, tables: kind.report.tables };
+}
+
+/** Without a kind to ask (a caller that passes none), the sample's. */
+const DEFAULT_LAYOUT = kindLayout(partyGovernance);
+export const DEFAULT_TITLE = DEFAULT_LAYOUT.title;
 
 /** Last year's title with this year's number: "2022年度…报告" → "2023年度…报告". */
-export function titleForYear(year: number, previous?: { year: number; title: string }): string {
+export function titleForYear(year: number, previous?: { year: number; title: string }, fallback: (year: number) => string = DEFAULT_TITLE): string {
   if (previous && previous.title.includes(String(previous.year))) return previous.title.split(String(previous.year)).join(String(year));
-  return DEFAULT_TITLE(year);
+  return fallback(year);
 }
 
 export interface Heading {
@@ -50,14 +65,14 @@ export function templateReport(reports: ReportSource[], year: number): ReportSou
   return sorted.filter((r) => r.year < year).at(-1) ?? sorted.at(-1);
 }
 
-export function scaffoldReport(year: number, registry: Registry, template?: ReportSource): Scaffold {
-  const title = titleForYear(year, template ? { year: template.year, title: template.data.title } : undefined);
+export function scaffoldReport(year: number, registry: Registry, template?: ReportSource, layout: NewReportLayout = DEFAULT_LAYOUT): Scaffold {
+  const title = titleForYear(year, template ? { year: template.year, title: template.data.title } : undefined, layout.title);
   const prevStats: Record<string, StatValue> = template?.data.stats ?? {};
   // The template's keys in its order; then any metric registered since.
   const written = template ? Object.keys((template.raw.stats as Record<string, unknown> | null) ?? {}).filter((id) => registry.byId.has(id)) : [];
   const statIds = [...written, ...registry.metrics.map((m) => m.id).filter((id) => !written.includes(id))];
   const headings = template ? reportHeadings(template.body, prevStats) : [];
-  if (headings.length === 0) headings.push(...DEFAULT_HEADINGS.map((text) => ({ depth: 2 as const, text })));
+  if (headings.length === 0) headings.push(...layout.headings.map((text) => ({ depth: 2 as const, text })));
 
   const data: Record<string, unknown> = { year, title };
   if (template?.data.sections) data.sections = template.data.sections;
@@ -82,7 +97,15 @@ export function scaffoldReport(year: number, registry: Registry, template?: Repo
       pair.value.comment = ` ${metric.label}${metric.unit ? `（${metric.unit}）` : ''}${last}`;
     }
   }
-  const body = serializeBody(headings.map((h) => ({ type: 'heading', depth: h.depth, inline: [{ type: 'text', value: h.text }] })));
+  // A kind's standard tables (with a <Stat> in every figure cell) go under their headings.
+  const tables = [...(layout.tables ?? [])];
+  const body = headings
+    .map((h) => {
+      const heading = serializeBody([{ type: 'heading', depth: h.depth, inline: [{ type: 'text', value: h.text }] }]);
+      const i = tables.findIndex((t) => h.text.includes(t.under));
+      return i < 0 ? heading : `${heading}\n${tables.splice(i, 1)[0]!.mdx()}\n`;
+    })
+    .join('\n');
   const text = `---\n${doc.toString({ lineWidth: 0 })}---\n\n${body}`;
   return { text, title, statIds, headings, ...(template && { from: template.year }) };
 }

@@ -1,6 +1,6 @@
 // A series of reports over the years: the metric × year grid, changes between years, and year pairs.
 import { groupMetrics, type Metric } from './metrics.ts';
-import { formatStat, MISSING, statNumber, type StatValue } from './stat.ts';
+import { decimalPlaces, formatStat, MISSING, statNumber, type StatValue } from './stat.ts';
 
 /** A metric absent from `stats` counts as missing. */
 export interface YearStats {
@@ -21,15 +21,9 @@ export type Change =
    */
   | { kind: 'none'; reason: 'masked' | 'missing' | 'first'; fromYear?: number; side?: 'prev' | 'cur' };
 
-function decimals(n: number): number {
-  const s = String(n);
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
-}
-
 // 3.5 - 1.2 must be 2.3, not 2.3000000000000003.
 function subtract(a: number, b: number): number {
-  const d = Math.max(decimals(a), decimals(b));
+  const d = Math.max(decimalPlaces(a), decimalPlaces(b));
   const r = Number((a - b).toFixed(Math.min(d, 20)));
   return r === 0 ? 0 : r;
 }

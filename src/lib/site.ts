@@ -1,5 +1,6 @@
-// content/site.yaml: who publishes the reports.
+// content/site.yaml: who publishes the reports, and what kind of report they are.
 import { z } from 'zod';
+import { KIND_IDS, kindList } from './kinds/index.ts';
 
 export const siteSchema = z
   .object({
@@ -7,6 +8,7 @@ export const siteSchema = z
     organization: z.string({ message: 'organization（单位名称）必须填写' }).trim().min(1, { message: 'organization 不能为空' }),
     description: z.string().trim().optional(),
     publicNotice: z.string().trim().optional(),
+    kind: z.enum(KIND_IDS, { message: `kind（报告类型）只能是 ${kindList()}` }).optional(),
     // A sample site (the demo): every page says so, so nobody takes made-up figures for an office's own.
     sample: z.boolean({ message: 'sample（示例数据）只能写 true 或 false' }).optional(),
   })

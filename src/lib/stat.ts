@@ -113,6 +113,13 @@ export function parseStat(raw: unknown): StatParse {
   return fail(`统计值的类型（${typeof raw}）不正确`, '请填写数字或下列约定的记号');
 }
 
+/** How many decimals a number is written with: 3.12 → 2. Sums and differences are rounded to these. */
+export function decimalPlaces(n: number): number {
+  const s = String(n);
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
 function formatNumber(n: number): string {
   return String(n);
 }

@@ -74,14 +74,18 @@ export const BETTER_TEXT: Record<Metric['better'], { short: string; long: string
 };
 
 /**
- * The figures to headline for a year: first, per registry group, the first metric with a number to
- * show that year (a masked one only when the group has nothing else); then other metrics with a
- * number, in registry order, up to `max`. Unreported metrics are never headlined.
+ * The figures to headline for a year. When the registry marks key figures (`key: true`), those — the
+ * author chose them — that have something to show that year, in registry order. Otherwise: first, per
+ * registry group, the first metric with a number to show that year (a masked one only when the group
+ * has nothing else); then other metrics with a number, in registry order, up to `max`. Unreported
+ * metrics are never headlined.
  */
 export function keyFigures(series: Series, year: number, max = 6): SeriesRow[] {
   const i = series.years.indexOf(year);
   if (i < 0) return [];
   const kind = (r: SeriesRow) => r.cells[i]?.value.kind;
+  const marked = series.rows.filter((r) => r.metric.key);
+  if (marked.length) return marked.filter((r) => kind(r) !== undefined && kind(r) !== 'missing');
   const hasNumber = (r: SeriesRow) => kind(r) === 'exact' || kind(r) === 'atLeast';
   const picked = new Set<SeriesRow>();
   for (const g of series.groups) {
@@ -94,6 +98,51 @@ export function keyFigures(series: Series, year: number, max = 6): SeriesRow[] {
   }
   // Registry order, whatever order they were picked in.
   return series.rows.filter((r) => picked.has(r)).slice(0, max);
+}
+
+/** Zero, or not given: a value that says nothing happened. A masked value is not quiet — its digit could be anything. */
+function quiet(v: StatValue): boolean {
+  return v.kind === 'missing' || (v.kind === 'exact' && v.value === 0);
+}
+
+export interface Folded<T> {
+  shown: T[];
+  /** Rows that are 0 or not given in every year shown; listed behind `note`, never dropped. */
+  folded: T[];
+  note?: string;
+}
+
+/**
+ * Split rows into those worth reading and those that are 0 (or not given) in every year. With ~200
+ * figures, most of a 政府信息公开 table is zero every year; folding them keeps the page readable.
+ */
+export function foldQuietRows<T>(rows: T[], values: (row: T) => StatValue[]): Folded<T> {
+  const shown: T[] = [];
+  const folded: T[] = [];
+  let zero = 0;
+  for (const r of rows) {
+    const vs = values(r);
+    if (vs.length && vs.every(quiet)) {
+      folded.push(r);
+      if (vs.some((v) => v.kind === 'exact')) zero++;
+    } else shown.push(r);
+  }
+  if (!folded.length) return { shown, folded };
+  const n = folded.length;
+  const note = zero === n ? `${n} 项各年均为 0，已折叠` : zero === 0 ? `${n} 项各年均未填报，已折叠` : `${n} 项各年均为 0 或未填报，已折叠`;
+  return { shown, folded, note };
+}
+
+export interface GroupSection<T> extends Folded<T> {
+  group: string;
+  /** The group's anchor on the page, stable while the registry's group order is. */
+  id: string;
+  count: number;
+}
+
+/** The groups of a series (or of a pair of years) as the sections of a page, each with its quiet rows folded. */
+export function groupSections<T>(groups: { group: string; rows: T[] }[], values: (row: T) => StatValue[]): GroupSection<T>[] {
+  return groups.map((g, i) => ({ group: g.group, id: `group-${i + 1}`, count: g.rows.length, ...foldQuietRows(g.rows, values) }));
 }
 
 /** The compare pages that exist, as "a-b" keys (a < b), for the picker. */

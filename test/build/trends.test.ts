@@ -48,22 +48,33 @@ function hrefs(html: string): string[] {
 describe('/trends/', () => {
   const html = readPage(INT, 'trends/index.html');
 
-  it('has every metric as a row, grouped as in the registry, with its unit and a link to its page', () => {
+  it('has every metric as a row, one collapsible section per registry group, with its unit and a link to its page', () => {
     const rows = [...html.matchAll(/<tr data-metric="([^"]+)">/g)].map((m) => m[1]);
     expect(rows).toEqual(METRICS);
-    const groups = [...html.matchAll(/<th scope="rowgroup"[^>]*>([^<]+)</g)].map((m) => m[1]);
-    expect(groups).toEqual(['教育学习', '监督检查', '信访执纪']);
+    const groups = [...html.matchAll(/<details class="metric-group" id="(group-\d+)" open><summary><h2 class="metric-group__title">([^<]+)<\/h2>/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(groups).toEqual(['group-1 教育学习', 'group-2 监督检查', 'group-3 信访执纪']);
+    // The group links at the top lead to the sections.
+    const nav = /<nav class="group-nav"[\s\S]*?<\/nav>/.exec(html)![0];
+    expect(hrefs(nav)).toEqual(['#group-1', '#group-2', '#group-3']);
+    expect(visible(nav)).toBe('分组： 教育学习 （2） 监督检查 （3） 信访执纪 （4）');
     expect(visible(row(html, 'petitions-received'))).toMatch(/^受理信访举报 （件次） 走势：/);
     expect(row(html, 'petitions-received')).toMatch(/<\/th><td class="spark-col"><svg class="sparkline"/);
     expect(row(html, 'online-tips')).toContain('href="/metrics/online-tips/"');
+    // Nothing of this series is 0 or unreported in every year: nothing is folded.
+    expect(html).not.toContain('class="folded-rows"');
   });
 
-  it('is an accessible table: caption, column headers for every year, row headers, sticky first column', () => {
-    expect(html).toMatch(/<caption[^>]*>[\s\S]*各项指标历年数值与变化（2019—2023年，共 9 项）/);
-    const cols = [...html.matchAll(/<th scope="col"[^>]*>([\s\S]*?)<\/th>/g)].map((m) => visible(m[1]!));
-    expect(cols).toEqual(['指标（单位）', '走势', '2019年', '2020年', '2021年', '2022年', '2023年']);
+  it('is accessible tables: a caption each, column headers for every year, row headers, sticky first column', () => {
+    const tables = [...html.matchAll(/<div class="table-scroll trends-scroll" role="region" aria-labelledby="(group-\d+)-caption" tabindex="0">\s*<table class="trends-table">\s*<caption id="\1-caption">([\s\S]*?)<\/caption>([\s\S]*?)<\/table>/g)];
+    expect(tables.map((t) => visible(t[2]!))).toEqual(['教育学习：历年数值与变化（2019—2023年，2 项）', '监督检查：历年数值与变化（2019—2023年，3 项）', '信访执纪：历年数值与变化（2019—2023年，4 项）']);
+    for (const t of tables) {
+      const cols = [...t[3]!.matchAll(/<th scope="col"[^>]*>([\s\S]*?)<\/th>/g)].map((m) => visible(m[1]!));
+      expect(cols).toEqual(['指标（单位）', '走势', '2019年', '2020年', '2021年', '2022年', '2023年']);
+      // Fixed column widths, so the three tables line up.
+      expect(t[3]).toContain('<colgroup><col class="col-metric"><col class="col-spark"><col class="col-year">');
+    }
     expect([...html.matchAll(/<th scope="row" class="sticky-col/g)]).toHaveLength(9);
-    expect(html).toMatch(/class="table-scroll trends-scroll" role="region" aria-labelledby="trends-caption" tabindex="0"/);
+    expect(visible(html)).toContain('2019—2023年各项指标的数值，共 9 项。');
   });
 
   it('shows each value with its change under it, honest about lower bounds', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runNode } from '../helpers/astro-cli.ts';
+import { otherFilesystemDir } from '../helpers/filesystems.ts';
 import { ROOT } from '../helpers/sites.ts';
 
 describe('npm run build on broken content', () => {
@@ -22,19 +23,41 @@ describe('npm run build on broken content', () => {
 });
 
 describe('npm run build -- --outDir DIR', () => {
-  it('builds beside DIR and swaps the finished site in: the old contents go, nothing is left beside it', () => {
+  const build = (out: string) => runNode(join(ROOT, 'src/cli/astro.ts'), ['build', '--outDir', out], { NIANBAO_CONTENT: join(ROOT, 'test/fixtures/minimal') });
+
+  it('builds beside DIR and swaps the finished site in; a rebuild replaces the earlier site; nothing is left beside it', () => {
     const parent = mkdtempSync(join(tmpdir(), 'nianbao-outdir-'));
     try {
       const out = join(parent, 'site');
-      mkdirSync(out);
-      writeFileSync(join(out, 'old.txt'), 'the previous build');
-      const r = runNode(join(ROOT, 'src/cli/astro.ts'), ['build', '--outDir', out], { NIANBAO_CONTENT: join(ROOT, 'test/fixtures/minimal') });
-      expect(r.status, r.output.slice(-2000)).toBe(0);
-      expect(existsSync(join(out, 'old.txt'))).toBe(false);
+      const first = build(out);
+      expect(first.status, first.output.slice(-2000)).toBe(0);
       expect(existsSync(join(out, '2021/index.html'))).toBe(true);
       expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
+      writeFileSync(join(out, 'old.txt'), 'left over from the previous build');
+      const second = build(out);
+      expect(second.status, second.output.slice(-2000)).toBe(0);
+      expect(existsSync(join(out, 'old.txt'))).toBe(false);
+      expect(existsSync(join(out, '2021/index.html'))).toBe(true);
       expect(readdirSync(parent)).toEqual(['site']);
-      expect(r.stdout).toContain(`网站已生成到 ${out}`);
+      expect(second.stdout).toContain(`网站已生成到 ${out}`);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 240_000);
+
+  it('refuses a folder that holds something else, and leaves it exactly as it was', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'nianbao-outdir-'));
+    try {
+      const out = join(parent, 'notes');
+      mkdirSync(out);
+      writeFileSync(join(out, '会议记录.txt'), '不能丢');
+      const r = build(out);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('不是空文件夹，也不是 nianbao 生成的网站');
+      expect(r.output).not.toMatch(/Stack trace|at \S+ \(/);
+      expect(readdirSync(out)).toEqual(['会议记录.txt']);
+      expect(readdirSync(parent)).toEqual(['notes']);
+      expect(readdirSync(ROOT).filter((f) => f.startsWith('dist.'))).toEqual([]);
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }

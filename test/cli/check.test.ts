@@ -109,3 +109,22 @@ describe('npm run check across years: test/fixtures/cross-year (README answer ke
     expect(g.has('reports/2021.mdx')).toBe(false);
   });
 });
+
+describe('npm run check on the gov-info-disclosure sample (examples/gov-info-disclosure/README.md answer key)', () => {
+  let r: RunResult;
+  let g: Map<string, string[]>;
+  const dir = join(ROOT, 'examples/gov-info-disclosure');
+  beforeAll(() => {
+    r = runNode(CHECK, [], { NIANBAO_CONTENT: dir }, 60_000);
+    g = groups(r.output, dir);
+  });
+
+  it('flags the one 总计 that does not add up, naming the year, table, cell, figures and difference — and nothing else is wrong', () => {
+    expect(r.status, r.output).toBe(0);
+    expect(r.stdout).toMatch(/共 0 个错误，1 个警告，\d+ 个提示。/);
+    expectProblem(g, 'reports/2022.mdx', '[警告]', 'stats.review-total', '2022年 政府信息公开行政复议、行政诉讼情况：行政复议 总计 应为 1+1+0+0 = 2，报告为 3，相差 1');
+    // Every other line is a notice to confirm a big change, never about the 勾稽关系.
+    const others = [...g.values()].flat().filter((l) => !l.includes('review-total'));
+    expect(others.every((l) => l.startsWith('  [提示]') && l.includes('变化较大'))).toBe(true);
+  });
+});

@@ -35,8 +35,8 @@ describe('npm run demo arguments', () => {
 
   it('names a sample folder that is missing instead of building half a demo', () => {
     const lines: string[] = [];
-    expect(() => buildDemo(join(tmp, 'never'), (l) => lines.push(l), [{ id: 'x', content: 'examples/no-such-sample', kindName: '某类报告' }])).toThrow(DemoError);
-    expect(() => buildDemo(join(tmp, 'never'), (l) => lines.push(l), [{ id: 'x', content: 'examples/no-such-sample', kindName: '某类报告' }])).toThrow('找不到示例内容：examples/no-such-sample');
+    expect(() => buildDemo(join(tmp, 'never'), (l) => lines.push(l), [{ id: 'x', content: 'examples/no-such-sample' }])).toThrow(DemoError);
+    expect(() => buildDemo(join(tmp, 'never'), (l) => lines.push(l), [{ id: 'x', content: 'examples/no-such-sample' }])).toThrow('找不到示例内容：examples/no-such-sample');
     expect(lines).toEqual([]);
   });
 });

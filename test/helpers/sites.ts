@@ -16,6 +16,8 @@ export const SITES = {
   seriesInternal: { content: 'test/fixtures/series', edition: 'internal', base: '/' },
   seriesPublicBase: { content: 'test/fixtures/series', edition: 'public', base: '/reports/' },
   minimalInternalBase: { content: 'test/fixtures/minimal', edition: 'internal', base: '/reports/' },
+  /** The gov-info-disclosure sample (examples/): three years of the national format, 200 figures, all public. */
+  govInfo: { content: 'examples/gov-info-disclosure', edition: 'public', base: '/' },
   /** The party-governance sample of `npm run demo` (examples/demo), built as the demo builds it: public, under /demo/. */
   demo: { content: 'examples/demo', edition: 'public', base: '/demo/' },
   /** Reports written as an attacker would (test/fixtures/hostile/README.md). */

@@ -40,6 +40,12 @@ describe('a change worth confirming', () => {
     expect(bigChange(v('**'), v(400))).toBeUndefined();
     expect(bigChange(v(0), v(0))).toBeUndefined();
   });
+  it('not a change by one or two, however large the ratio (small counts, as in the 政府信息公开 tables)', () => {
+    expect(bigChange(v(0), v(1))).toBeUndefined();
+    expect(bigChange(v(1), v(0))).toBeUndefined();
+    expect(bigChange(v(1), v(3))).toBeUndefined();
+    expect(bigChange(v(1), v(4))).toBe('增至4倍');
+  });
 });
 
 describe('across years', () => {
@@ -99,6 +105,11 @@ describe('structure of one report', () => {
   it('warns about a heading with nothing under it', () => {
     const problems = structureProblems(report(2022, {}, '\n## 一、情况\n\n## 二、措施\n\n一是加强学习。\n'));
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 7, message: '“一、情况”下面还没有内容' })]);
+  });
+
+  it('a section that holds only a table (as 二、主动公开政府信息情况 often does) is not empty', () => {
+    const body = '\n## 二、主动公开政府信息情况\n\n| 信息内容 | 本年制发件数 |\n| --- | --- |\n| 规章 | 0 |\n\n## 三、收到和处理政府信息公开申请情况\n\n- 列表也是内容\n\n## 四、其他\n';
+    expect(structureProblems(report(2022, {}, body)).map((p) => p.message)).toEqual(['“四、其他”下面还没有内容']);
   });
 
   it('compares titles without ordinal, punctuation or width', () => {

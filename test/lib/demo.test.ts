@@ -40,6 +40,10 @@ describe('the landing page', () => {
 });
 
 describe('the demo sites', () => {
+  it('show both named kinds of report', () => {
+    expect(DEMO_SITES.map((s) => checkContent(join(ROOT, s.content)).site?.kind ?? null)).toEqual(['party-governance', 'gov-info-disclosure']);
+  });
+
   it('are served each under its own path', () => {
     expect(DEMO_SITES.map((s) => demoBase(s))).toEqual(DEMO_SITES.map((s) => `/${s.id}/`));
     expect(new Set(DEMO_SITES.map((s) => s.id)).size).toBe(DEMO_SITES.length);

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent, loadReportFile } from '../../src/lib/content.ts';
 import { checkContent } from '../../src/lib/check.ts';
-import { reportHeadings, scaffoldReport, templateReport, titleForYear } from '../../src/lib/scaffold.ts';
+import { kindLayout, reportHeadings, scaffoldReport, templateReport, titleForYear } from '../../src/lib/scaffold.ts';
+import { registrySchema } from '../../src/lib/metrics.ts';
+import { govInfoDisclosure } from '../../src/lib/kinds/gov-info-disclosure.ts';
 import { ROOT } from '../helpers/sites.ts';
 
 const content = loadContent(join(ROOT, 'content'));
@@ -62,5 +64,21 @@ describe('scaffolding next year', () => {
     expect(s.statIds).toHaveLength(21);
     expect(s.headings.map((h) => h.text)).toEqual(['一、履行主体责任情况', '二、存在的主要问题及原因', '三、下一步工作思路和主要措施']);
     expect(s.text).toContain('  petitions-received: null # 受理来信来访（件次）\n');
+  });
+
+  it('for a gov-info-disclosure folder, takes the kind’s title and the format’s headings, with its three tables', () => {
+    const reg = registrySchema.parse([...govInfoDisclosure.metrics, ...govInfoDisclosure.rules]);
+    const s = scaffoldReport(2024, reg, undefined, kindLayout(govInfoDisclosure, '某某区人民政府'));
+    expect(s.title).toBe('某某区人民政府2024年政府信息公开工作年度报告');
+    expect(s.headings.map((h) => h.text)).toEqual(govInfoDisclosure.report.headings);
+    expect(s.statIds).toHaveLength(200);
+    // Every figure is cited once, in its table, under the heading of its table.
+    const body = s.text.slice(s.text.indexOf('\n---\n') + 5);
+    const cited = [...body.matchAll(/<Stat id="([^"]+)" \/>/g)].map((m) => m[1]);
+    expect(cited.sort()).toEqual(reg.metrics.map((m) => m.id).sort());
+    const section = (h: string) => body.slice(body.indexOf(`## ${h}`), body.indexOf('\n## ', body.indexOf(`## ${h}`) + 3));
+    expect(section('三、收到和处理政府信息公开申请情况')).toContain('| ^ | （三）不予公开 | 1.属于国家秘密 | <Stat id="requests-withheld-state-secret-natural-person" />');
+    expect(section('四、政府信息公开行政复议、行政诉讼情况')).toContain('<Stat id="litigation-after-review-total" /> |');
+    expect(kindLayout(govInfoDisclosure, '【请填写】某某区人民政府').title(2024)).toBe('2024年政府信息公开工作年度报告');
   });
 });

@@ -18,7 +18,7 @@ const atLeast = (value: number): StatValue => ({ kind: 'atLeast', value });
 const masked = (digits: number, lower = false): StatValue => ({ kind: 'masked', digits, atLeast: lower });
 
 function metric(id: string, group: string, better: Metric['better'] = 'neutral', unit = '次'): Metric {
-  return { id, label: id, unit, group, better, public: false };
+  return { id, label: id, unit, group, better, public: false, key: false };
 }
 
 type Better = Metric['better'];

@@ -1,0 +1,57 @@
+// What a kind of report brings (DESIGN.md "Kinds"): its metric registry, its section words, its
+// checks, and what `npm run init` and `npm run new` write for it. Each kind is one module of data.
+import type { MetricInput, Registry, RuleInput } from '../metrics.ts';
+import type { Problem } from '../problems.ts';
+import type { SectionKind } from '../report-schema.ts';
+import type { StatValue } from '../stat.ts';
+
+/**
+ * How a heading's words give its section kind. `headings` is tried in order: a heading takes the kind
+ * of the first entry one of whose words it contains, so more specific entries come first.
+ */
+export interface SectionWords {
+  headings: { kind: SectionKind | 'problems-then-measures'; words: string[] }[];
+  /** In a problems section, the items after a paragraph that mentions one of these are causes. */
+  causes: string[];
+  /**
+   * In a problems-then-measures section (“存在的主要问题及改进情况”), the measures begin at the first
+   * paragraph or sub-heading that starts with one of these words (after its own numbering, if any).
+   */
+  measuresFrom: string[];
+}
+
+export interface KindReport {
+  /** Path relative to the content folder, e.g. reports/2023.mdx. */
+  file: string;
+  year: number;
+  data: { stats: Record<string, StatValue> };
+}
+
+/**
+ * A check of one kind: the problems it finds in one report, read with the folder's registry, and with
+ * the report of the year before when there is one.
+ */
+export type KindCheck = (report: KindReport, registry: Registry, previous?: KindReport) => Problem[];
+
+export interface Kind {
+  id: string;
+  /** What offices call the report, e.g. 政府信息公开工作年度报告. */
+  name: string;
+  /** The registry `npm run init` writes: metrics and sum rules, in the order they are written. */
+  metrics: MetricInput[];
+  rules: RuleInput[];
+  /** Comment lines at the head of metrics.yaml (without the leading #), before the field guide. */
+  registryIntro: string[];
+  sectionWords: SectionWords;
+  checks: KindCheck[];
+  /** site.yaml placeholders (each starts with PLACEHOLDER) and the next steps of the README. */
+  site: { title: string; organization: string; description: string };
+  /**
+   * A new report with no earlier one to copy from: its title ({organization}, {year}), its headings, and
+   * the standard tables written under the heading that contains `under`.
+   */
+  report: { title: string; headings: string[]; tables?: { under: string; mdx: () => string }[] };
+}
+
+/** Marks text that `npm run init` wrote for the author to replace. */
+export const PLACEHOLDER = '【请填写】';
