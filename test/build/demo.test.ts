@@ -1,4 +1,5 @@
-// The demo's party-governance site (examples/demo), built as `npm run demo` builds it: public edition under /demo/.
+// The demo's party-governance site (examples/demo), built as `npm run demo` builds it: public edition under /demo/;
+// and the banner on every page of both samples the demo shows (examples/gov-info-disclosure too).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,19 +11,20 @@ const DIR = siteDir('demo');
 const YEARS = [2014, 2015, 2016, 2017, 2018, 2020, 2021, 2022, 2023, 2024];
 const text = (html: string) => textOf(html.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
 
-describe('every page of the demo says it is sample data', () => {
-  const pages = allFiles(DIR).filter((f) => f.endsWith('.html'));
+describe.each(['demo', 'govInfo'] as const)('every page of the %s sample says it is sample data', (name) => {
+  const dir = siteDir(name);
+  const pages = allFiles(dir).filter((f) => f.endsWith('.html'));
 
-  it('builds every page: home, ten reports, trends, measures, search, every metric and compare pair', () => {
-    expect(pages.length).toBeGreaterThanOrEqual(1 + 10 + 3 + 24 + 45);
+  it('builds every page: home, each year, trends, measures, search, every metric and compare pair', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(name === 'demo' ? 1 + 10 + 3 + 24 + 45 : 1 + 3 + 3 + 200 + 3);
   });
 
   it.each(pages)('%s carries the banner and （示例） in its title', (page) => {
-    const html = readPage(DIR, page);
+    const html = readPage(dir, page);
     const banner = /<p class="sample-notice"[^>]*>([^<]*)<\/p>/.exec(html);
     expect(banner?.[1]).toBe(SAMPLE_NOTICE);
     expect(banner![0]).toContain('data-pagefind-ignore');
-    expect(/<title>([^<]*)<\/title>/.exec(html)?.[1]).toMatch(/（示例）$/);
+    expect(/<title>([^<]*)<\/title>/.exec(html)?.[1]).toMatch(/（示例(数据)?）$/);
   });
 });
 
