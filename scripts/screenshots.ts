@@ -24,6 +24,7 @@ interface Shot {
 }
 
 export const SHOTS: Shot[] = [
+  { name: 'landing', path: '', caption: 'npm run demo 的首页：两个示例网站', height: 760 },
   { name: 'home', path: 'demo/', caption: '首页：历年报告和最新一年的主要数字' },
   { name: 'report', path: 'demo/2022/', caption: '一年的报告：目录、主要数字和正文' },
   { name: 'report-notes', path: 'demo/2022/', caption: '报告页：历年重复出现的问题（另见、连续N年）', scrollTo: '#s2' },

@@ -42,15 +42,16 @@ export interface LandingSite {
   years: number[];
 }
 
-export const LANDING_CSS = `body { margin: 0; font-family: system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #1f2328; background: #f6f7f9; line-height: 1.7; }
+// The sites' own system-font stack (src/styles/global.css): nothing is fetched from outside.
+export const LANDING_CSS = `body { margin: 0; font-family: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif; color: #1f2328; background: #f5f6f8; line-height: 1.75; }
 .sample-notice { margin: 0; padding: .6rem 1rem; text-align: center; background: #e8f1fb; border-bottom: 1px solid #b7cfe9; color: #123d6a; font-weight: 600; }
 main { max-width: 52rem; margin: 0 auto; padding: 2rem 1rem 3rem; }
-h1 { font-size: 1.7rem; margin: 0 0 .5rem; color: #9b1c1c; }
+h1 { font-size: 1.7rem; margin: 0 0 .5rem; color: #9d1c1c; }
 .demo-sites { list-style: none; padding: 0; margin: 1.5rem 0; display: grid; gap: 1rem; }
-.demo-sites a { display: block; padding: 1rem 1.25rem; background: #fff; border: 1px solid #d0d7de; border-left: 6px solid #9b1c1c; border-radius: 6px; color: inherit; text-decoration: none; }
-.demo-sites a:hover, .demo-sites a:focus { border-color: #9b1c1c; box-shadow: 0 2px 8px rgba(0,0,0,.08); }
+.demo-sites a { display: block; padding: 1rem 1.25rem; background: #fff; border: 1px solid #d0d7de; border-left: 6px solid #9d1c1c; border-radius: 6px; color: inherit; text-decoration: none; }
+.demo-sites a:hover, .demo-sites a:focus { border-color: #9d1c1c; box-shadow: 0 2px 8px rgba(0,0,0,.08); }
 .demo-sites .kind { display: block; font-size: .85rem; color: #656d76; }
-.demo-sites strong { display: block; font-size: 1.2rem; color: #9b1c1c; margin: .15rem 0; }
+.demo-sites strong { display: block; font-size: 1.2rem; color: #9d1c1c; margin: .15rem 0; }
 .demo-sites .meta { display: block; font-size: .95rem; }
 .demo-sites .desc { display: block; font-size: .9rem; color: #656d76; margin-top: .25rem; }
 .what { padding-left: 1.25rem; }
