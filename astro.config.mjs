@@ -10,6 +10,7 @@ import { readEdition } from './src/lib/edition.ts';
 import { normaliseBase } from './src/lib/paths.ts';
 import remarkReport from './src/markdown/remark-report.ts';
 import remarkReportSyntax from './src/markdown/syntax.ts';
+import remarkReportTables from './src/markdown/remark-report-tables.ts';
 import { preflight } from './src/integrations/preflight.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
@@ -31,7 +32,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'auto' },
   markdown: {
     // gfm: false — the report dialect (MDX + GFM tables only) comes from the plugin check and import use too.
-    processor: unified({ remarkPlugins: [remarkReportSyntax, [remarkReport, { registry, edition }]], smartypants: false, gfm: false }),
+    processor: unified({ remarkPlugins: [remarkReportSyntax, [remarkReport, { registry, edition }], remarkReportTables], smartypants: false, gfm: false }),
   },
   integrations: [preflight(contentDir), mdx(), searchIndex()],
   vite: { server: { fs: { allow: ['.', contentDir] } } },

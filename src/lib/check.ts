@@ -5,6 +5,7 @@ import type { Problem } from './problems.ts';
 import { loadContent, reportFiles, REPORTS_DIR, type LoadedContent, type ReportBody } from './content.ts';
 import { bodyProblems, parseBody, type BodyParse } from './report-body.ts';
 import { crossYearProblems, statsLineFinder, structureProblems } from './check-years.ts';
+import { tableProblems } from './tables/check.ts';
 import { leakProblems, sumRuleProblems } from './sum-rules.ts';
 import { DEFAULT_KIND, kindById, kindList, PLACEHOLDER, type Kind } from './kinds/index.ts';
 import type { SiteConfig } from './site.ts';
@@ -26,7 +27,10 @@ export function checkBody(report: ReportBody, registry: Registry, parsed: BodyPa
     }];
   }
   const given = new Set(Object.keys((report.raw.stats as Record<string, unknown> | null) ?? {}));
-  return bodyProblems(parsed.tree, { file: report.file, lineOffset: report.bodyLineOffset, registry, statsGiven: given });
+  return [
+    ...bodyProblems(parsed.tree, { file: report.file, lineOffset: report.bodyLineOffset, registry, statsGiven: given }),
+    ...tableProblems(parsed.tree, { file: report.file, lineOffset: report.bodyLineOffset, source: report.body }),
+  ];
 }
 
 const SITE_FIELDS = ['title', 'organization', 'description', 'publicNotice'] as const;

@@ -3,9 +3,11 @@
 import type { Root } from 'mdast';
 import { formatStat, MISSING, type StatValue } from './stat.ts';
 import { jsxAttribute, parseBody } from './report-body.ts';
+import { cellsText, tableCells } from './tables/text.ts';
 
 export interface RenderedBlock {
-  type: 'heading' | 'paragraph' | 'other';
+  /** A table's text is one line per cell, with its place and merge (src/lib/tables/text.ts). */
+  type: 'heading' | 'paragraph' | 'table' | 'other';
   depth?: number;
   text: string;
   /** Line in the body (1-based). */
@@ -24,12 +26,17 @@ function textOf(node: Node, stats: Record<string, StatValue>): string {
   return (node.children ?? []).map((c) => textOf(c, stats)).join('');
 }
 
+function tableText(table: Node, stats: Record<string, StatValue>): string {
+  const cells = tableCells(table as never, (content) => (content as Node[]).map((n) => textOf(n, stats)).join(''));
+  return cells ? cellsText(cells) : textOf(table, stats);
+}
+
 /** Top-level blocks of a parsed body, as text. */
 export function renderTree(tree: Root, stats: Record<string, StatValue>): RenderedBlock[] {
   return (tree.children as Node[]).map((child) => ({
-    type: child.type === 'heading' ? 'heading' : child.type === 'paragraph' ? 'paragraph' : 'other',
+    type: child.type === 'heading' ? 'heading' : child.type === 'paragraph' ? 'paragraph' : child.type === 'table' ? 'table' : 'other',
     ...(child.type === 'heading' && { depth: child.depth }),
-    text: textOf(child, stats),
+    text: child.type === 'table' ? tableText(child, stats) : textOf(child, stats),
     line: child.position?.start.line,
   }));
 }

@@ -16,7 +16,11 @@ export default function remarkReportSyntax(this: Processor): undefined {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
 
-/** mdast-util-to-markdown extensions that write this dialect (import's writer). */
+/**
+ * mdast-util-to-markdown extensions that write this dialect (import's writer). Table rows are written
+ * compact (`| a | b |`), not padded into columns: padding counts characters, not the double width of
+ * Chinese, so it would not line up anyway and would only make long official forms wider.
+ */
 export function reportToMarkdownExtensions(): NonNullable<ToMarkdownOptions['extensions']> {
-  return [mdxToMarkdown(), gfmTableToMarkdown()];
+  return [mdxToMarkdown(), gfmTableToMarkdown({ tablePipeAlign: false })];
 }

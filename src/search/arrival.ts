@@ -3,7 +3,7 @@
 // screen readers continue from the paragraph. Tiny and pagefind-free; the search itself loads only on /search/.
 import '../styles/search.css';
 import { matchText } from '../lib/search/match.ts';
-import { parseQuery } from '../lib/search/normalise.ts';
+import { CELL_SEPARATOR, parseQuery } from '../lib/search/normalise.ts';
 
 function markPhrase(target: HTMLElement, terms: string[]) {
   const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
@@ -11,7 +11,12 @@ function markPhrase(target: HTMLElement, terms: string[]) {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
   const starts: number[] = [];
   let full = '';
+  let cell: Element | null = null;
   for (const n of nodes) {
+    // A table row arrived at: its cells are apart, as in its search record, so no mark spans two cells.
+    const inCell = n.parentElement?.closest('td, th') ?? null;
+    if (inCell !== cell && cell && inCell) full += CELL_SEPARATOR;
+    cell = inCell;
     starts.push(full.length);
     full += n.data;
   }

@@ -9,6 +9,8 @@ import { siteDir } from '../helpers/sites.ts';
 const CASES = [
   { site: 'seriesPublic', sentinels: ['4817', '3629', '5903', '7741', '7698'], redacted: ['城南社区张某某违规收受礼金案', '滨河街道李某某虚报冒领补贴问题', '王某某插手工程招投标线索', '张某某', '李某某', '王某某'] },
   { site: 'seriesPublicBase', sentinels: ['4817', '3629', '5903', '7741', '7698'], redacted: ['张某某', '李某某', '王某某'] },
+  // Stats and <Redact> in table cells (test/fixtures/tables/README.md).
+  { site: 'tablesPublic', sentinels: ['6613', '2749'], redacted: ['赵某某违纪案', '赵某某'] },
 ] as const;
 
 describe('public edition', () => {
@@ -24,6 +26,13 @@ describe('public edition', () => {
       }
     });
   }
+
+  it('the internal build of the tables fixture holds its cells’ hidden values (so the check above can fail)', () => {
+    const dir = siteDir('tablesInternal');
+    const all = allFiles(dir).map((f) => readDecoded(join(dir, f))).join('\n');
+    for (const n of ['6613', '2749']) expect(all).toMatch(new RegExp(`(?<!\\d)${n}(?!\\d)`));
+    expect(all).toContain('赵某某违纪案');
+  });
 
   it('the internal build of the same content does hold them (so the check above can fail)', () => {
     const dir = siteDir('seriesInternal');

@@ -394,9 +394,9 @@ describe('Word documents', () => {
         '',
         '### （二）强化监督执纪',
         '',
-        '事项　数量',
-        '',
-        '函询　<Stat id="inquiry-letters" />人',
+        '| 事项 | 数量 |',
+        '| - | - |',
+        '| 函询 | <Stat id="inquiry-letters" />人 |',
         '',
         '一是严肃问责。开除党籍<Stat id="party-expulsions" />人。',
         '',
@@ -407,7 +407,8 @@ describe('Word documents', () => {
       ].join('\n'),
     );
     expect(r.stdout).toContain('2 个小标题（### ）');
-    expect(r.stdout).toContain('第 1 个表格已按行转为 2 个段落');
+    expect(r.stdout).toContain('表格：1 个，合并单元格已保留（写成 ^ 和 >）；表中数字 1 格，1 格已对应指标，0 格未对应，空白格 0 个');
+    expect(r.stdout).toContain('inquiry-letters（函询）← 表1 第2行第2列（函询 × 数量）【2】');
     // Into a content folder: npm run check has no errors.
     const content = contentFolder();
     writeFileSync(join(content, 'reports/2023.mdx'), mdx);

@@ -25,7 +25,8 @@ export interface DocxVariant {
 const SECTION_ORDINAL = /^[一二三四五六七八九十]{1,3}、/;
 const FIRST_LINE_INDENT = 640; // two characters of 16 pt 仿宋, in twentieths of a point
 
-function cellText(text: string, v: DocxVariant): string {
+/** The text a cell of the fixture gets in the Word file of this variant. */
+export function cellText(text: string, v: DocxVariant): string {
   let t = text;
   if (v.blankZeros && t === '0') return '';
   if (v.splitLabels) {

@@ -16,6 +16,9 @@ export const SITES = {
   seriesInternal: { content: 'test/fixtures/series', edition: 'internal', base: '/' },
   seriesPublicBase: { content: 'test/fixtures/series', edition: 'public', base: '/reports/' },
   minimalInternalBase: { content: 'test/fixtures/minimal', edition: 'internal', base: '/reports/' },
+  /** Report tables: a real 政府信息公开工作年度报告 and a made-up year (test/fixtures/tables/README.md). */
+  tablesPublic: { content: 'test/fixtures/tables', edition: 'public', base: '/' },
+  tablesInternal: { content: 'test/fixtures/tables', edition: 'internal', base: '/' },
   /** The gov-info-disclosure sample (examples/): three years of the national format, 200 figures, all public. */
   govInfo: { content: 'examples/gov-info-disclosure', edition: 'public', base: '/' },
   /** The party-governance sample of `npm run demo` (examples/demo), built as the demo builds it: public, under /demo/. */

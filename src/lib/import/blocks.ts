@@ -3,9 +3,13 @@
 // paragraphs: the structure recognises them from their text). Official documents rarely use heading
 // styles, so the text decides first and Word's styles and bold runs only fill in where the text says nothing.
 import { chineseNumeral } from '../structure.ts';
-import type { SourceBlock } from './source.ts';
+import type { SourceBlock, SourceTable } from './source.ts';
 
-export type BodyBlock = { type: 'heading'; depth: 2 | 3; text: string; source: number } | { type: 'paragraph'; text: string; source: number };
+export type BodyBlock =
+  | { type: 'heading'; depth: 2 | 3; text: string; source: number }
+  | { type: 'paragraph'; text: string; source: number }
+  /** A Word table; `text` is its cells' text, `table` its number in the document (from 1). */
+  | { type: 'table'; grid: SourceTable; table: number; text: string; source: number };
 
 export interface Shaped {
   title?: string;
@@ -93,7 +97,7 @@ const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '�
 
 export function shapeDocument(source: SourceBlock[]): Shaped {
   const notes: string[] = [];
-  const lines = source.map((b, i) => ({ b, i, text: cleanLine(b.text) })).filter((l) => l.text !== '');
+  const lines = source.map((b, i) => ({ b, i, text: cleanLine(b.text) })).filter((l) => l.text !== '' || l.b.grid);
 
   // Title: the first lines when they look like one (Word may split a long title over two centred lines),
   // or an office line above the title line ("XX区统计局" / "2023年政府信息公开工作年度报告").
@@ -102,7 +106,7 @@ export function shapeDocument(source: SourceBlock[]): Shaped {
   let start = 0;
   const first = lines[0];
   const second = lines[1];
-  const underHead = !!first && !!second && isHeadLine(first.text) && (TITLE_END.test(second.text) || !!second.b.isTitle) && looksLikeTitle(second.b, second.text);
+  const underHead = !!first && !!second && !first.b.grid && !second.b.grid && isHeadLine(first.text) && (TITLE_END.test(second.text) || !!second.b.isTitle) && looksLikeTitle(second.b, second.text);
   if (underHead) {
     title = joinTitle(first.text, second.text);
     titleLines.push(first.text, second.text);
@@ -111,7 +115,7 @@ export function shapeDocument(source: SourceBlock[]): Shaped {
   while (!underHead && start < lines.length && start < 3) {
     const l = lines[start] as (typeof lines)[number];
     const styled = l.b.isTitle || l.b.centered;
-    if (start === 0 && !looksLikeTitle(l.b, l.text)) break;
+    if (l.b.grid || (start === 0 && !looksLikeTitle(l.b, l.text))) break;
     // A second centred line continues the title only when the title so far is unfinished
     // ("关于2023年度落实全面从严治党" + "主体责任情况的报告"), never a "（2024年1月16日）" line under it.
     if (start > 0 && (!styled || !looksLikeTitle(l.b, l.text) || TITLE_END.test(title ?? '') || /^[（(]/.test(l.text) || /\d{4}\s*年\s*\d{1,2}\s*月/.test(l.text))) break;
@@ -126,17 +130,17 @@ export function shapeDocument(source: SourceBlock[]): Shaped {
   let published: string | undefined;
   let publishedLine: string | undefined;
   const last = lines[end - 1];
-  if (last && end > start && (published = parseDateLine(last.text))) {
+  if (last && end > start && !last.b.grid && (published = parseDateLine(last.text))) {
     publishedLine = last.text;
     end--;
   }
 
   const body = lines.slice(start, end);
   const signature = published ? body.at(-1) : undefined;
-  if (signature && [...signature.text].length <= 30 && !SENTENCE_PUNCT.test(signature.text) && !/[。：:]$/.test(signature.text) && !SECTION_HEADING.test(signature.text) && !SUB_HEADING.test(signature.text)) {
+  if (signature && !signature.b.grid && [...signature.text].length <= 30 && !SENTENCE_PUNCT.test(signature.text) && !/[。：:]$/.test(signature.text) && !SECTION_HEADING.test(signature.text) && !SUB_HEADING.test(signature.text)) {
     notes.push(`文末的“${signature.text}”像是落款，保留为正文最后一段；不需要的话可以删除`);
   }
-  const hasTextHeadings = body.some((l) => SECTION_HEADING.test(l.text) && headingLike(l.text));
+  const hasTextHeadings = body.some((l) => !l.b.grid && SECTION_HEADING.test(l.text) && headingLike(l.text));
   // Word heading levels that are not already numbered in the text: the highest becomes ##, the next ###.
   const styleLevels = [...new Set(body.filter((l) => l.b.headingLevel !== undefined && !SECTION_HEADING.test(l.text) && !SUB_HEADING.test(l.text)).map((l) => l.b.headingLevel as number))].sort();
   const depthOfStyle = (level: number): 2 | 3 | undefined => {
@@ -149,11 +153,9 @@ export function shapeDocument(source: SourceBlock[]): Shaped {
   let subNo = 0;
   const numberedNotes: string[] = [];
   let lostNumbers = 0;
-  const tables = new Map<number, number>();
   for (const { b, i, text } of body) {
-    if (b.table !== undefined) {
-      tables.set(b.table, (tables.get(b.table) ?? 0) + 1);
-      blocks.push({ type: 'paragraph', text, source: i });
+    if (b.grid) {
+      blocks.push({ type: 'table', grid: b.grid, table: b.table ?? 0, text, source: i });
       continue;
     }
     const short = headingLike(text);
@@ -177,6 +179,5 @@ export function shapeDocument(source: SourceBlock[]): Shaped {
   }
   if (numberedNotes.length) notes.push(`Word 自动编号的标题已补写编号：${numberedNotes.join('；')}——请核对编号是否与原文一致`);
   if (lostNumbers) notes.push(`有 ${lostNumbers} 个段落用了 Word 自动编号（如“1.”），编号不在文字中，没有导入；需要的话请在这些段落开头补写`);
-  for (const [table, rows] of tables) notes.push(`第 ${table} 个表格已按行转为 ${rows} 个段落（单元格之间以全角空格分隔），请核对或改写成文字`);
   return { title, ...(titleLines.length > 1 && { titleLines }), published, publishedLine, blocks, notes };
 }

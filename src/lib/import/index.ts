@@ -12,6 +12,7 @@ import { assignMetrics, type CountInText } from './match.ts';
 import { expectedText, serializeReport, type DocBlock, type Inline } from './mdx.ts';
 import { renderBody, type RenderedBlock } from '../report-text.ts';
 import { ImportError, type Source } from './source.ts';
+import { importTables, joinSplitTables, type ImportedTables } from './tables.ts';
 
 export { ImportError } from './source.ts';
 
@@ -62,6 +63,8 @@ export interface ImportResult {
   /** ### sub-headings found, in order. */
   subheadings: string[];
   rendered: RenderedBlock[];
+  /** The report's tables: their figures bound to metrics, and the cells that were not. */
+  tables: Omit<ImportedTables, 'docs' | 'notes'>;
   notes: string[];
 }
 
@@ -97,6 +100,8 @@ function excerptOf(text: string, counts: Count[], index: number, before = 14): s
 export function importSource(source: Source, opts: ImportOptions): ImportResult {
   const { registry } = opts;
   const shaped = shapeDocument(source.blocks);
+  const split = joinSplitTables(shaped.blocks);
+  shaped.blocks = split.blocks;
   const notes = [...shaped.notes];
   if (shaped.blocks.length === 0) throw new ImportError('文件中没有找到正文文字', '请确认选对了文件；如果是扫描件或图片，需要先把文字录入或识别出来');
 
@@ -128,25 +133,34 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
   const perBlock = shaped.blocks.map((b) => (b.type === 'paragraph' ? findCounts(b.text, units) : []));
   const all: CountInText[] = [];
   perBlock.forEach((counts, block) => counts.forEach((_, index) => all.push({ block, text: (shaped.blocks[block] as BodyBlock).text, counts, index })));
+  // Tables first: a figure in a table is named by its row and column, more surely than by the prose around it.
+  const imported = importTables(shaped.blocks, registry, split.joined);
+  notes.push(...imported.notes);
+  const fromTables = new Map(imported.bound.map((b) => [b.metric.id, b]));
   const assigned = assignMetrics(all, registry);
   const statOf = new Map<Count, Metric>();
   const matched: MatchedStat[] = [];
   const unmatched: UnmatchedCount[] = [];
   const stats: Record<string, StatValue> = {};
+  for (const b of imported.bound) stats[b.metric.id] = b.value;
   all.forEach((ct, at) => {
     const c = ct.counts[ct.index] as Count;
     const a = assigned[at] as (typeof assigned)[number];
-    if (a.metric) {
+    // The prose may cite a table's figure again; with another value it cannot be the same stat.
+    const clash = a.metric && fromTables.has(a.metric.id) && formatStat(fromTables.get(a.metric.id)!.value) !== formatStat(c.value);
+    if (a.metric && !clash) {
       statOf.set(c, a.metric);
       stats[a.metric.id] = c.value;
       const shown = formatStat(c.value);
       matched.push({ metric: a.metric, written: c.written, value: c.value, unit: c.unit, excerpt: excerptOf(ct.text, ct.counts, ct.index), ...(shown !== c.written && { shownAs: shown }) });
     } else {
-      unmatched.push({ written: c.written, unit: c.unit, sentence: sentenceAround(ct.text, c), ...(a.best && a.best.coverage >= 0.25 && { nearest: { metric: a.best.metric, coverage: a.best.coverage } }) });
+      const best = clash ? { metric: a.metric!, coverage: 1 } : a.best;
+      unmatched.push({ written: c.written, unit: c.unit, sentence: sentenceAround(ct.text, c), ...(best && best.coverage >= 0.25 && { nearest: { metric: best.metric, coverage: best.coverage } }) });
     }
   });
 
   const docBlocks: DocBlock[] = shaped.blocks.map((b, i) => {
+    if (b.type === 'table') return { type: 'table', table: imported.docs.get(i)! };
     const inline: Inline[] = [];
     let at = 0;
     for (const c of perBlock[i] ?? []) {
@@ -170,7 +184,8 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
   const diff = expected.findIndex((e, i) => e.text !== rendered[i]?.text || e.type !== rendered[i]?.type || e.depth !== rendered[i]?.depth);
   if (diff >= 0 || rendered.length !== expected.length) {
     const i = diff >= 0 ? diff : Math.min(rendered.length, expected.length);
-    throw new Error(`内部错误：生成的 MDX 读回后与原文不一致（第 ${i + 1} 段）：\n  原文：${expected[i]?.text ?? '（无）'}\n  读回：${rendered[i]?.text ?? '（无）'}`);
+    const [want, got] = firstDifference(expected[i]?.text ?? '（无）', rendered[i]?.text ?? '（无）');
+    throw new Error(`内部错误：生成的 MDX 读回后与原文不一致（第 ${i + 1} 段${expected[i]?.type === 'table' ? '，表格' : ''}）：\n  原文：${want}\n  读回：${got}`);
   }
   const fm = safeParseZh(reportFrontmatterSchema(registry), { year, title, ...(shaped.published && { published: shaped.published }), stats: Object.fromEntries(ordered.map(([id, v]) => [id, writeStat(v)])) });
   const tree = parseBody(body);
@@ -180,12 +195,23 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
   }
 
   // Shape, for the summary: the same structure the site builds (## sections; ### count as paragraphs).
-  const structBlocks: Block[] = rendered.map((r) => (r.type === 'heading' && r.depth === 2 ? { type: 'heading', text: r.text } : { type: 'paragraph', text: r.text }));
+  const structBlocks: Block[] = rendered.filter((r) => r.type !== 'table').map((r) => (r.type === 'heading' && r.depth === 2 ? { type: 'heading', text: r.text } : { type: 'paragraph', text: r.text }));
   const { structure } = buildStructure(structBlocks);
   const subheadings = rendered.filter((r) => r.type === 'heading' && r.depth === 3).map((r) => r.text);
 
   const mentioned = new Set(Object.keys(stats));
   const notMentioned = registry.metrics.filter((m) => !mentioned.has(m.id));
   if (shaped.published) notes.push(`文末日期“${shaped.publishedLine}”已作为印发日期 published: ${shaped.published}，不再出现在正文中`);
-  return { year, yearFrom, title, titleFrom, published: shaped.published, mdx, body, stats, matched, unmatched, notMentioned, structure, subheadings, rendered, notes };
+  const { docs: _docs, notes: _notes, ...tables } = imported;
+  return { year, yearFrom, title, titleFrom, published: shaped.published, mdx, body, stats, matched, unmatched, notMentioned, structure, subheadings, rendered, tables, notes };
+}
+
+/** A table's text is many lines: show the first line that differs, not the whole table. */
+function firstDifference(a: string, b: string): [string, string] {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  if (x.length === 1 && y.length === 1) return [a, b];
+  const i = x.findIndex((line, k) => line !== y[k]);
+  const k = i < 0 ? Math.min(x.length, y.length) : i;
+  return [x[k] ?? '（无）', y[k] ?? '（无）'];
 }

@@ -3,19 +3,23 @@
 import { Document, Scalar, isMap, isScalar } from 'yaml';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { reportToMarkdownExtensions } from '../../markdown/syntax.ts';
-import type { Root, RootContent, PhrasingContent } from 'mdast';
+import type { Root, RootContent, PhrasingContent, Table, TableCell, TableRow } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx';
 import { formatStat, MISSING, writeStat, type StatValue } from '../stat.ts';
 import type { RenderedBlock } from '../report-text.ts';
+import { cellsText } from '../tables/text.ts';
 
 export { renderBody, type RenderedBlock } from '../report-text.ts';
 
 export type Inline = { type: 'text'; value: string } | { type: 'stat'; id: string };
 
-export interface DocBlock {
-  type: 'heading' | 'paragraph';
-  depth?: 2 | 3;
-  inline: Inline[];
+export type DocBlock = { type: 'heading' | 'paragraph'; depth?: 2 | 3; inline: Inline[] } | { type: 'table'; table: DocTable };
+
+/** A table to write: its cells where they start, with their spans; the positions a span covers are written as ^ or >. */
+export interface DocTable {
+  rows: number;
+  columns: number;
+  cells: { row: number; col: number; rowSpan: number; colSpan: number; inline: Inline[] }[];
 }
 
 export interface Frontmatter {
@@ -30,13 +34,41 @@ export function statElement(id: string): MdxJsxTextElement {
   return { type: 'mdxJsxTextElement', name: 'Stat', attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: id }], children: [] };
 }
 
+const phrasing = (inline: Inline[]): PhrasingContent[] => inline.map((x) => (x.type === 'text' ? { type: 'text', value: x.value } : statElement(x.id)));
+
+/** A cell whose whole text is `^` or `>` would read as a merge: it is written escaped (node type of our own, see LITERAL_HANDLER). */
+const LITERAL = 'nianbaoLiteralMarker';
+
+function tableCellContent(inline: Inline[]): PhrasingContent[] {
+  const only = inline.length === 1 ? inline[0] : undefined;
+  if (only?.type === 'text' && (only.value.trim() === '^' || only.value.trim() === '>')) return [{ type: LITERAL, value: only.value.trim() } as never];
+  return phrasing(inline);
+}
+
+export function tableToMdast(t: DocTable): Table {
+  const owner: (DocTable['cells'][number] | undefined)[][] = Array.from({ length: t.rows }, () => new Array(t.columns).fill(undefined));
+  for (const c of t.cells) for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) owner[r]![k] = c;
+  const rows: TableRow[] = owner.map((row, r) => ({
+    type: 'tableRow',
+    children: row.map((c, k): TableCell => {
+      if (!c) return { type: 'tableCell', children: [] };
+      if (c.row === r && c.col === k) return { type: 'tableCell', children: tableCellContent(c.inline) };
+      return { type: 'tableCell', children: [{ type: 'text', value: c.col < k ? '>' : '^' }] };
+    }),
+  }));
+  return { type: 'table', align: new Array(t.columns).fill(null), children: rows };
+}
+
 export function toMdast(blocks: DocBlock[]): Root {
   const children: RootContent[] = blocks.map((b) => {
-    const inline: PhrasingContent[] = b.inline.map((x) => (x.type === 'text' ? { type: 'text', value: x.value } : statElement(x.id)));
+    if (b.type === 'table') return tableToMdast(b.table);
+    const inline = phrasing(b.inline);
     return b.type === 'heading' ? { type: 'heading', depth: b.depth ?? 2, children: inline } : { type: 'paragraph', children: inline };
   });
   return { type: 'root', children };
 }
+
+const LITERAL_HANDLER = { [LITERAL]: (node: { value: string }) => `\\${node.value}` } as never;
 
 /**
  * A paragraph starting with the word `import` or `export` would be read as an ES module statement;
@@ -48,7 +80,7 @@ const ESM_AT_LINE_START = [
 ];
 
 export function serializeBody(blocks: DocBlock[]): string {
-  return toMarkdown(toMdast(blocks), { extensions: reportToMarkdownExtensions(), unsafe: ESM_AT_LINE_START });
+  return toMarkdown(toMdast(blocks), { extensions: reportToMarkdownExtensions(), unsafe: ESM_AT_LINE_START, handlers: LITERAL_HANDLER });
 }
 
 /** YAML frontmatter; string stat values in double quotes as the docs write them ("**", "30+"). */
@@ -73,9 +105,12 @@ export function serializeReport(fm: Frontmatter, blocks: DocBlock[]): string {
 
 /** What the blocks should render to. */
 export function expectedText(blocks: DocBlock[], stats: Record<string, StatValue>): RenderedBlock[] {
-  return blocks.map((b) => ({
-    type: b.type,
-    ...(b.type === 'heading' && { depth: b.depth ?? 2 }),
-    text: b.inline.map((x) => (x.type === 'text' ? x.value : formatStat(stats[x.id] ?? MISSING))).join(''),
-  }));
+  const text = (inline: Inline[]) => inline.map((x) => (x.type === 'text' ? x.value : formatStat(stats[x.id] ?? MISSING))).join('');
+  return blocks.map((b) => {
+    if (b.type === 'table') {
+      const cells = [...b.table.cells].sort((x, y) => x.row - y.row || x.col - y.col).map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: text(c.inline).trim() }));
+      return { type: 'table', text: cellsText(cells) };
+    }
+    return { type: b.type, ...(b.type === 'heading' && { depth: b.depth ?? 2 }), text: text(b.inline) };
+  });
 }

@@ -15,8 +15,22 @@ export interface SourceBlock {
   bold?: boolean;
   /** Word automatic numbering: the number is not in the text. */
   numbered?: { level: number };
-  /** A table row, cells joined; `table` counts the tables from 1. */
+  /** A Word table (its text: the rows' cells, for finding the year); `table` counts the tables from 1. */
   table?: number;
+  grid?: SourceTable;
+}
+
+/** A Word table as Word lists it: each row's cells with their spans, a cell covered by a merge from above left out. */
+export interface SourceTable {
+  rows: SourceCell[][];
+  /** Leading rows marked “repeat as header row at the top of each page” (重复标题行). */
+  repeatedHeaderRows: number;
+}
+
+export interface SourceCell {
+  text: string;
+  rowSpan: number;
+  colSpan: number;
 }
 
 export interface Source {
@@ -63,6 +77,9 @@ interface DocElement {
   numbering?: { level: string | number; isOrdered: boolean } | null;
   isBold?: boolean;
   breakType?: string;
+  colSpan?: number;
+  rowSpan?: number;
+  isHeader?: boolean;
 }
 
 function headingLevelOf(p: DocElement): { level?: number; title?: boolean } {
@@ -126,18 +143,59 @@ function collect(el: DocElement, out: SourceBlock[], state: { tables: number }):
   }
   if (el.type === 'table') {
     const table = ++state.tables;
-    for (const row of el.children ?? []) {
-      if (row.type !== 'tableRow') continue;
-      const cells = (row.children ?? []).map((cell) => {
-        const paras: SourceBlock[] = [];
-        for (const c of cell.children ?? []) collect(c, paras, state);
-        return paras.map((p) => p.text.trim()).filter(Boolean).join(' ');
-      });
-      out.push({ text: cells.filter(Boolean).join('　'), table });
-    }
+    const grid = readTableElement(el);
+    out.push({ text: grid.rows.map((r) => r.map((c) => c.text).filter(Boolean).join('　')).join('\n'), table, grid });
     return;
   }
   for (const c of el.children ?? []) collect(c, out, state);
+}
+
+/**
+ * The lines of a cell joined into one: a table cell holds one line of text in a report, and Word
+ * users break long labels over lines (本年收费金额 / （单位：万元）). Latin words and numbers keep a space between them.
+ */
+export function joinCellLines(lines: string[]): string {
+  let out = '';
+  for (const line of lines.map((l) => l.replace(/\t/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim()).filter(Boolean)) {
+    out += out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(line) ? ` ${line}` : line;
+  }
+  return out;
+}
+
+function cellLines(el: DocElement, lines: string[]): void {
+  if (el.type === 'paragraph') {
+    lines.push(...paragraphText(el).text.split('\n'));
+    return;
+  }
+  if (el.type === 'table') {
+    // A table inside a cell: its cells in reading order.
+    for (const row of el.children ?? []) for (const cell of row.children ?? []) cellLines(cell, lines);
+    return;
+  }
+  for (const c of el.children ?? []) cellLines(c, lines);
+}
+
+function readTableElement(el: DocElement): SourceTable {
+  const rows: SourceCell[][] = [];
+  let repeatedHeaderRows = 0;
+  let leading = true;
+  for (const row of el.children ?? []) {
+    if (row.type !== 'tableRow') continue;
+    if (leading && row.isHeader) repeatedHeaderRows++;
+    else leading = false;
+    rows.push(
+      (row.children ?? [])
+        .filter((cell) => cell.type === 'tableCell')
+        .map((cell) => {
+          const lines: string[] = [];
+          for (const c of cell.children ?? []) cellLines(c, lines);
+          return { text: joinCellLines(lines), rowSpan: cell.rowSpan ?? 1, colSpan: cell.colSpan ?? 1 };
+        }),
+    );
+  }
+  // mammoth reads <w:tblHeader w:val="false"/> (written by some tools) as a header row too: a table whose
+  // every row repeats as its header says nothing about where its header ends.
+  return { rows, repeatedHeaderRows: repeatedHeaderRows < rows.length ? repeatedHeaderRows : 0 };
 }
 
 export async function readDocx(bytes: Uint8Array): Promise<Source> {

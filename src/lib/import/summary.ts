@@ -56,6 +56,7 @@ export function formatSummary(r: ImportResult, ctx: SummaryContext): string {
     }
     out.push('    → 需要作为统计数字的：在 metrics.yaml 中登记指标（label 写数字前面的说法，unit 写单位），再加 --force 重新导入');
   }
+  out.push(...tableLines(r));
   if (r.notMentioned.length) {
     out.push('');
     out.push(`文中没有出现的指标（${r.notMentioned.length} 个，本年视为未报告）：${r.notMentioned.map((m) => `${m.id}（${m.label}）`).join('、')}`);
@@ -75,6 +76,40 @@ export function formatSummary(r: ImportResult, ctx: SummaryContext): string {
     out.push(`  2. 确认无误后，把它放到内容目录的 reports/${r.year}.mdx，再运行 npm run check`);
   }
   return out.join('\n');
+}
+
+const REASON: Record<ImportResult['tables']['unbound'][number]['reason'], (names: string) => string> = {
+  'no-metric': () => '没有指标的行列标题与它相符',
+  ambiguous: (names) => `有几个指标同样相符（${names}），无法确定`,
+  taken: (names) => `相符的指标 ${names} 已被前面的格用掉`,
+  unit: (names) => `相符的指标（${names}）单位不同`,
+};
+
+/** What became of the tables: found, their figures bound, the number cells not bound and the blank cells, each by table, row and column. */
+function tableLines(r: ImportResult): string[] {
+  const t = r.tables;
+  if (t.tables.length === 0) return [];
+  const out = [''];
+  const numbers = t.bound.length + t.unbound.length;
+  out.push(`表格：${t.tables.length} 个，合并单元格已保留（写成 ^ 和 >）；表中数字 ${numbers} 格，${t.bound.length} 格已对应指标，${t.unbound.length} 格未对应，空白格 ${t.blank.length} 个`);
+  for (const table of t.tables) {
+    const parts = table.parts.length > 1 ? `，由 Word 中第 ${table.parts.join('、')} 个表格合并` : '';
+    out.push(`    第 ${table.number} 个表格：${table.rows} 行 × ${table.columns} 列，数字 ${table.numbers} 格${parts}`);
+  }
+  const where = (c: { table: number; row: number; col: number; name: string }) => `表${c.table} 第${c.row}行第${c.col}列（${c.name}）`;
+  for (const b of t.bound) out.push(`    ${b.metric.id}（${b.metric.label}）← ${where(b)}【${b.written}】${b.shownAs ? `，将显示为 ${b.shownAs}` : ''}`);
+  if (t.unbound.length) {
+    out.push('');
+    out.push(`表中未对应指标的数字：${t.unbound.length} 格，已按原样保留在表中：`);
+    for (const u of t.unbound) out.push(`    ${where(u)}【${u.written}】：${REASON[u.reason](u.candidates.map((m) => m.id).join('、'))}`);
+    out.push('    → 需要作为统计数字的：在 metrics.yaml 中登记指标（label 写“行标题 · 列标题”，如“行政许可 · 本年处理决定数量”），再加 --force 重新导入');
+  }
+  if (t.blank.length) {
+    out.push('');
+    out.push(`表中的空白格：${t.blank.length} 个，保持空白（没有当作 0）：`);
+    for (const b of t.blank) out.push(`    ${where(b)}${b.written ? `【${b.written}】` : ''}`);
+  }
+  return out;
 }
 
 /** Stats as a short list for tests and logs: id = shown value. */

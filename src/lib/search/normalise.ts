@@ -8,6 +8,12 @@
 export const ZWS = '\u200B';
 
 /**
+ * Between two cells of a table row, in a record and when marking a phrase on arrival: `|` is not
+ * ignorable, so a phrase never runs from one cell into the next.
+ */
+export const CELL_SEPARATOR = ' | ';
+
+/**
  * Characters that never take part in a match: whitespace (incl. 　 ideographic space), invisible formatting,
  * and quotation marks and brackets (“”‘’《》「」（）【】"'), which readers leave out when they type a phrase.
  */

@@ -2,7 +2,7 @@
 // shown, redacted spans as ■■■), one record per paragraph with its anchor, kind and section.
 // A small purpose-built reader for the markup our own report page emits; no HTML parser dependency.
 import { itemTitle, type ItemKind } from '../structure.ts';
-import { indexContent } from './normalise.ts';
+import { CELL_SEPARATOR, indexContent } from './normalise.ts';
 
 export interface ReportBlock {
   /** The anchor a result links to ('' = the top of the report). */
@@ -48,7 +48,11 @@ interface RawBlock {
   text: string;
 }
 
-/** The direct children of the report text container, each with its visible text. */
+/**
+ * The direct children of the report text container, each with its visible text. An element inside one
+ * that carries `data-search-record` (a table row) is a record of its own, with its own id, right after
+ * the text of its container before it; its cells are joined by CELL_SEPARATOR.
+ */
 export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
   const open = new RegExp(`<div\\b[^>]*\\bclass\\s*=\\s*["'][^"']*\\b${container}\\b[^"']*["'][^>]*>`, 'i').exec(html);
   if (!open) return [];
@@ -57,14 +61,18 @@ export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
   const blocks: RawBlock[] = [];
   const stack: string[] = [];
   let current: RawBlock | undefined;
+  // A record nested in the current block (a table row), the stack depth it opened at, and its cells so far.
+  let nested: { block: RawBlock; depth: number; cells: number } | undefined;
   let skipDepth = -1;
   let at = tokens.lastIndex;
   const text = (s: string) => {
-    if (current && skipDepth === -1) current.text += decodeEntities(s);
+    const target = nested?.block ?? current;
+    if (target && skipDepth === -1) target.text += decodeEntities(s);
   };
+  // Blocks are listed when they open, so a container's own text comes before the records inside it.
   const finish = () => {
-    if (current) blocks.push(current);
     current = undefined;
+    nested = undefined;
   };
   for (let m = tokens.exec(html); m; m = tokens.exec(html)) {
     text(html.slice(at, m.index));
@@ -82,7 +90,8 @@ export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
       }
       stack.length = i;
       if (skipDepth !== -1 && stack.length <= skipDepth) skipDepth = -1;
-      if (BLOCKISH.has(tag)) text('\n');
+      if (nested && stack.length <= nested.depth) nested = undefined;
+      else if (BLOCKISH.has(tag) && !(nested && (tag === 'td' || tag === 'th'))) text('\n');
       if (stack.length === 0) finish();
       continue;
     }
@@ -90,8 +99,15 @@ export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
       if (tag === 'br') text('\n');
       continue;
     }
-    if (stack.length === 0) current = { tag, id: attr(attrs, 'id'), kind: attr(attrs, 'data-kind'), item: /(?:^|\s)item(?:\s|$)/.test(attr(attrs, 'class') ?? ''), text: '' };
-    else if (BLOCKISH.has(tag)) text('\n');
+    if (stack.length === 0) {
+      current = { tag, id: attr(attrs, 'id'), kind: attr(attrs, 'data-kind'), item: /(?:^|\s)item(?:\s|$)/.test(attr(attrs, 'class') ?? ''), text: '' };
+      blocks.push(current);
+    } else if (current && !nested && skipDepth === -1 && hasAttr(attrs, 'data-search-record')) {
+      nested = { block: { tag, id: attr(attrs, 'id'), kind: attr(attrs, 'data-kind') ?? current.kind, item: false, text: '' }, depth: stack.length, cells: 0 };
+      blocks.push(nested.block);
+    } else if (nested && (tag === 'td' || tag === 'th')) {
+      if (nested.cells++ > 0) text(CELL_SEPARATOR);
+    } else if (BLOCKISH.has(tag)) text('\n');
     if (skipDepth === -1 && (SKIP.has(tag) || hasAttr(attrs, 'data-pagefind-ignore') || hasAttr(attrs, 'hidden') || attr(attrs, 'aria-hidden') === 'true')) skipDepth = stack.length;
     stack.push(tag);
   }

@@ -65,10 +65,14 @@ describe('shaping a written report', () => {
     expect(s.notes.join('')).toContain('自动编号');
   });
 
-  it('turns table rows into paragraphs and says so', () => {
-    const s = shape([{ text: '一、情况' }, { text: '指标　数量', table: 1 }, { text: '函询　2人', table: 1 }]);
-    expect(s.out).toEqual(['## 一、情况', '指标　数量', '函询　2人']);
-    expect(s.notes.join('')).toContain('第 1 个表格已按行转为 2 个段落');
+  it('a Word table stays a table: never the title, never a heading, never the signature', () => {
+    const grid = { rows: [[{ text: '报告', rowSpan: 1, colSpan: 1 }]], repeatedHeaderRows: 0 };
+    const s = shapeDocument([{ text: '报告', table: 1, grid }, { text: '一、情况' }, { text: '指标　数量', table: 2, grid }, { text: '2023年1月16日' }]);
+    expect(s.title).toBeUndefined();
+    expect(s.blocks.map((b) => b.type)).toEqual(['table', 'heading', 'table']);
+    expect(s.blocks[2]).toMatchObject({ type: 'table', table: 2, grid });
+    expect(s.published).toBe('2023-01-16');
+    expect(s.notes.join('')).not.toContain('落款');
   });
 
   it('reads dates written in figures or in Chinese', () => {

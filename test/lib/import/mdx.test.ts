@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { serializeBody, serializeFrontmatter, type DocBlock } from '../../../src/lib/import/mdx.ts';
+import { expectedText, serializeBody, serializeFrontmatter, type DocBlock, type Inline } from '../../../src/lib/import/mdx.ts';
 import { renderBody } from '../../../src/lib/report-text.ts';
 import { parseYaml } from '../../../src/lib/content.ts';
 
-const para = (...inline: DocBlock['inline']): DocBlock => ({ type: 'paragraph', inline });
+const para = (...inline: Inline[]): DocBlock => ({ type: 'paragraph', inline });
 const text = (value: string) => ({ type: 'text' as const, value });
 
 describe('writing MDX with the real serializer', () => {
@@ -41,5 +41,37 @@ describe('writing MDX with the real serializer', () => {
     const yaml = serializeFrontmatter({ year: 2023, title: '2023年度报告', published: '2024-01-16', stats: [['a', { kind: 'masked', digits: 2, atLeast: true }], ['b', { kind: 'exact', value: 3 }], ['c', { kind: 'atLeast', value: 30 }]] });
     expect(yaml).toBe('year: 2023\ntitle: 2023年度报告\npublished: 2024-01-16\nstats:\n  a: "**+"\n  b: 3\n  c: "30+"\n');
     expect(parseYaml(yaml, 'x').data).toEqual({ year: 2023, title: '2023年度报告', published: '2024-01-16', stats: { a: '**+', b: 3, c: '30+' } });
+  });
+
+  it('writes a table with its merges as ^ and >, escapes cells that would read as markup, and reads back cell for cell', () => {
+    const cell = (row: number, col: number, value: string | Inline[], rowSpan = 1, colSpan = 1) => ({ row, col, rowSpan, colSpan, inline: typeof value === 'string' ? (value ? [text(value)] : []) : value });
+    const table: DocBlock = {
+      type: 'table',
+      table: {
+        rows: 4,
+        columns: 3,
+        cells: [
+          cell(0, 0, '（本列数据）', 2, 2), cell(0, 2, '申请人情况'),
+          cell(1, 2, '总 计'),
+          cell(2, 0, '^'), cell(2, 1, '>'), cell(2, 2, 'a|b <c> {d} *e*'),
+          cell(3, 0, [text('函询')]), cell(3, 1, ''), cell(3, 2, [{ type: 'stat', id: 'x' }, text('人')]),
+        ],
+      },
+    };
+    const body = serializeBody([table]);
+    expect(body).toBe(
+      [
+        '| （本列数据） | > | 申请人情况 |',
+        '| - | - | - |',
+        '| ^ | > | 总 计 |',
+        '| \\^ | \\> | a\\|b \\<c> \\{d} \\*e\\* |',
+        '| 函询 | | <Stat id="x" />人 |',
+        '',
+      ].join('\n'),
+    );
+    const [rendered] = renderBody(body, { x: { kind: 'exact', value: 2 } });
+    expect(rendered?.type).toBe('table');
+    expect(rendered?.text).toBe(['1.1 (2×2) （本列数据）', '1.3 申请人情况', '2.3 总 计', '3.1 ^', '3.2 >', '3.3 a|b <c> {d} *e*', '4.1 函询', '4.2 ', '4.3 2人'].join('\n'));
+    expect(expectedText([table], { x: { kind: 'exact', value: 2 } })).toEqual([{ type: 'table', text: rendered?.text }]);
   });
 });

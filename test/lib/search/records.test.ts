@@ -82,3 +82,29 @@ describe('search records', () => {
     expect(recs[0].meta.title.endsWith('…')).toBe(true);
   });
 });
+
+describe('tables in the report text', () => {
+  const TABLE_PAGE = `<div class="report-text"><h2 id="s3" data-kind="work">三、收到和处理政府信息公开申请情况</h2>
+<div class="table-scroll" id="s3-t1" data-kind="work" role="region"><table class="report-table"><caption id="s3-p1">表1　申请情况</caption>
+<thead><tr id="s3-t1-r1" data-search-record><th scope="col">项目</th><th scope="col">自然人</th><th scope="col">总计</th></tr></thead>
+<tbody><tr id="s3-t1-r2" data-search-record><th scope="row">1.属于国家秘密</th><td class="num">0</td><td class="num"><span class="stat stat-masked" data-metric="x">**</span></td></tr>
+<tr id="s3-t1-r3" data-search-record><th scope="row">其中<span class="redacted">■■■</span></th><td class="blank"></td><td class="num">5</td></tr></tbody></table></div>
+<p id="s3-p2" data-kind="work">表后的段落。</p></div>`;
+
+  it('each row is a record of its own, after the caption, with the table’s kind and section; cells apart', () => {
+    const blocks = reportBlocks(TABLE_PAGE);
+    expect(blocks.map((b) => [b.anchor, b.kind, b.section?.title, b.text])).toEqual([
+      ['s3-t1', 'work', '三、收到和处理政府信息公开申请情况', '表1　申请情况'],
+      ['s3-t1-r1', 'work', '三、收到和处理政府信息公开申请情况', '项目 | 自然人 | 总计'],
+      ['s3-t1-r2', 'work', '三、收到和处理政府信息公开申请情况', '1.属于国家秘密 | 0 | **'],
+      ['s3-t1-r3', 'work', '三、收到和处理政府信息公开申请情况', '其中■■■ |  | 5'],
+      ['s3-p2', 'work', '三、收到和处理政府信息公开申请情况', '表后的段落。'],
+    ]);
+    expect(searchRecords(2022, blocks).map((r) => r.url)).toEqual(['2022/#s3-t1', '2022/#s3-t1-r1', '2022/#s3-t1-r2', '2022/#s3-t1-r3', '2022/#s3-p2']);
+  });
+
+  it('a table without caption gives only its rows', () => {
+    const blocks = reportBlocks(TABLE_PAGE.replace(/<caption[^]*?<\/caption>/, ''));
+    expect(blocks.map((b) => b.anchor)).toEqual(['s3-t1-r1', 's3-t1-r2', 's3-t1-r3', 's3-p2']);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { VFile } from 'vfile';
+import type { Root } from 'mdast';
+import remarkReportSyntax, { reportToMarkdownExtensions } from '../../src/markdown/syntax.ts';
+import remarkReport from '../../src/markdown/remark-report.ts';
+import remarkReportTables, { isCaption } from '../../src/markdown/remark-report-tables.ts';
+import { makeRegistry, metricSchema } from '../../src/lib/metrics.ts';
+
+const registry = makeRegistry([metricSchema.parse({ id: 'cases', label: '案件', unit: '件' })]);
+
+/** The tree after both plugins, written back as MDX (the JSX the build compiles). */
+function run(body: string, stats: Record<string, unknown> = { cases: 4817 }): string {
+  const file = new VFile({ value: body, data: { astro: { frontmatter: { year: 2021, stats } } } });
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax).use(remarkReport, { registry, edition: 'public' }).use(remarkReportTables);
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  return toMarkdown(tree, { extensions: reportToMarkdownExtensions() });
+}
+
+describe('captions', () => {
+  it.each([
+    ['表1　2022年主要数据', true],
+    ['附表2：政府信息公开申请情况', true],
+    ['表一 收支情况', true],
+    ['表 3', true],
+    ['表彰先进集体3个。', false],
+    ['表明了态度。表1见下', false],
+    ['一、总体情况', false],
+    [`表1${'字'.repeat(120)}`, false],
+  ])('%s → %s', (text, expected) => {
+    expect(isCaption(text)).toBe(expected);
+  });
+});
+
+describe('remark-report-tables', () => {
+  it('numbers tables per section, takes the kind of the section and the name of the heading', () => {
+    const out = run('| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n## 一、工作情况\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n### （一）小标题\n\n| c | d |\n|---|---|\n| 3 | 4 |\n\n## 二、存在的问题\n\n| e | f |\n|---|---|\n| 5 | 6 |\n');
+    expect([...out.matchAll(/<div class="table-scroll" id="([^"]+)" data-kind="([^"]+)" role="region" tabindex="0" (aria-[a-z]+)="([^"]+)">/g)].map((m) => m.slice(1))).toEqual([
+      ['t1', 'intro', 'aria-label', '表格'],
+      ['s1-t1', 'work', 'aria-labelledby', 's1'],
+      ['s1-t2', 'work', 'aria-labelledby', 's1-p1'],
+      ['s2-t1', 'problems', 'aria-labelledby', 's2'],
+    ]);
+  });
+
+  it('a masked stat in a cell is already its public form: the value is not in the tree', () => {
+    const out = run('| 项目 | 数量 |\n|---|---|\n| 案件 | <Stat id="cases" />件 |\n').replace(/\s*\n\s*/g, '');
+    expect(out).toContain('<th scope="row">案件</th><td class="num"><span class="stat stat-masked" data-metric="cases" title="案件（件）：已遮蔽">****</span>件</td>');
+    expect(out).not.toContain('4817');
+  });
+
+  it('a table with broken merges fails the build with a pointer to npm run check', () => {
+    expect(() => run('| a | ^ |\n|---|---|\n| 1 | 2 |\n')).toThrow(/表格有错误.*npm run check/);
+  });
+});
