@@ -1,6 +1,6 @@
 // @ts-check
 import { createHash } from 'node:crypto';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -11,6 +11,8 @@ import { normaliseBase } from './src/lib/paths.ts';
 import remarkReport from './src/markdown/remark-report.ts';
 import remarkReportSyntax from './src/markdown/syntax.ts';
 import remarkReportTables from './src/markdown/remark-report-tables.ts';
+import remarkSafety from './src/markdown/remark-safety.ts';
+import rehypeAllowlist from './src/markdown/rehype-allowlist.ts';
 import { preflight } from './src/integrations/preflight.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
@@ -20,7 +22,11 @@ const { registry } = loadRegistry(contentDir);
 
 // Astro reuses parsed entries whose file did not change; an entry parsed for the other edition,
 // content folder or registry must never be reused, so each combination gets its own cache.
-const registryText = existsSync(join(contentDir, 'metrics.yaml')) ? readFileSync(join(contentDir, 'metrics.yaml')) : '';
+// A metrics.yaml that cannot be read is the pre-flight check's to explain; here it only keys the cache.
+let registryText = '';
+try {
+  registryText = readFileSync(join(contentDir, 'metrics.yaml'), 'utf8');
+} catch {}
 const variant = createHash('sha256').update(`${edition}\0${contentDir}\0`).update(registryText).digest('hex').slice(0, 12);
 
 export default defineConfig({
@@ -31,8 +37,16 @@ export default defineConfig({
   prefetch: false,
   build: { format: 'directory', inlineStylesheets: 'auto' },
   markdown: {
+    // Reports have no code to colour; Shiki would only add inline styles for the allowlist to strip.
+    syntaxHighlight: false,
     // gfm: false — the report dialect (MDX + GFM tables only) comes from the plugin check and import use too.
-    processor: unified({ remarkPlugins: [remarkReportSyntax, [remarkReport, { registry, edition }], remarkReportTables], smartypants: false, gfm: false }),
+    // remarkSafety before remarkReport and rehypeAllowlist last: what check refuses never reaches a page (src/lib/content-safety.ts).
+    processor: unified({
+      remarkPlugins: [remarkReportSyntax, [remarkSafety, { edition }], [remarkReport, { registry, edition }], remarkReportTables],
+      rehypePlugins: [rehypeAllowlist],
+      smartypants: false,
+      gfm: false,
+    }),
   },
   integrations: [preflight(contentDir), mdx(), searchIndex()],
   vite: { server: { fs: { allow: ['.', contentDir] } } },

@@ -31,7 +31,12 @@ if (args[0] !== 'preview') {
 // Check first, so a content problem reads as our list alone rather than wrapped in Astro's hook error.
 if (args[0] === 'build' || args[0] === 'dev' || args[0] === 'sync') {
   const dir = resolveContentDir();
-  const result = checkContent(dir);
+  let result: ReturnType<typeof checkContent>;
+  try {
+    result = checkContent(dir);
+  } catch (e) {
+    fail(`检查 ${dir} 时出现内部错误：${String((e as Error)?.message ?? e).split('\n')[0]}`, '这不是内容写错了，而是 nianbao 的缺陷：请把这条信息和出问题的内容文件发给维护人员');
+  }
   if (hasErrors(result.problems)) {
     console.error(`\n${formatProblems(result.problems, dir)}\n`);
     fail(args[0] === 'dev' ? '内容检查未通过，预览没有启动。' : '内容检查未通过，没有生成网站（dist/ 保持原样）。', '按上面 → 后的提示修改，再运行 npm run check 复查');

@@ -2,9 +2,16 @@
 import { checkContent } from '../lib/check.ts';
 import { resolveContentDir } from '../lib/content.ts';
 import { formatProblems, hasErrors } from '../lib/problems.ts';
+import { fail } from './command.ts';
 
 const dir = resolveContentDir();
-const result = checkContent(dir);
+let result: ReturnType<typeof checkContent>;
+try {
+  result = checkContent(dir);
+} catch (e) {
+  // checkContent turns every content problem into a message; reaching here is our bug, still said in Chinese.
+  fail(`检查 ${dir} 时出现内部错误：${String((e as Error)?.message ?? e).split('\n')[0]}`, '这不是内容写错了，而是 nianbao 的缺陷：请把这条信息和出问题的内容文件发给维护人员');
+}
 if (result.problems.length === 0) {
   console.log(`✓ 内容检查通过：${dir}\n  ${result.reports.length} 份报告（${result.reports.map((r) => r.year).join('、') || '无'}），${result.registry.metrics.length} 个指标。`);
 } else {

@@ -10,6 +10,7 @@ import { importSource, ImportError } from '../lib/import/index.ts';
 import { readSource, sourceKind, SUPPORTED } from '../lib/import/source.ts';
 import { formatSummary } from '../lib/import/summary.ts';
 import { hasErrors } from '../lib/problems.ts';
+import { fileErrorProblem, writeFailure } from '../lib/content-files.ts';
 import { templateReport, titleForYear, YEAR_ARG } from '../lib/scaffold.ts';
 
 const USAGE = [
@@ -43,8 +44,15 @@ try {
 } catch (e) {
   fail(`${shownInput}：${(e as ImportError).message}`, (e as ImportError).hint);
 }
-if (!existsSync(input)) fail(`找不到文件 ${shownInput}`, '检查文件名和所在目录；文件名含空格时请加引号');
-if (statSync(input).isDirectory()) fail(`${shownInput} 是一个目录，不是文件`, USAGE);
+let inputBytes: Uint8Array;
+try {
+  if (statSync(input).isDirectory()) fail(`${shownInput} 是一个目录，不是文件`, USAGE);
+  inputBytes = readFileSync(input);
+} catch (e) {
+  const p = fileErrorProblem(e, shownInput, input);
+  if (p.missing) fail(`找不到文件 ${shownInput}`, '检查文件名和所在目录；文件名含空格时请加引号');
+  fail(p.message, p.hint);
+}
 
 const dir = resolveContentDir();
 if (!existsSync(dir) && !args.values.out) fail(`内容目录 ${dir} 不存在`, '在项目根目录下运行，或用 NIANBAO_CONTENT=内容目录 指定；也可以用 --out 指定输出文件');
@@ -56,7 +64,7 @@ if (content.registry.metrics.length === 0) {
 let result: ReturnType<typeof importSource>;
 let format: string;
 try {
-  const source = await readSource(input, readFileSync(input));
+  const source = await readSource(input, inputBytes);
   format = source.format;
   result = importSource(source, {
     registry: content.registry,
@@ -89,10 +97,11 @@ const existed = existsSync(output);
 try {
   writeFileAtomic(output, result.mdx, { overwrite: !!args.values.force });
 } catch (e) {
-  if (e instanceof FileExistsError) {
+  const why = writeFailure(e, output, shownOutput);
+  if (e instanceof FileExistsError && !why.inTheWay) {
     fail(`${shownOutput} 已经存在，没有做任何改动`, '确认要用导入结果替换它，请加 --force；或用 --out 另存为其他文件');
   }
-  fail(`无法写入 ${shownOutput}：${(e as Error).message}`, '检查目录是否存在、是否有写权限；没有留下不完整的文件');
+  fail(why.message, why.hint);
 }
 
 console.log(formatSummary(result, { input: shownInput, format, output: shownOutput, overwritten: existed, inContent: resolve(output) === resolve(dir, REPORTS_DIR, `${result.year}.mdx`) }));

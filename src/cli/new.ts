@@ -7,6 +7,7 @@ import { kindById } from '../lib/kinds/index.ts';
 import { fail, parseCommandArgs } from './command.ts';
 import { shownPath } from '../lib/cli-paths.ts';
 import { hasErrors } from '../lib/problems.ts';
+import { writeFailure } from '../lib/content-files.ts';
 
 const USAGE = '用法：npm run new -- 年份        例如：npm run new -- 2023';
 
@@ -24,7 +25,8 @@ if (year < 1949 || year > 2999) fail(`年份 ${year} 不在有效范围内（194
 
 const dir = resolveContentDir();
 const content = loadContent(dir);
-if (content.problems.some((p) => p.file === '.')) fail(`内容目录 ${dir} 不存在`, '在项目根目录下运行，或用 NIANBAO_CONTENT=内容目录 指定');
+const folder = content.problems.find((p) => p.file === '.');
+if (folder) fail(folder.message, folder.hint ?? '在项目根目录下运行，或用 NIANBAO_CONTENT=内容目录 指定');
 const target = join(dir, REPORTS_DIR, `${year}.mdx`);
 const shown = shownPath(target);
 
@@ -33,8 +35,9 @@ const scaffold = scaffoldReport(year, content.registry, template, kindLayout(kin
 try {
   writeFileAtomic(target, scaffold.text);
 } catch (e) {
-  if (e instanceof FileExistsError) fail(`${shown} 已经存在，没有做任何改动`, `要重新生成，请先把它改名或删除；要导入 Word 稿，用 npm run import -- 报告.docx --year ${year} --force`);
-  fail(`无法写入 ${shown}：${(e as Error).message}`, '检查目录是否存在、是否有写权限');
+  const why = writeFailure(e, target, shown);
+  if (e instanceof FileExistsError && !why.inTheWay) fail(`${shown} 已经存在，没有做任何改动`, `要重新生成，请先把它改名或删除；要导入 Word 稿，用 npm run import -- 报告.docx --year ${year} --force`);
+  fail(why.message, why.hint);
 }
 
 const lines = [

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Registry } from './metrics.ts';
 import type { Problem } from './problems.ts';
 import { loadContent, reportFiles, REPORTS_DIR, type LoadedContent, type ReportBody } from './content.ts';
+import type { ContentReader } from './content-files.ts';
 import { bodyProblems, parseBody, type BodyParse } from './report-body.ts';
 import { crossYearProblems, statsLineFinder, structureProblems } from './check-years.ts';
 import { tableProblems } from './tables/check.ts';
@@ -22,8 +23,8 @@ export function checkBody(report: ReportBody, registry: Registry, parsed: BodyPa
       severity: 'error',
       file: report.file,
       line: parsed.line === undefined ? undefined : parsed.line + report.bodyLineOffset,
-      message: `正文 MDX 语法错误：${parsed.message}`,
-      hint: '检查这一行的 < > { } 是否成对；<Stat id="…" /> 要以 /> 结束；字面的 * { } < 要写成 \\* \\{ \\} \\<',
+      message: parsed.hint ? parsed.message : `正文 MDX 语法错误：${parsed.message}`,
+      hint: parsed.hint ?? '检查这一行的 < > { } 是否成对；<Stat id="…" /> 要以 /> 结束；字面的 * { } < 要写成 \\* \\{ \\} \\<',
     }];
   }
   const given = new Set(Object.keys((report.raw.stats as Record<string, unknown> | null) ?? {}));
@@ -76,11 +77,12 @@ export function siteProblems(site: SiteConfig | undefined, reportCount: number, 
   return problems;
 }
 
-export function checkContent(dir: string): CheckResult {
-  const content = loadContent(dir);
+/** `reader` replaces the file system (tests of file errors, fuzzing). */
+export function checkContent(dir: string, reader?: ContentReader): CheckResult {
+  const content = loadContent(dir, reader);
   const kind = kindById(content.site?.kind);
   const problems = [...content.problems];
-  if (!content.problems.some((p) => p.file === '.')) problems.push(...siteProblems(content.site, reportFiles(dir).length, dir));
+  if (!content.problems.some((p) => p.file === '.')) problems.push(...siteProblems(content.site, reportFiles(dir, reader).names.length, dir));
   const byYear = new Map(content.reports.map((r) => [r.year, r]));
   for (const report of content.reports) {
     const parsed = parseBody(report.body);

@@ -1,13 +1,12 @@
 // Reads a content folder (site.yaml, metrics.yaml, reports/*.mdx) and reports every problem found in it.
 // Shared by `npm run check`, the build's pre-flight and the CLIs, so all three agree on what is valid.
-import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LineCounter, parseDocument, visit as visitYaml, type Document } from 'yaml';
 import { ENTRY_KINDS_HINT, makeRegistry, readRegistryEntries, type Registry } from './metrics.ts';
 import type { Problem } from './problems.ts';
 import { reportFrontmatterSchema, type ReportFrontmatter } from './report-schema.ts';
 import { siteSchema, type SiteConfig } from './site.ts';
-import { ENCODING_HINT, readTextFile } from './text-file.ts';
+import { fileErrorProblem, listFolder, MAX_REPORT_BYTES, MAX_YAML_BYTES, nodeReader, readContentText, type ContentReader } from './content-files.ts';
 import { fieldName, issuesToProblems, safeParseZh, yamlLine } from './zod-problems.ts';
 
 export const REPORTS_DIR = 'reports';
@@ -78,24 +77,22 @@ function explainYamlError(code: string, english: string, sourceLine: string): { 
   return { message, hint: '检查这一行的冒号、引号和缩进：每行写成“字段: 值”，缩进用空格' };
 }
 
-function readYamlFile(dir: string, name: string): YamlFile {
-  const path = join(dir, name);
-  if (!existsSync(path)) return { problems: [{ severity: 'error', file: name, message: `缺少 ${name}`, hint: `在内容目录 ${dir} 中创建 ${name}` }] };
-  const decoded = readTextFile(path);
-  if (!decoded.ok) return { problems: [{ severity: 'error', file: name, message: `文件不是 UTF-8 编码（看起来是 ${decoded.encoding}）`, hint: ENCODING_HINT }] };
-  return parseYaml(decoded.text, name);
+function readYamlFile(dir: string, name: string, reader: ContentReader): YamlFile {
+  const read = readContentText(join(dir, name), name, { maxBytes: MAX_YAML_BYTES, reader });
+  if (!read.ok) return { problems: [read.missing ? { severity: 'error', file: name, message: `缺少 ${name}`, hint: `在内容目录 ${dir} 中创建 ${name}` } : read.problem] };
+  return parseYaml(read.text, name);
 }
 
-export function loadSiteConfig(dir: string): { site?: SiteConfig; problems: Problem[] } {
-  const y = readYamlFile(dir, 'site.yaml');
+export function loadSiteConfig(dir: string, reader: ContentReader = nodeReader): { site?: SiteConfig; problems: Problem[] } {
+  const y = readYamlFile(dir, 'site.yaml', reader);
   if (y.problems.length) return { problems: y.problems };
   const r = safeParseZh(siteSchema, y.data ?? {});
   if (!r.success) return { problems: issuesToProblems(r.error.issues, 'site.yaml', { doc: y.doc, lines: y.lines }) };
   return { site: r.data, problems: [] };
 }
 
-export function loadRegistry(dir: string): { registry: Registry; problems: Problem[] } {
-  const y = readYamlFile(dir, 'metrics.yaml');
+export function loadRegistry(dir: string, reader: ContentReader = nodeReader): { registry: Registry; problems: Problem[] } {
+  const y = readYamlFile(dir, 'metrics.yaml', reader);
   if (y.problems.length) return { registry: makeRegistry([]), problems: y.problems };
   const file = 'metrics.yaml';
   // A registry with every entry commented out (a fresh `general` folder) is an empty list, not an error.
@@ -154,16 +151,18 @@ export function splitFrontmatter(text: string): { frontmatter: string; body: str
   return { frontmatter: m[1], body: text.slice(head.length), bodyLineOffset: head.split('\n').length - 1 };
 }
 
-export function reportFiles(dir: string): string[] {
-  const reportsDir = join(dir, REPORTS_DIR);
-  if (!existsSync(reportsDir)) return [];
-  return readdirSync(reportsDir).filter((f) => !f.startsWith('.') && /\.(mdx|md)$/i.test(f)).sort();
+/** The report file names in reports/ (none when it does not exist), or why the folder cannot be read. */
+export function reportFiles(dir: string, reader: ContentReader = nodeReader): { names: string[]; problem?: Problem; missing?: boolean } {
+  const { names, problem, missing } = listFolder(join(dir, REPORTS_DIR), REPORTS_DIR, reader);
+  return { names: names.filter((f) => !f.startsWith('.') && /\.(mdx|md)$/i.test(f)).sort(), problem, missing };
 }
+
+const EMPTY_REPORT_HINT = '参照上一年的报告填写，或运行 npm run new -- <年份> 生成模板；不需要这个文件的，删除它';
 
 /** What can still be checked in a report whose frontmatter is invalid: its body. */
 export type ReportBody = Pick<ReportSource, 'file' | 'raw' | 'body' | 'bodyLineOffset'>;
 
-export function loadReportFile(dir: string, name: string, registry: Registry): { report?: ReportSource; body?: ReportBody; problems: Problem[] } {
+export function loadReportFile(dir: string, name: string, registry: Registry, reader: ContentReader = nodeReader): { report?: ReportSource; body?: ReportBody; problems: Problem[] } {
   const file = `${REPORTS_DIR}/${name}`;
   const path = join(dir, REPORTS_DIR, name);
   const problems: Problem[] = [];
@@ -172,9 +171,9 @@ export function loadReportFile(dir: string, name: string, registry: Registry): {
     const hint = /\.md$/i.test(name) ? `改名为 ${name.replace(/\.md$/i, '.mdx')}（报告文件用 .mdx 扩展名）` : '报告文件名必须是四位年份加 .mdx，如 2023.mdx';
     return { problems: [{ severity: 'error', file, message: `文件名 ${name} 不是“年份.mdx”`, hint }] };
   }
-  const decoded = readTextFile(path);
-  if (!decoded.ok) return { problems: [{ severity: 'error', file, message: `文件不是 UTF-8 编码（看起来是 ${decoded.encoding}）`, hint: ENCODING_HINT }] };
-  const split = splitFrontmatter(decoded.text);
+  const read = readContentText(path, file, { maxBytes: MAX_REPORT_BYTES, reader, emptyHint: EMPTY_REPORT_HINT });
+  if (!read.ok) return { problems: [read.problem] };
+  const split = splitFrontmatter(read.text);
   if (!split) return { problems: [{ severity: 'error', file, line: 1, message: '文件开头缺少 frontmatter（以 --- 开始和结束的 year/title/stats 段落）', hint: '参照上一年的报告文件，或运行 npm run new -- <年份> 生成模板' }] };
   const y = parseYaml(split.frontmatter, file, 1);
   if (y.problems.length) return { problems: y.problems };
@@ -209,20 +208,32 @@ export interface LoadedContent {
   problems: Problem[];
 }
 
-/** Everything in a content folder; reports sorted by year. Never throws for bad content. */
-export function loadContent(dir: string): LoadedContent {
-  if (!existsSync(dir)) {
-    return { dir, registry: makeRegistry([]), reports: [], invalid: [], problems: [{ severity: 'error', file: '.', message: `内容目录 ${dir} 不存在`, hint: '在项目根目录创建 content/，或用 NIANBAO_CONTENT=路径 指定内容目录' }] };
+/** Why `dir` cannot be a content folder (file '.'), if it cannot. */
+function contentFolderProblem(dir: string, reader: ContentReader): Problem | undefined {
+  try {
+    if (reader.stat(dir).isDirectory()) return undefined;
+    return { severity: 'error', file: '.', message: `内容目录 ${dir} 不是文件夹`, hint: '用 NIANBAO_CONTENT=路径 指定内容文件夹（其中有 site.yaml、metrics.yaml 和 reports/）' };
+  } catch (e) {
+    const p = fileErrorProblem(e, dir, dir, reader, 'folder');
+    if (p.missing) return { severity: 'error', file: '.', message: `内容目录 ${dir} 不存在`, hint: '在项目根目录创建 content/，或用 NIANBAO_CONTENT=路径 指定内容目录' };
+    return { ...p, file: '.' };
   }
-  const site = loadSiteConfig(dir);
-  const reg = loadRegistry(dir);
+}
+
+/** Everything in a content folder; reports sorted by year. Never throws for bad content. */
+export function loadContent(dir: string, reader: ContentReader = nodeReader): LoadedContent {
+  const folderProblem = contentFolderProblem(dir, reader);
+  if (folderProblem) return { dir, registry: makeRegistry([]), reports: [], invalid: [], problems: [folderProblem] };
+  const site = loadSiteConfig(dir, reader);
+  const reg = loadRegistry(dir, reader);
   const problems = [...site.problems, ...reg.problems];
   const reports: ReportSource[] = [];
   const invalid: ReportBody[] = [];
-  const names = reportFiles(dir);
-  if (!existsSync(join(dir, REPORTS_DIR))) problems.push({ severity: 'error', file: REPORTS_DIR, message: `缺少 ${REPORTS_DIR}/ 目录`, hint: `在 ${dir} 中创建 ${REPORTS_DIR}/ 目录，再用 npm run import -- 报告.docx 或 npm run new -- 年份 添加报告` });
+  const { names, problem: folder, missing } = reportFiles(dir, reader);
+  if (folder) problems.push(folder);
+  else if (missing) problems.push({ severity: 'error', file: REPORTS_DIR, message: `缺少 ${REPORTS_DIR}/ 目录`, hint: `在 ${dir} 中创建 ${REPORTS_DIR}/ 目录，再用 npm run import -- 报告.docx 或 npm run new -- 年份 添加报告` });
   for (const name of names) {
-    const r = loadReportFile(dir, name, reg.registry);
+    const r = loadReportFile(dir, name, reg.registry, reader);
     problems.push(...r.problems);
     if (r.report) reports.push(r.report);
     if (r.body) invalid.push(r.body);

@@ -8,6 +8,8 @@ import type { Root } from 'mdast';
 import type { Problem } from './problems.ts';
 import type { Registry } from './metrics.ts';
 import { suggestMetricId } from './report-schema.ts';
+import { isStackOverflow, nestingMessage, NESTING_HINT, tooDeepToParse, treeNesting } from './nesting.ts';
+import { contentSafetyProblems } from './content-safety.ts';
 
 /** The only components a report may use; anything else is a typo or an unsupported feature. */
 export const REPORT_COMPONENTS = ['Stat', 'Redact'] as const;
@@ -15,12 +17,19 @@ export const REPORT_COMPONENTS = ['Stat', 'Redact'] as const;
 // The build's dialect (src/markdown/syntax.ts): check must see exactly the tree the build will render.
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax);
 
-export type BodyParse = { ok: true; tree: Root } | { ok: false; line?: number; column?: number; message: string };
+/** A failure with a `hint` is not a syntax error: `message` and `hint` are the whole problem. */
+export type BodyParse = { ok: true; tree: Root } | { ok: false; line?: number; column?: number; message: string; hint?: string };
 
+/** The parsed body, or why not. No caller ever gets a tree nested beyond MAX_NESTING (src/lib/nesting.ts). */
 export function parseBody(body: string): BodyParse {
+  const deep = tooDeepToParse(body);
+  if (deep) return { ok: false, line: deep.line, message: nestingMessage(deep), hint: NESTING_HINT };
   try {
-    return { ok: true, tree: parser.parse(body) as Root };
+    const tree = parser.parse(body) as Root;
+    const tooDeep = treeNesting(tree);
+    return tooDeep ? { ok: false, line: tooDeep.line, message: nestingMessage(tooDeep), hint: NESTING_HINT } : { ok: true, tree };
   } catch (e) {
+    if (isStackOverflow(e)) return { ok: false, message: nestingMessage(undefined), hint: NESTING_HINT };
     const err = e as { line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } }; reason?: string; message: string };
     const place = err.place && 'start' in err.place ? err.place.start : err.place;
     return { ok: false, line: err.line ?? place?.line, column: err.column ?? place?.column, message: err.reason ?? err.message };
@@ -59,7 +68,7 @@ export function bodyMarkdownWithEscapes(): string {
  * `stats` are the ids the frontmatter gives (a value of null counts as given).
  */
 export function bodyProblems(tree: Root, ctx: { file: string; lineOffset: number; registry: Registry; statsGiven: Set<string> }): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = contentSafetyProblems(tree, ctx);
   const at = (line?: number) => (line === undefined ? undefined : line + ctx.lineOffset);
   visit(tree, (node) => {
     const line = at(node.position?.start.line);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { closestId, type Registry } from './metrics.ts';
 import { parseStat, type StatValue } from './stat.ts';
+import { hasRedactTag } from './content-safety.ts';
 
 export const SECTION_KINDS = ['work', 'problems', 'measures', 'other'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
@@ -21,7 +22,12 @@ export function reportFrontmatterSchema(registry: Registry) {
         .int({ message: 'year 必须是整数年份' })
         .min(1949, { message: 'year 不能早于 1949' })
         .max(2999, { message: 'year 不是有效年份' }),
-      title: z.string({ message: 'title（报告标题）必须填写' }).trim().min(1, { message: 'title（报告标题）不能为空' }),
+      title: z
+        .string({ message: 'title（报告标题）必须填写' })
+        .trim()
+        .min(1, { message: 'title（报告标题）不能为空' })
+        // The title is shown as written in the tab, the home page, the contents and search results.
+        .refine((t) => !hasRedactTag(t), { message: 'title（报告标题）中不能使用 <Redact>：标题会原样出现在浏览器标签、首页、对比页和搜索结果中，无法只隐去一部分', params: { hint: '把标题改成可以公开的写法；需要隐去的内容写在正文的 <Redact>…</Redact> 中' } }),
       // YAML 1.2 reads 2023-01-16 as a string, js-yaml as a Date: accept both, keep a plain date string.
       published: z
         .union([z.date(), z.string().regex(isoDate)], { message: 'published 必须是日期，格式 YYYY-MM-DD，如 2023-01-16' })

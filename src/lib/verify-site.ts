@@ -5,6 +5,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import type { Edition } from './edition.ts';
 import { normaliseBase } from './paths.ts';
+import { executableMarkup } from './html-safety.ts';
 
 export interface VerifyOptions {
   /** Deploy sub-path the site was built for (NIANBAO_BASE); "/" when absent. */
@@ -42,7 +43,8 @@ const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'dat
 const FETCHED_ATTRS = new Set(['src', 'poster', 'data', 'srcset']);
 const FETCHED_LINK_RELS = /\b(stylesheet|icon|preload|modulepreload|prefetch|manifest|apple-touch-icon)\b/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const HARMLESS_SCHEMES = /^(data|mailto|tel|javascript|blob|about):/i;
+/** Not a file to look for; javascript: and vbscript: fail the script check instead (html-safety.ts). */
+const NOT_LOCATIONS = /^(data|mailto|tel|javascript|vbscript|blob|about):/i;
 
 interface Reference {
   tag: string;
@@ -153,7 +155,7 @@ export function resolveReference(url: string, fromUrlPath: string, base: string,
   if (url === '' || url.startsWith('#') || url.startsWith('?')) {
     return { kind: 'internal', file: undefined, path: fromUrlPath, fragment: decodeFragment(url.startsWith('#') ? url.slice(1) : '') };
   }
-  if (HARMLESS_SCHEMES.test(url)) return { kind: 'skip' };
+  if (NOT_LOCATIONS.test(url)) return { kind: 'skip' };
   if (url.startsWith('//') || SCHEME.test(url)) return { kind: 'external', url };
   let parsed: URL;
   try {
@@ -283,6 +285,10 @@ export function verifySite(dir: string, opts: VerifyOptions): VerifyResult {
   checks.push(check('不从站外加载', externalFetched, '没有从站外加载的脚本、样式或图片', `${externalFetched.length} 处从站外加载资源`, '内网离线使用：把这些资源放进站点，或删除它们'));
   if (externalLinks.length) checks.push(check('站外链接', externalLinks, '', `${externalLinks.length} 处链接到站外（内网中可能打不开）`, undefined, 'warning'));
   if (fragments.length) checks.push(check('页内锚点', fragments, '', `${fragments.length} 处锚点在目标页面中找不到`, '链接仍能打开页面，只是不会跳到对应位置', 'warning'));
+
+  // 2b. Nothing in the markup that runs script (src/lib/html-safety.ts).
+  const executable = htmlFiles.flatMap((f) => executableMarkup(readFileSync(join(dir, f), 'utf8')).map((what) => `${f}：${what}`));
+  checks.push(check('不含可运行的脚本链接', executable, '没有事件属性（onclick 等）、javascript: 地址或 data: 网页链接', `${executable.length} 处标记可能在读者的浏览器中运行脚本`, '报告内容不应产生这些标记：先运行 npm run check 并按提示修改报告中的链接；检查通过后仍然出现的，请把页面和报告文件发给维护人员'));
 
   // 3. Search index.
   const pagefind = files.filter((f) => f.startsWith('pagefind/'));

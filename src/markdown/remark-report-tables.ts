@@ -9,12 +9,13 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { readTable, type GridCell, type TableGrid } from '../lib/tables/grid.ts';
+import { OWN_MARKUP } from './own-markup.ts';
 
 type Jsx = Extract<RootContent, { type: 'mdxJsxFlowElement' }>;
 type Attr = { type: 'mdxJsxAttribute'; name: string; value: string };
 
 const attr = (name: string, value: string | number): Attr => ({ type: 'mdxJsxAttribute', name, value: String(value) });
-const el = (name: string, attributes: Attr[], children: unknown[]): Jsx => ({ type: 'mdxJsxFlowElement', name, attributes, children }) as Jsx;
+const el = (name: string, attributes: Attr[], children: unknown[]): Jsx => ({ type: 'mdxJsxFlowElement', name, attributes, children, data: { [OWN_MARKUP]: true } }) as Jsx;
 
 /** A paragraph right above a table that names it: 表1 …, 附表2：…, 表一 … */
 export const CAPTION = /^\s*附?表\s*[0-9０-９一二三四五六七八九十]+(?![0-9０-９])/u;

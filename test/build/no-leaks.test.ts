@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allFiles, readDecoded } from '../helpers/html.ts';
-import { siteDir } from '../helpers/sites.ts';
+import { ROOT, siteDir } from '../helpers/sites.ts';
 
 // From the fixtures' answer keys (test/fixtures/*/README.md and metrics.yaml comments).
 const CASES = [
@@ -11,7 +11,15 @@ const CASES = [
   { site: 'seriesPublicBase', sentinels: ['4817', '3629', '5903', '7741', '7698'], redacted: ['张某某', '李某某', '王某某'] },
   // Stats and <Redact> in table cells (test/fixtures/tables/README.md).
   { site: 'tablesPublic', sentinels: ['6613', '2749'], redacted: ['赵某某违纪案', '赵某某'] },
+  // <Redact> where it works: a sentence, link text, ## and ### headings, a table cell (test/fixtures/hostile/README.md).
+  { site: 'hostile', sentinels: [], redacted: ['赵某某违规收受礼金案', '钱某某', '孙某某', '李某某', '周某某'] },
+  // Where check refuses it, built with the check skipped: image alt text (also on the compare page), a link
+  // title, a link URL, inline code (also the search index), a code block and its info string, <Redact> with
+  // an attribute, a lowercase <redact>, an unknown component (test/fixtures/hostile-unchecked/README.md).
+  { site: 'hostileUnchecked', sentinels: [], redacted: ['冯某某', '陈某某', '褚某某', '卫某某', '蒋某某', '吴某某', '沈某某', '韩某某', '杨某某', '郑某某', '朱某某', '秦某某'] },
 ] as const;
+
+const CONTENT: Record<string, string> = { hostile: 'test/fixtures/hostile', hostileUnchecked: 'test/fixtures/hostile-unchecked' };
 
 describe('public edition', () => {
   for (const c of CASES) {
@@ -19,6 +27,12 @@ describe('public edition', () => {
       const dir = siteDir(c.site);
       const files = allFiles(dir);
       expect(files.length).toBeGreaterThan(5);
+      const source = CONTENT[c.site];
+      if (source) {
+        // Each name is in the fixture's reports, so its absence from the build means something.
+        const reports = allFiles(join(ROOT, source, 'reports')).map((f) => readFileSync(join(ROOT, source, 'reports', f), 'utf8')).join('\n');
+        for (const phrase of c.redacted) expect(reports, phrase).toContain(phrase);
+      }
       for (const file of files) {
         const text = readDecoded(join(dir, file));
         for (const n of c.sentinels) expect(new RegExp(`(?<!\\d)${n}(?!\\d)`).test(text), `${file} contains ${n}`).toBe(false);

@@ -1,11 +1,14 @@
 // The fixture sites the build and browser tests look at. Global setup builds each once per test run.
 import { join, resolve } from 'node:path';
+import { CHECKED_ENV } from '../../src/integrations/preflight.ts';
 
 export interface SiteVariant {
   /** Content folder, relative to the project root. */
   content: string;
   edition: 'public' | 'internal';
   base: string;
+  /** Build without the pre-flight check, as someone bypassing `npm run build` would: the build's own defences alone. */
+  skipCheck?: boolean;
 }
 
 export const SITES = {
@@ -25,6 +28,8 @@ export const SITES = {
   demo: { content: 'examples/demo', edition: 'public', base: '/demo/' },
   /** Reports written as an attacker would (test/fixtures/hostile/README.md). */
   hostile: { content: 'test/fixtures/hostile', edition: 'public', base: '/' },
+  /** What check refuses, built with the check skipped (test/fixtures/hostile-unchecked/README.md). */
+  hostileUnchecked: { content: 'test/fixtures/hostile-unchecked', edition: 'public', base: '/', skipCheck: true },
 } satisfies Record<string, SiteVariant>;
 
 export type SiteName = keyof typeof SITES;
@@ -43,6 +48,8 @@ export function siteEnv(v: SiteVariant): Record<string, string> {
     NIANBAO_CONTENT: resolve(ROOT, v.content),
     NIANBAO_EDITION: v.edition,
     NIANBAO_BASE: v.base,
+    // The pre-flight integration skips a folder the runner says it has checked (src/integrations/preflight.ts).
+    ...(v.skipCheck && { [CHECKED_ENV]: resolve(ROOT, v.content) }),
   };
 }
 

@@ -46,6 +46,15 @@ describe('report frontmatter schema', () => {
     expect(r.error?.issues.map((i) => i.path)).toContainEqual(path);
   });
 
+  it('refuses <Redact> in the title: the title is shown as written everywhere, so it cannot be partly hidden', () => {
+    for (const title of ['2022年度<Redact>某某</Redact>报告', '2022年度<redact>报告', '</Redact>']) {
+      const r = schema.safeParse({ ...base, title });
+      expect(r.success, title).toBe(false);
+      expect(r.error?.issues).toEqual([expect.objectContaining({ path: ['title'], message: expect.stringContaining('不能使用 <Redact>'), params: { hint: expect.stringContaining('正文的 <Redact>') } })]);
+    }
+    expect(schema.safeParse({ ...base, title: '2022年度落实全面从严治党主体责任情况报告' }).success).toBe(true);
+  });
+
   it('reports an unknown field at the top level instead of ignoring it', () => {
     const r = schema.safeParse({ ...base, autor: '张三' });
     expect(r.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['autor'] });

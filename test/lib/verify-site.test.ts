@@ -129,6 +129,20 @@ describe('verifySite', () => {
     expect(warn.checks.find((c) => c.label === '站外链接')?.severity).toBe('warning');
   });
 
+  it('fails a release with a javascript: URL or an event handler anywhere in its HTML, naming page and markup', () => {
+    const r = verifySite(site(goodSite({ '2022/index.html': page('<p id="s1-1">一是<a href="javascript:window.__pwned=1">点我</a><a href="JavaScript&#58;alert(1)">再点</a></p><img src="/_astro/chart.svg" onerror="alert(1)" alt="">') })), { years: [2021, 2022], edition: 'public' });
+    expect(r.ok).toBe(false);
+    expect(failed(r)).toEqual(['不含可运行的脚本链接']);
+    expect(problemsOf(r, '不含可运行的脚本链接')).toEqual([
+      '2022/index.html：<a href="javascript:window.__pwned=1">：javascript: 地址会运行脚本',
+      '2022/index.html：<a href="JavaScript:alert(1)">：javascript: 地址会运行脚本',
+      '2022/index.html：<img onerror="alert(1)">：事件属性会运行脚本',
+    ]);
+    expect(formatVerification(r)).toContain('✗ 不含可运行的脚本链接：3 处标记可能在读者的浏览器中运行脚本');
+    // A javascript: link is not "a link to outside the site" or a missing file: it is only the script finding.
+    expect(r.checks.filter((c) => !c.ok).map((c) => c.label)).toEqual(['不含可运行的脚本链接']);
+  });
+
   it('warns, without failing, about an anchor missing on its target page', () => {
     const r = verifySite(site(goodSite({ 'index.html': page('<a href="/2021/#s9">x</a><a href="/2022/#s1-1">y</a><script src="/_astro/app.js"></script><form action="/search/"></form>') })), { years: [2021, 2022], edition: 'public' });
     expect(r.ok).toBe(true);
