@@ -10,6 +10,7 @@ import sirv from 'sirv';
 import { loadSiteConfig, REPORT_FILE, reportFiles } from '../lib/content.ts';
 import { DEMO_SITES, demoBase, LANDING_CSS, landingPage, type DemoSite, type LandingSite } from '../lib/demo.ts';
 import { kindById } from '../lib/kinds/index.ts';
+import { CONTENT_SECURITY_POLICY } from '../lib/csp.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** In .gitignore: never committed. */
@@ -22,7 +23,7 @@ export class DemoError extends Error {}
 export function landingSite(site: DemoSite, contentDir = join(ROOT, site.content)): LandingSite {
   const { site: config, problems } = loadSiteConfig(contentDir);
   if (!config) throw new DemoError(`示例 ${site.content}/site.yaml 有错误：${problems.map((p) => p.message).join('；')}（运行 NIANBAO_CONTENT=${site.content} npm run check 查看）`);
-  const years = reportFiles(contentDir).map((name) => Number(REPORT_FILE.exec(name)?.[1]));
+  const years = reportFiles(contentDir).names.map((name) => Number(REPORT_FILE.exec(name)?.[1]));
   return { href: demoBase(site), kindName: kindById(config.kind).name, title: config.title, organization: config.organization, description: config.description, years };
 }
 
@@ -90,6 +91,7 @@ export async function serveDemo(dir: string, opts: { port?: number; host?: strin
     handler(req, res, () => {
       res.statusCode = 404;
       res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
       res.end(NOT_FOUND);
     }),
   );

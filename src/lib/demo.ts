@@ -2,6 +2,7 @@
 // Each sample is an ordinary content folder built with its own NIANBAO_BASE; adding one is one entry here.
 import { escapeHtml } from './search/excerpt.ts';
 import { normaliseBase } from './paths.ts';
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
 
 export interface DemoSite {
   /** Folder name under the demo's output, and the path it is served under (/<id>/). */
@@ -74,6 +75,7 @@ export function landingPage(sites: LandingSite[]): string {
 <html lang="zh-CN">
 <head>
   <meta charset="utf-8" />
+  <meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <meta name="referrer" content="no-referrer" />
   <title>nianbao 年报 · 演示（示例数据）</title>
