@@ -3,7 +3,6 @@
 // of each, alternating which goes first; medians per phase; then the cost of adding one year to a built
 // site. Results go to BENCHMARKS.md. A benchmark, not a test: nothing here passes or fails on time.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, type as osType, release as osRelease } from 'node:os';
 import { join } from 'node:path';
@@ -113,11 +112,13 @@ function cleanEnv(contentDir: string): NodeJS.ProcessEnv {
   return { ...env, NIANBAO_CONTENT: contentDir, NIANBAO_EDITION: 'public', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
 }
 
-/** The Astro cache folder astro.config.mjs picks for this content folder in the public edition. */
-function nianbaoCache(contentDir: string): string {
-  const metrics = existsSync(join(contentDir, 'metrics.yaml')) ? readFileSync(join(contentDir, 'metrics.yaml')) : '';
-  const variant = createHash('sha256').update(`public\0${contentDir}\0`).update(metrics).digest('hex').slice(0, 12);
-  return join(ROOT, 'node_modules/.astro', `public-${variant}`);
+/**
+ * The Astro cache folders of the public edition (astro.config.mjs names one per content folder, kind and
+ * registry): all of them, so a cold build is cold whatever goes into the name.
+ */
+function nianbaoCaches(): string[] {
+  const dir = join(ROOT, 'node_modules/.astro');
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n.startsWith('public-')).map((n) => join(dir, n)) : [];
 }
 
 function check(t: Timed, what: string): Timed {
@@ -129,7 +130,7 @@ function check(t: Timed, what: string): Timed {
 async function nianbaoBuild(contentDir: string, outDir: string, logFile: string, cold: boolean): Promise<Build> {
   if (cold) {
     rmSync(outDir, { recursive: true, force: true });
-    rmSync(nianbaoCache(contentDir), { recursive: true, force: true });
+    for (const cache of nianbaoCaches()) rmSync(cache, { recursive: true, force: true });
     rmSync(CHECK_CACHE, { recursive: true, force: true }); // a cold build checks the content (src/lib/check-cache.ts)
   }
   const t = await timed(process.execPath, [WRAPPER, 'build', '--outDir', outDir], { cwd: ROOT, env: cleanEnv(contentDir), logFile, phases: NIANBAO_PHASES, tail: P.finish });

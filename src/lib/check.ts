@@ -104,7 +104,7 @@ export function checkContent(dir: string, reader?: ContentReader, memo?: ReportC
     const statLine = statsLineFinder(report);
     const withLine = (p: Problem) => ({ ...p, line: p.line ?? statLine(p.field?.replace(/^stats\./, '') ?? '') });
     const kindChecks = kind.checks.flatMap((check) => check(report, content.registry, previous));
-    const own = [...checkBody(report, content.registry, parsed), ...sumRuleProblems(report, content.registry).map(withLine), ...kindChecks.map(withLine), ...structureProblems(report, parsed)];
+    const own = [...checkBody(report, content.registry, parsed), ...sumRuleProblems(report, content.registry).map(withLine), ...kindChecks.map(withLine), ...structureProblems(report, parsed, kind.sectionWords)];
     memo?.set(report, previous, own);
     problems.push(...own);
   }
