@@ -14,6 +14,7 @@ import remarkReportTables from './src/markdown/remark-report-tables.ts';
 import remarkSafety from './src/markdown/remark-safety.ts';
 import rehypeAllowlist from './src/markdown/rehype-allowlist.ts';
 import { preflight } from './src/integrations/preflight.ts';
+import { oneBuildAtATime } from './src/integrations/one-build.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
 const contentDir = resolveContentDir();
@@ -21,7 +22,8 @@ const edition = readEdition();
 const { registry } = loadRegistry(contentDir);
 
 // Astro reuses parsed entries whose file did not change; an entry parsed for the other edition,
-// content folder or registry must never be reused, so each combination gets its own cache.
+// content folder or registry must never be reused, so each combination gets its own cache (and what
+// Astro keeps in the shared .astro/ is dropped when the combination changes: src/integrations/one-build.ts).
 // A metrics.yaml that cannot be read is the pre-flight check's to explain; here it only keys the cache.
 let registryText = '';
 try {
@@ -35,7 +37,8 @@ export default defineConfig({
   cacheDir: `./node_modules/.astro/${edition}-${variant}`,
   devToolbar: { enabled: false },
   prefetch: false,
-  build: { format: 'directory', inlineStylesheets: 'auto' },
+  // Nothing inlined: the pages' Content-Security-Policy (src/lib/csp.ts) allows only the site's own files.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     // Reports have no code to colour; Shiki would only add inline styles for the allowlist to strip.
     syntaxHighlight: false,
@@ -48,6 +51,6 @@ export default defineConfig({
       gfm: false,
     }),
   },
-  integrations: [preflight(contentDir), mdx(), searchIndex()],
-  vite: { server: { fs: { allow: ['.', contentDir] } } },
+  integrations: [preflight(contentDir), oneBuildAtATime({ contentDir, edition, variant }), mdx(), searchIndex()],
+  vite: { server: { fs: { allow: ['.', contentDir] } }, build: { assetsInlineLimit: 0 } },
 });

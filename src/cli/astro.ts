@@ -100,7 +100,9 @@ if (!replaceable(target)) {
 }
 const local = join(ROOT, `dist.building-${process.pid}`);
 const building = `${target}.building-${process.pid}`;
-const previous = `${target}.previous`;
+// Builds in one checkout run one at a time (src/integrations/one-build.ts), but the swap follows the
+// build: a name of its own keeps one command's swap from touching another's.
+const previous = `${target}.previous-${process.pid}`;
 const status = await astro([...rest, '--outDir', local]);
 if (status !== 0) {
   rmSync(local, { recursive: true, force: true });
@@ -114,7 +116,6 @@ if (building !== local) {
     fail(`无法把网站写到 ${building}：${describeFsError(e)}。${target} 保持原样。`);
   }
 }
-rmSync(previous, { recursive: true, force: true });
 if (existsSync(target)) renameSync(target, previous);
 renameSync(building, target);
 rmSync(previous, { recursive: true, force: true });

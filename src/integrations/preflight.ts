@@ -30,8 +30,11 @@ export function preflight(contentDir: string): AstroIntegration {
           clearTimeout(timer);
           timer = setTimeout(() => {
             const result = checkContent(contentDir);
+            const list = `\n${formatProblems(result.problems, contentDir)}`;
+            // Called on the logger itself: its methods use `this`, and a detached call threw and ended the dev server.
             if (result.problems.length === 0) logger.info('内容检查通过');
-            else (hasErrors(result.problems) ? logger.error : logger.warn)(`\n${formatProblems(result.problems, contentDir)}`);
+            else if (hasErrors(result.problems)) logger.error(list);
+            else logger.warn(list);
           }, 200);
         };
         server.watcher.add(contentDir);

@@ -1,6 +1,6 @@
 // `npm run check` across years: what only shows when a report is read next to the earlier ones
 // (a figure that went missing, a figure that jumped), and structure slips inside one report
-// (two items with the same title, a heading with nothing under it).
+// (two items with the same title, numbering that skips or repeats, a heading with nothing under it).
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Metric, Registry } from './metrics.ts';
 import type { Problem } from './problems.ts';
@@ -11,7 +11,8 @@ import { buildSeries } from './series.ts';
 import { formatStat, statNumber, type StatValue } from './stat.ts';
 import { parseBody, type BodyParse } from './report-body.ts';
 import { renderTree } from './report-text.ts';
-import { buildStructure, type Block } from './structure.ts';
+import { markerText, stripOrdinal } from './numbering.ts';
+import { buildStructure, items, numberedRuns, structureBlocks, type Item, type SectionWords } from './structure.ts';
 
 /** A change by more than this factor is listed for the author to confirm. */
 export const BIG_CHANGE_FACTOR = 3;
@@ -126,78 +127,75 @@ export function crossYearProblems(reports: ReportSource[], registry: Registry): 
   return problems;
 }
 
-/** Headings and paragraphs as the site's structure sees them (## sections; ### and paragraphs are paragraphs). */
-function bodyBlocks(report: Pick<ReportSource, 'body' | 'data'>, parsed: BodyParse): { blocks: (Block & { line?: number; depth?: number })[]; filled: boolean[] } | undefined {
-  if (!parsed.ok) return undefined;
-  const rendered = renderTree(parsed.tree, report.data.stats);
-  const blocks = rendered
-    .filter((b) => b.type === 'paragraph' || b.type === 'heading')
-    .map((b) => ({ type: b.type === 'heading' && b.depth === 2 ? ('heading' as const) : ('paragraph' as const), text: b.text, line: b.line, depth: b.depth }));
+/** Titles compare without their numbering (一是, （一）…), punctuation, spaces and full-/half-width differences. */
+export function titleKey(title: string): string {
+  return stripOrdinal(title.normalize('NFKC')).replace(/[\p{P}\p{S}\s]/gu, '');
+}
+
+const numberOf = (it: Item) => markerText(it.item.form.startsWith('paren') ? 'paren' : 'shi', it.item.ordinal);
+
+/**
+ * Slips in how a report numbers its items, every form: two items with the same title (first sentence) in one
+ * section, numbering that skips or repeats (一是 then 三是), and a ## heading with nothing under it.
+ */
+export function structureProblems(report: Pick<ReportSource, 'file' | 'body' | 'bodyLineOffset' | 'data'>, body: BodyParse = parseBody(report.body), words?: SectionWords): Problem[] {
+  if (!body.ok) return [];
+  const blocks = structureBlocks(renderTree(body.tree, report.data.stats));
+  const { structure } = buildStructure(blocks, { sections: report.data.sections, words });
   // Whether each ## section holds anything at all: a section that is one table (二、主动公开政府信息情况) is not empty.
   const filled: boolean[] = [];
-  for (const b of rendered) {
-    if (b.type === 'heading' && b.depth === 2) filled.push(false);
+  for (const b of blocks) {
+    if (b.type === 'heading' && (b.depth ?? 2) === 2) filled.push(false);
     else if (filled.length) filled[filled.length - 1] = true;
   }
-  return { blocks, filled };
-}
-
-/** Titles compare without their 一是/二是 ordinal, punctuation, spaces and full-/half-width differences. */
-export function titleKey(title: string): string {
-  return title
-    .normalize('NFKC')
-    .replace(/^\s*[一二三四五六七八九十]{1,3}是[，,、：:\s]*/u, '')
-    .replace(/[\p{P}\p{S}\s]/gu, '');
-}
-
-/** Two items with the same title (first sentence) in one section; a ## heading with nothing under it. */
-export function structureProblems(report: Pick<ReportSource, 'file' | 'body' | 'bodyLineOffset' | 'data'>, body: BodyParse = parseBody(report.body)): Problem[] {
-  const parsed = bodyBlocks(report, body);
-  if (!parsed) return [];
-  const { blocks, filled } = parsed;
-  const { structure } = buildStructure(blocks, report.data.sections);
   const at = (line?: number) => (line === undefined ? undefined : line + report.bodyLineOffset);
   const problems: Problem[] = [];
-  // buildStructure puts every block after a heading into that heading's section, in order: track lines the same way.
-  let sectionIndex = -1;
-  const headingLines: (number | undefined)[] = [];
-  const paragraphLines: (number | undefined)[][] = [[]];
-  for (const b of blocks) {
-    if (b.type === 'heading') {
-      sectionIndex++;
-      headingLines.push(at(b.line));
-      paragraphLines.push([]);
-    } else (paragraphLines[sectionIndex + 1] as (number | undefined)[]).push(at(b.line));
-  }
-  structure.sections.forEach((section, s) => {
-    const lines = paragraphLines[s + 1] ?? [];
-    if (section.paragraphs.length === 0 && !filled[s]) {
-      problems.push({ severity: 'warning', file: report.file, line: headingLines[s], message: `“${section.title}”下面还没有内容`, hint: '在这个标题下写正文；不需要这一部分的，删除这个标题' });
-    }
-    const seen = new Map<string, { ordinal: number; line?: number }>();
-    section.paragraphs.forEach((p, i) => {
-      if (!p.item) return;
-      const key = titleKey(p.item.title);
-      if (!key) return;
+  const warn = (line: number | undefined, message: string, hint: string) => problems.push({ severity: 'warning', file: report.file, line: at(line), message, hint });
+  for (const [s, section] of structure.sections.entries()) {
+    if (section.paragraphs.length === 0 && !filled[s]) warn(section.line, `“${section.title}”下面还没有内容`, '在这个标题下写正文；不需要这一部分的，删除这个标题');
+    const list = items({ intro: [], sections: [section] });
+    const seen = new Map<string, Item>();
+    for (const it of list) {
+      const key = titleKey(it.item.title);
+      if (!key) continue;
       const first = seen.get(key);
       if (!first) {
-        seen.set(key, { ordinal: p.item.ordinal, line: lines[i] });
-        return;
+        seen.set(key, it);
+        continue;
       }
-      problems.push({
-        severity: 'warning',
-        file: report.file,
-        line: lines[i],
-        message: `“${section.title}”中有两条事项标题相同：${ordinalText(p.item.ordinal)}与${first.line ? `第 ${first.line} 行的` : '前面的'}${ordinalText(first.ordinal)}都是“${p.item.title.replace(/^\s*[一二三四五六七八九十]{1,3}是/u, '')}”`,
-        hint: '同一部分中两条事项的第一句相同，可能是复制后忘了修改；请改写其中一条，或把两条合并',
-      });
+      warn(
+        it.line,
+        `“${section.title}”中有两条事项标题相同：“${numberOf(it)}”与${first.line !== undefined && first.line !== it.line ? `第 ${at(first.line)} 行的` : '前面的'}“${numberOf(first)}”都是“${stripOrdinal(it.item.title)}”`,
+        '同一部分中两条事项的第一句相同，可能是复制后忘了修改；请改写其中一条，或把两条合并',
+      );
+    }
+  }
+  for (const run of numberedRuns(structure)) {
+    const where = `“${run[0]?.section.title}”中`;
+    let prev: number | undefined;
+    run.forEach((it, k) => {
+      const o = it.item.ordinal;
+      const next = run[k + 1]?.item.ordinal;
+      const said = numberOf(it);
+      const style = it.item.form.startsWith('paren') ? 'paren' : 'shi';
+      const expected = (prev ?? 0) + 1;
+      if (o === 1 || o === expected) prev = o;
+      else if (next === o || next === expected + 1) {
+        // One wrong number between right ones: 一是、三是、三是 → the first 三是 should be 二是.
+        const after = prev === undefined ? '第一条事项' : `“${markerText(style, prev)}”之后的一条`;
+        warn(it.line, `${where}${after}编号是“${said}”，按顺序应为“${markerText(style, expected)}”`, `把这一条的“${said}”改为“${markerText(style, expected)}”`);
+        prev = expected;
+      } else if (prev === undefined) {
+        warn(it.line, `${where}事项从“${said}”开始编号，前面没有“${markerText(style, 1)}”`, `检查是否漏了前面的事项，或把编号改为从“${markerText(style, 1)}”开始`);
+        prev = o;
+      } else if (o > expected) {
+        warn(it.line, `${where}“${markerText(style, prev)}”之后是“${said}”，缺少“${markerText(style, expected)}”`, '请检查是否漏写了一条，或改正编号');
+        prev = o;
+      } else {
+        warn(it.line, `${where}“${markerText(style, prev)}”之后又是“${said}”，编号重复或倒序`, `请改正编号，这一条应为“${markerText(style, expected)}”`);
+        prev = o;
+      }
     });
-  });
+  }
   return problems;
-}
-
-const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-function ordinalText(n: number): string {
-  const s = n <= 10 ? CN[n] : n < 20 ? `十${CN[n - 10]}` : `${CN[Math.floor(n / 10)]}十${CN[n % 10]}`;
-  return `“${s}是”`;
 }

@@ -33,7 +33,8 @@ export function yearItems(year: number, structure: ReportStructure, kinds?: Item
     .map((i) => ({ ...i, year, kind: i.item.kind, title: i.item.title }));
 }
 
-const ORDINAL = /^\s*[一二三四五六七八九十]{1,3}是[，,、：:\s]*/u;
+// 一是… and （一）/(一): the numbering is not part of what recurs.
+const ORDINAL = /^\s*(?:[一二三四五六七八九十]{1,3}是|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)])[，,、：:\s]*/u;
 
 /** The comparison key of a title: NFKC, no ordinal, no punctuation, symbols or spaces. */
 export function normaliseTitle(title: string): string {

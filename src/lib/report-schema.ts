@@ -4,7 +4,7 @@ import { closestId, type Registry } from './metrics.ts';
 import { parseStat, type StatValue } from './stat.ts';
 import { hasRedactTag } from './content-safety.ts';
 
-export const SECTION_KINDS = ['work', 'problems', 'measures', 'other'] as const;
+export const SECTION_KINDS = ['work', 'problems', 'measures', 'problems-then-measures', 'other'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 /** The closest registry id, when it is close enough to be a typo. */

@@ -12,6 +12,8 @@ export interface RenderedBlock {
   text: string;
   /** Line in the body (1-based). */
   line?: number;
+  /** The mdast node type (list, table, …), for the structure. */
+  node?: string;
 }
 
 type Node = { type: string; value?: string; name?: string | null; children?: Node[]; depth?: number; position?: { start: { line: number } } };
@@ -38,6 +40,7 @@ export function renderTree(tree: Root, stats: Record<string, StatValue>): Render
     ...(child.type === 'heading' && { depth: child.depth }),
     text: child.type === 'table' ? tableText(child, stats) : textOf(child, stats),
     line: child.position?.start.line,
+    node: child.type,
   }));
 }
 

@@ -1,8 +1,7 @@
 // Turns a report's MDX into its final text at compile time: stats become their edition's shown value,
 // <Redact> spans disappear from the public edition, and every paragraph gets a stable anchor and kind.
 // Doing this in the syntax tree (not in a runtime component) keeps masked values out of every module the build emits.
-import type { Root, RootContent, Paragraph as MdParagraph, Heading } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Edition } from '../lib/edition.ts';
@@ -10,12 +9,15 @@ import { visibleStat } from '../lib/edition.ts';
 import type { Registry } from '../lib/metrics.ts';
 import { jsxAttribute } from '../lib/report-body.ts';
 import { formatStat, parseStat, writeStat, MISSING, type StatValue } from '../lib/stat.ts';
-import { buildStructure, type Block } from '../lib/structure.ts';
+import type { SectionWords } from '../lib/structure.ts';
+import { applyStructure } from './report-structure.ts';
 import type { SectionKind } from '../lib/report-schema.ts';
 
 export interface RemarkReportOptions {
   registry: Registry;
   edition: Edition;
+  /** Section words of the site's report kind; the defaults otherwise. */
+  sectionWords?: SectionWords;
 }
 
 type Jsx = Extract<RootContent, { type: 'mdxJsxTextElement' | 'mdxJsxFlowElement' }>;
@@ -70,38 +72,8 @@ export default function remarkReport(options: RemarkReportOptions) {
       }
     });
 
-    // Which metrics each top-level block cites, for "the sentence that cites this figure".
-    const blocks: Block[] = [];
-    const nodes: (MdParagraph | Heading | RootContent)[] = [];
-    for (const child of tree.children) {
-      if (child.type === 'heading' && child.depth === 2) {
-        blocks.push({ type: 'heading', text: toString(child) });
-        nodes.push(child);
-      } else if (child.type === 'paragraph' || (child.type === 'heading' && child.depth > 2)) {
-        const stats: string[] = [];
-        visit(child, (n) => {
-          const id = n.type === 'mdxJsxTextElement' ? jsxAttribute(n as never, 'data-metric') : undefined;
-          if (id && !stats.includes(id)) stats.push(id);
-        });
-        blocks.push({ type: 'paragraph', text: toString(child), stats });
-        nodes.push(child);
-      }
-    }
-    const { structure, ids } = buildStructure(blocks, frontmatter.sections as Record<string, SectionKind> | undefined);
-    const kindOf = new Map<string, string>();
-    const itemIds = new Set<string>();
-    for (const s of structure.sections) {
-      kindOf.set(s.id, s.kind);
-      for (const p of s.paragraphs) {
-        kindOf.set(p.id, p.item?.kind ?? s.kind);
-        if (p.item) itemIds.add(p.id);
-      }
-    }
-    nodes.forEach((node, i) => {
-      const id = ids[i];
-      const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
-      data.hProperties = { ...data.hProperties, id, 'data-kind': kindOf.get(id) ?? 'intro', ...(itemIds.has(id) ? { className: ['item'] } : {}) };
-    });
+    // Anchors, kinds and items of every form, from the text this edition shows (src/markdown/report-structure.ts).
+    const structure = applyStructure(tree, { sections: frontmatter.sections as Record<string, SectionKind> | undefined, words: options.sectionWords });
     frontmatter.structure = structure;
   };
 }

@@ -7,7 +7,8 @@ import { astroBuild, runNode } from '../helpers/astro-cli.ts';
 import { ROOT } from '../helpers/sites.ts';
 
 describe('a freshly scaffolded year', () => {
-  it('builds, with its page, a search index and the filled years still searchable', () => {
+  // A build waits for any other build in the checkout (src/integrations/one-build.ts): allow for that.
+  it('builds, with its page, a search index and the filled years still searchable', { timeout: 240_000 }, () => {
     const tmp = mkdtempSync(join(tmpdir(), 'nianbao-newyear-'));
     const content = join(tmp, 'content');
     cpSync(join(ROOT, 'content'), content, { recursive: true });

@@ -130,7 +130,7 @@ describe('importing the sample report (text)', () => {
     const s = result.stdout;
     expect(s).toContain('年份：2022（取自正文中第一处年份）');
     expect(s).toContain('标题：2022年度落实全面从严治党主体责任情况报告（原文没有标题，暂用文件名作标题，请改为正式标题）');
-    expect(s).toContain('结构：导语 1 段，3 个部分（## 标题），共 21 条“一是、二是……”事项');
+    expect(s).toContain('结构：导语 1 段，3 个部分（## 标题），共 21 条事项（“一是、二是……”“（一）（二）……”）');
     expect(s).toContain('二、存在的主要问题及原因——存在问题 4 条，原因分析 5 条，其他段落 1 段');
     expect(s).toContain('统计数字：文中 21 处，21 处已对应指标');
     expect(s).toContain('petitions-closed（查结）← “查结【*】件次”');

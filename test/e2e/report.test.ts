@@ -11,17 +11,20 @@ const SHOTS = join(ROOT, 'test-results');
 let browser: Browser;
 let site: Served;
 let baseSite: Served;
+let forms: Served;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
   site = await serveSite(siteDir('default'));
   baseSite = await serveSite(siteDir('seriesPublicBase'), '/reports/');
+  forms = await serveSite(siteDir('forms'));
 });
 afterAll(async () => {
   await browser?.close();
   await site?.close();
   await baseSite?.close();
+  await forms?.close();
 });
 
 async function open(url: string, viewport = { width: 1280, height: 900 }) {
@@ -64,6 +67,42 @@ describe('report page in Chromium', () => {
     const top = await page.locator('#s1-4').evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(200);
+    await page.close();
+  });
+
+  it('an item inside a paragraph: its contents link lands on it and marks only it (forms fixture, 2023)', async () => {
+    const { page, outside, failed } = await open(`${forms.url}2023/`);
+    await page.locator('.toc .toc-items a', { hasText: '二是提升政务公开内容质量。' }).click();
+    expect(new URL(page.url()).hash).toBe('#s5-m2');
+    const target = page.locator('#s5-m2');
+    expect(await target.evaluate((el) => el.matches('.report-text p > span.item-inline:target'))).toBe(true);
+    expect(await target.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    // Only the item is marked, not the paragraph around it, whose text reads on unchanged.
+    expect(await page.locator('#s5-p3').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    expect(await target.innerText()).toBe('二是提升政务公开内容质量。加大重点领域公开信息整合归类力度，不断优化政府门户网站栏目设置，开设富有实验区特色的专题专栏，同时对历史文件进行全面排查，清理栏目噪音。');
+    const box = await target.evaluate((el) => ({ top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom, vh: innerHeight }));
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(box.vh);
+    // The nested items of a sub-heading sit under it in the contents.
+    expect(await page.locator('.toc a[href="#s1-1"] + ol.toc-items--nested a').count()).toBe(5);
+    expect(outside).toEqual([]);
+    expect(failed).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'report-forms-2023-inline-target.png') });
+    await page.close();
+  });
+
+  it('on a phone, a nested item of the contents is one tap away and lands in view', async () => {
+    const { page } = await open(`${forms.url}2022/`, { width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.locator('.toc summary').click();
+    await page.locator('.toc .toc-items--nested a[href="#s1-3-2"]').click();
+    const target = page.locator('#s1-3-2');
+    expect(await target.evaluate((el) => el.matches(':target'))).toBe(true);
+    const box = await target.evaluate((el) => ({ top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom, vh: innerHeight }));
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.top).toBeLessThan(box.vh / 2);
+    await page.screenshot({ path: join(SHOTS, 'report-forms-2022-phone-target.png') });
     await page.close();
   });
 

@@ -27,6 +27,7 @@ beforeAll(async () => {
   served.seriesInternal = await serveSite(siteDir('seriesInternal'));
   served.seriesPublicBase = await serveSite(siteDir('seriesPublicBase'), '/reports/');
   served.default = await serveSite(siteDir('default'));
+  served.forms = await serveSite(siteDir('forms'));
 });
 afterAll(async () => {
   for (const { page } of shared.values()) await page.close();
@@ -352,6 +353,31 @@ describe('arriving at the paragraph', () => {
     await page.waitForSelector('#s1-2 mark.search-hl');
     expect((await page.locator('#s1-2 mark.search-hl').allInnerTexts()).join('')).toBe('监督检查35次');
     await page.close();
+  });
+});
+
+describe('items written inside a paragraph (forms fixture)', () => {
+  it('each is a result of its own, under its own kind', async () => {
+    expect(keys((await search(served.forms!, '拓宽政民互动渠道')).exact)).toEqual(['2023#s5-m3']);
+    expect(keys((await search(served.forms!, '拓宽政民互动渠道', '&kind=measures')).exact)).toEqual(['2023#s5-m3']);
+    expect((await search(served.forms!, '拓宽政民互动渠道', '&kind=problems')).exact).toEqual([]);
+    // 2023 writes 三是 twice among its problems: both are results, each landing on its own item.
+    expect(keys((await search(served.forms!, '政策解读', '&kind=problems')).exact)).toEqual(['2022#s5-3', '2023#s5-3b']);
+  });
+
+  it('following a result lands on the item inside its paragraph: marked, phrase highlighted, focus there', async () => {
+    const v = await search(served.forms!, '拓宽政民互动渠道', '&kind=measures');
+    await v.page.locator('[data-search-result] a').click();
+    await v.page.waitForURL(/\/2023\/\?hl=.*#s5-m3$/);
+    await v.page.waitForSelector('#s5-m3 mark.search-hl');
+    const target = v.page.locator('#s5-m3');
+    expect(await target.evaluate((el) => el.matches('span.item-inline:target'))).toBe(true);
+    expect(await target.locator('mark.search-hl').allInnerTexts()).toEqual(['拓宽政民互动渠道']);
+    expect(await v.page.evaluate(() => document.activeElement?.id)).toBe('s5-m3');
+    const box = await target.evaluate((el) => ({ top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom, vh: innerHeight }));
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(box.vh);
+    expect(v.outside).toEqual([]);
   });
 });
 

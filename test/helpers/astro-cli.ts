@@ -1,5 +1,5 @@
 // Run the project's own build the way `npm run build` does, with a given environment.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './sites.ts';
 
@@ -32,4 +32,64 @@ export function runNode(script: string, args: string[], env: Record<string, stri
 
 export function astroBuild(outDir: string, env: Record<string, string>): RunResult {
   return runNode(join(ROOT, 'node_modules/astro/bin/astro.mjs'), ['build', '--outDir', outDir], env);
+}
+
+export interface Started {
+  child: ChildProcess;
+  /** Everything printed so far (stdout and stderr interleaved). */
+  output(): string;
+  /** Resolves once the output matches; rejects if the process ends first. */
+  waitFor(pattern: RegExp): Promise<RegExpMatchArray>;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+  /** End the process and everything it started (its own process group), and wait for it. */
+  stop(): Promise<void>;
+}
+
+/** Start a long-running script (a dev server, a build to race another) in its own process group. */
+export function startNode(script: string, args: string[], env: Record<string, string> = {}): Started {
+  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: cleanEnv(env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+    for (const l of listeners) l();
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => {
+    for (const l of listeners) l();
+    resolve(code);
+  }));
+  return {
+    child,
+    output: () => text,
+    waitFor(pattern) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const m = text.match(pattern);
+          if (m) {
+            listeners.delete(check);
+            resolve(m);
+          } else if (child.exitCode !== null || child.signalCode !== null) {
+            listeners.delete(check);
+            reject(new Error(`进程已退出（${child.exitCode ?? child.signalCode}），输出中没有 ${pattern}：\n${text.slice(-3000)}`));
+          }
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        try {
+          process.kill(-child.pid!, 'SIGTERM');
+        } catch {
+          /* already gone */
+        }
+      }
+      await exited;
+    },
+  };
 }

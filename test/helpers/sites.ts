@@ -19,6 +19,8 @@ export const SITES = {
   seriesInternal: { content: 'test/fixtures/series', edition: 'internal', base: '/' },
   seriesPublicBase: { content: 'test/fixtures/series', edition: 'public', base: '/reports/' },
   minimalInternalBase: { content: 'test/fixtures/minimal', edition: 'internal', base: '/reports/' },
+  /** Two real reports holding every numbering form: （一）sub-headings and run-ins, inline 一是…, sub-points (test/fixtures/forms/README.md). */
+  forms: { content: 'test/fixtures/forms', edition: 'public', base: '/' },
   /** Report tables: a real 政府信息公开工作年度报告 and a made-up year (test/fixtures/tables/README.md). */
   tablesPublic: { content: 'test/fixtures/tables', edition: 'public', base: '/' },
   tablesInternal: { content: 'test/fixtures/tables', edition: 'internal', base: '/' },

@@ -112,8 +112,35 @@ describe('structure of one report', () => {
     expect(structureProblems(report(2022, {}, body)).map((p) => p.message)).toEqual(['“四、其他”下面还没有内容']);
   });
 
-  it('compares titles without ordinal, punctuation or width', () => {
+  it('compares titles without numbering (一是, （一）), punctuation or width', () => {
     expect(titleKey('一是加强学习，持续正风肃纪。')).toBe(titleKey('三是 加强学习,持续正风肃纪.'));
+    expect(titleKey('（二）加强学习。')).toBe(titleKey('(三)加强学习.'));
+  });
+
+  it('warns about two items with the same title in any form, inline ones included', () => {
+    const body = '\n## 一、情况\n\n### （一）主动公开方面\n\n主要做法：一是加强学习；二是加强学习；三是强化监督。\n';
+    const problems = structureProblems(report(2022, {}, body));
+    expect(problems).toEqual([expect.objectContaining({ line: 11, message: '“一、情况”中有两条事项标题相同：“二是”与前面的“一是”都是“加强学习；”' })]);
+  });
+
+  it('warns about numbering that skips, repeats or starts late, in every form, with the line and the fix', () => {
+    // gov-2023-pingtan writes 一是、三是、三是: the first 三是 should be 二是.
+    const typo = structureProblems(report(2023, {}, '\n## 五、存在的主要问题及改进情况\n\n存在的问题主要有以下几个方面：一是部分栏目存在信息噪音；三是开拓创新不够有力；三是政策解读的质量有待提高。\n'));
+    expect(typo).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 9, message: '“五、存在的主要问题及改进情况”中“一是”之后的一条编号是“三是”，按顺序应为“二是”', hint: '把这一条的“三是”改为“二是”' }),
+    ]);
+    const gap = structureProblems(report(2022, {}, '\n## 一、情况\n\n（一）加强学习。\n\n（三）强化监督。\n\n## 二、措施\n\n一是甲。\n\n二是乙。\n\n二是丙。\n'));
+    expect(gap.map((p) => [p.line, p.message])).toEqual([
+      [11, '“一、情况”中“（一）”之后是“（三）”，缺少“（二）”'],
+      [19, '“二、措施”中“二是”之后又是“二是”，编号重复或倒序'],
+    ]);
+    const late = structureProblems(report(2022, {}, '\n## 一、情况\n\n二是甲。\n\n四是乙。\n'));
+    expect(late.map((p) => p.message)).toEqual(['“一、情况”中事项从“二是”开始编号，前面没有“一是”', '“一、情况”中“二是”之后是“四是”，缺少“三是”']);
+  });
+
+  it('a list may start again at 一是: problems then measures, or each sub-point’s own', () => {
+    const body = '\n## 五、存在的主要问题及改进情况\n\n存在问题：一是甲；二是乙。\n\n2024年，我区将采取以下措施加以改进：一是丙。二是丁。\n\n## 三、2023年工作计划\n\n### （一）重点工作\n\n1.优化机制。一是戊。二是己。\n\n2.数字赋能。一是庚。二是辛。\n';
+    expect(structureProblems(report(2022, {}, body))).toEqual([]);
   });
 
   it('the committed report has none of these problems', () => {

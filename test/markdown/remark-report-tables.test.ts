@@ -41,7 +41,7 @@ describe('remark-report-tables', () => {
     expect([...out.matchAll(/<div class="table-scroll" id="([^"]+)" data-kind="([^"]+)" role="region" tabindex="0" (aria-[a-z]+)="([^"]+)">/g)].map((m) => m.slice(1))).toEqual([
       ['t1', 'intro', 'aria-label', '表格'],
       ['s1-t1', 'work', 'aria-labelledby', 's1'],
-      ['s1-t2', 'work', 'aria-labelledby', 's1-p1'],
+      ['s1-t2', 'work', 'aria-labelledby', 's1-1'], // the （一） sub-heading is an item: s1-1
       ['s2-t1', 'problems', 'aria-labelledby', 's2'],
     ]);
   });

@@ -4,7 +4,7 @@ import type { Metric, Registry } from '../metrics.ts';
 import { formatStat, writeStat, type StatValue } from '../stat.ts';
 import { reportFrontmatterSchema } from '../report-schema.ts';
 import { bodyProblems, parseBody } from '../report-body.ts';
-import { buildStructure, type Block, type ReportStructure } from '../structure.ts';
+import { buildStructure, structureBlocks, type ReportStructure } from '../structure.ts';
 import { safeParseZh } from '../zod-problems.ts';
 import { shapeDocument, type BodyBlock } from './blocks.ts';
 import { findCounts, type Count } from './counts.ts';
@@ -194,9 +194,8 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
     throw new Error(`内部错误：生成的报告未通过检查：${fm.success ? bodyErrors.map((p) => p.message).join('；') : fm.error.issues.map((i) => i.message).join('；')}`);
   }
 
-  // Shape, for the summary: the same structure the site builds (## sections; ### count as paragraphs).
-  const structBlocks: Block[] = rendered.filter((r) => r.type !== 'table').map((r) => (r.type === 'heading' && r.depth === 2 ? { type: 'heading', text: r.text } : { type: 'paragraph', text: r.text }));
-  const { structure } = buildStructure(structBlocks);
+  // Shape, for the summary: the same structure the site builds, items of every form.
+  const { structure } = buildStructure(structureBlocks(rendered));
   const subheadings = rendered.filter((r) => r.type === 'heading' && r.depth === 3).map((r) => r.text);
 
   const mentioned = new Set(Object.keys(stats));

@@ -1,5 +1,5 @@
 // What `npm run import` prints: what was found, which numbers became which stats, what to check.
-import { KIND_LABELS, type ItemKind } from '../structure.ts';
+import { KIND_LABELS, itemCounts, items as allItems } from '../structure.ts';
 import { formatStat } from '../stat.ts';
 import type { ImportResult } from './index.ts';
 
@@ -13,14 +13,11 @@ export interface SummaryContext {
 }
 
 function sectionLine(s: ImportResult['structure']['sections'][number]): string {
-  const counts = new Map<ItemKind, number>();
-  let plain = 0;
-  for (const p of s.paragraphs) {
-    if (p.item) counts.set(p.item.kind, (counts.get(p.item.kind) ?? 0) + 1);
-    else plain++;
-  }
-  const parts = [...counts].map(([kind, n]) => `${KIND_LABELS[kind]} ${n} 条`);
+  const parts = [...itemCounts(s)].map(([kind, n]) => `${KIND_LABELS[kind]} ${n} 条`);
+  const plain = s.paragraphs.filter((p) => !p.item && !p.inline?.length && p.block !== 'table').length;
   if (plain) parts.push(`其他段落 ${plain} 段`);
+  const tables = s.paragraphs.filter((p) => p.block === 'table').length;
+  if (tables) parts.push(`表格 ${tables} 张`);
   return `    ${s.title}——${parts.join('，') || '（无内容）'}`;
 }
 
@@ -35,9 +32,9 @@ export function formatSummary(r: ImportResult, ctx: SummaryContext): string {
   out.push(`标题：${r.title}${titleNote}`);
   if (r.published) out.push(`印发日期：${r.published}`);
 
-  const items = r.structure.sections.reduce((n, s) => n + s.paragraphs.filter((p) => p.item).length, 0);
+  const items = allItems(r.structure).length;
   out.push('');
-  out.push(`结构：导语 ${r.structure.intro.length} 段，${r.structure.sections.length} 个部分（## 标题），共 ${items} 条“一是、二是……”事项${r.subheadings.length ? `，${r.subheadings.length} 个小标题（### ）` : ''}`);
+  out.push(`结构：导语 ${r.structure.intro.length} 段，${r.structure.sections.length} 个部分（## 标题），共 ${items} 条事项（“一是、二是……”“（一）（二）……”）${r.subheadings.length ? `，${r.subheadings.length} 个小标题（### ）` : ''}`);
   for (const s of r.structure.sections) out.push(sectionLine(s));
   if (r.structure.sections.length === 0) out.push('    没有找到“一、二、三、”式的大标题：全文都在导语中。请检查原文的标题写法，或在 MDX 中给各部分标题加上“## ”');
 

@@ -48,10 +48,13 @@ interface RawBlock {
   text: string;
 }
 
+const isItem = (attrs: string) => /(?:^|\s)item(?:\s|$)/.test(attr(attrs, 'class') ?? '');
+
 /**
  * The direct children of the report text container, each with its visible text. An element inside one
- * that carries `data-search-record` (a table row) is a record of its own, with its own id, right after
- * the text of its container before it; its cells are joined by CELL_SEPARATOR.
+ * that carries `data-search-record` (a table row, an item written inside a paragraph) is a record of its
+ * own, with its own id and kind, right after the text of its container before it; a row's cells are
+ * joined by CELL_SEPARATOR.
  */
 export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
   const open = new RegExp(`<div\\b[^>]*\\bclass\\s*=\\s*["'][^"']*\\b${container}\\b[^"']*["'][^>]*>`, 'i').exec(html);
@@ -100,10 +103,10 @@ export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
       continue;
     }
     if (stack.length === 0) {
-      current = { tag, id: attr(attrs, 'id'), kind: attr(attrs, 'data-kind'), item: /(?:^|\s)item(?:\s|$)/.test(attr(attrs, 'class') ?? ''), text: '' };
+      current = { tag, id: attr(attrs, 'id'), kind: attr(attrs, 'data-kind'), item: isItem(attrs), text: '' };
       blocks.push(current);
     } else if (current && !nested && skipDepth === -1 && hasAttr(attrs, 'data-search-record')) {
-      nested = { block: { tag, id: attr(attrs, 'id'), kind: attr(attrs, 'data-kind') ?? current.kind, item: false, text: '' }, depth: stack.length, cells: 0 };
+      nested = { block: { tag, id: attr(attrs, 'id'), kind: attr(attrs, 'data-kind') ?? current.kind, item: isItem(attrs), text: '' }, depth: stack.length, cells: 0 };
       blocks.push(nested.block);
     } else if (nested && (tag === 'td' || tag === 'th')) {
       if (nested.cells++ > 0) text(CELL_SEPARATOR);

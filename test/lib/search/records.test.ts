@@ -55,6 +55,39 @@ describe('reading a built report page', () => {
     expect(blocks[5].text).toBe('一是认识不到位。\n嵌套段落');
     expect(blocks.map((b) => b.pos)).toEqual([0, 1, 2, 3, 4, 5]);
   });
+  it('makes every item written inside a paragraph a record of its own, with its anchor and kind', () => {
+    // As src/markdown/report-structure.ts builds it (gov-2023-pingtan, 五、存在的主要问题及改进情况).
+    const page = `<div class="report-text"><h2 id="s5" data-kind="problems-then-measures">五、存在的主要问题及改进情况</h2>
+<p id="s5-p1" data-kind="problems">存在的问题主要有以下几个方面：<span id="s5-1" class="item item-inline" data-kind="problems" data-search-record="">一是部分栏目存在信息噪音；</span><span id="s5-2" class="item item-inline" data-kind="problems" data-search-record="">二是开拓创新不够有力。</span></p>
+<p id="s5-p2" data-kind="measures">2024年，我区将采取以下措施加以改进：</p>
+<p id="s5-p3" data-kind="measures"><span id="s5-m1" class="item item-inline" data-kind="measures" data-search-record="">一是加大检查力度，检查<span class="stat stat-masked" data-metric="x">**</span>次。</span><span id="s5-m2" class="item item-inline" data-kind="measures" data-search-record="">二是提升内容质量。</span></p>
+<ol><li>每月巡检通报。</li></ol>
+<p id="s1-1" data-kind="work" class="item item-paren-runin">（一）政务服务综合能力显著提升。<span id="s1-1-1" class="item item-inline" data-kind="work" data-search-record="">一是聚焦满意度。</span></p>
+</div>`;
+    const blocks = reportBlocks(page);
+    expect(blocks.map((b) => [b.anchor, b.kind, b.item, b.text])).toEqual([
+      ['s5-p1', 'problems', false, '存在的问题主要有以下几个方面：'],
+      ['s5-1', 'problems', true, '一是部分栏目存在信息噪音；'],
+      ['s5-2', 'problems', true, '二是开拓创新不够有力。'],
+      ['s5-p2', 'measures', false, '2024年，我区将采取以下措施加以改进：'],
+      ['s5-m1', 'measures', true, '一是加大检查力度，检查**次。'],
+      // A list after the paragraph belongs to its last item.
+      ['s5-m2', 'measures', true, '二是提升内容质量。\n每月巡检通报。'],
+      ['s1-1', 'work', true, '（一）政务服务综合能力显著提升。'],
+      ['s1-1-1', 'work', true, '一是聚焦满意度。'],
+    ]);
+    const recs = searchRecords(2023, blocks);
+    expect(recs.map((r) => [r.url, r.filters.kind[0]])).toEqual([
+      ['2023/#s5-p1', 'problems'],
+      ['2023/#s5-1', 'problems'],
+      ['2023/#s5-2', 'problems'],
+      ['2023/#s5-p2', 'measures'],
+      ['2023/#s5-m1', 'measures'],
+      ['2023/#s5-m2', 'measures'],
+      ['2023/#s1-1', 'work'],
+      ['2023/#s1-1-1', 'work'],
+    ]);
+  });
   it('a page without report text gives nothing', () => {
     expect(reportBlocks('<html><body><p id="x">文字</p></body></html>')).toEqual([]);
   });
