@@ -185,7 +185,7 @@ async function servePreview(script: string, cwd: string, path: string, edit?: st
     const deadline = Date.now() + 240_000;
     let origin: string | undefined;
     while (Date.now() < deadline && exited === undefined) {
-      origin ??= /Local\s+(http:\/\/localhost:\d+)\//.exec(output)?.[1];
+      origin ??= /(?:Local\s+|网站已在 )(http:\/\/localhost:\d+)\//.exec(output)?.[1];
       if (origin) {
         try {
           const res = await fetch(new URL(path, origin));
