@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import { resolveContentDir, loadRegistry } from './src/lib/content.ts';
+import { resolveContentDir, loadRegistry, loadSiteConfig } from './src/lib/content.ts';
+import { kindById } from './src/lib/kinds/index.ts';
 import { readEdition } from './src/lib/edition.ts';
 import { normaliseBase } from './src/lib/paths.ts';
 import remarkReport from './src/markdown/remark-report.ts';
@@ -20,6 +21,9 @@ import { searchIndex } from './src/integrations/search-index.ts';
 const contentDir = resolveContentDir();
 const edition = readEdition();
 const { registry } = loadRegistry(contentDir);
+// The kind's heading words decide each section's kind on the pages, as in check and import.
+const siteKind = loadSiteConfig(contentDir).site?.kind;
+const { sectionWords } = kindById(siteKind);
 
 // Astro reuses parsed entries whose file did not change; an entry parsed for the other edition,
 // content folder or registry must never be reused, so each combination gets its own cache (and what
@@ -29,7 +33,7 @@ let registryText = '';
 try {
   registryText = readFileSync(join(contentDir, 'metrics.yaml'), 'utf8');
 } catch {}
-const variant = createHash('sha256').update(`${edition}\0${contentDir}\0`).update(registryText).digest('hex').slice(0, 12);
+const variant = createHash('sha256').update(`${edition}\0${contentDir}\0${siteKind ?? ''}\0`).update(registryText).digest('hex').slice(0, 12);
 
 export default defineConfig({
   base: normaliseBase(process.env.NIANBAO_BASE),
@@ -45,7 +49,7 @@ export default defineConfig({
     // gfm: false — the report dialect (MDX + GFM tables only) comes from the plugin check and import use too.
     // remarkSafety before remarkReport and rehypeAllowlist last: what check refuses never reaches a page (src/lib/content-safety.ts).
     processor: unified({
-      remarkPlugins: [remarkReportSyntax, [remarkSafety, { edition }], [remarkReport, { registry, edition }], remarkReportTables],
+      remarkPlugins: [remarkReportSyntax, [remarkSafety, { edition }], [remarkReport, { registry, edition, sectionWords }], remarkReportTables],
       rehypePlugins: [rehypeAllowlist],
       smartypants: false,
       gfm: false,

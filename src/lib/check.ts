@@ -89,7 +89,7 @@ export function checkContent(dir: string, reader?: ContentReader): CheckResult {
     const statLine = statsLineFinder(report);
     const withLine = (p: Problem) => ({ ...p, line: p.line ?? statLine(p.field?.replace(/^stats\./, '') ?? '') });
     const kindChecks = kind.checks.flatMap((check) => check(report, content.registry, byYear.get(report.year - 1)));
-    problems.push(...checkBody(report, content.registry, parsed), ...sumRuleProblems(report, content.registry).map(withLine), ...kindChecks.map(withLine), ...structureProblems(report, parsed));
+    problems.push(...checkBody(report, content.registry, parsed), ...sumRuleProblems(report, content.registry).map(withLine), ...kindChecks.map(withLine), ...structureProblems(report, parsed, kind.sectionWords));
   }
   problems.push(...crossYearProblems(content.reports, content.registry));
   problems.push(...leakProblems(content.registry, content.reports.map((r) => ({ year: r.year, stats: r.data.stats })), (id) => content.registry.lines?.get(id)));

@@ -96,8 +96,9 @@ describe('the made-up 2021 report: a caption, stats and <Redact> in cells, liter
   });
 
   it('a table under a ### heading is named by it', () => {
-    expect(pub).toContain('<div class="table-scroll" id="s1-t1" data-kind="work" role="region" tabindex="0" aria-labelledby="s1-p2"><table class="report-table" aria-labelledby="s1-p2">');
-    expect(pub).toMatch(/<h3 id="s1-p2"[^>]*>（一）行政复议、行政诉讼情况<\/h3>/);
+    // The （一） sub-heading is also the section's first item (report structure), so the table is named by that anchor.
+    expect(pub).toContain('<div class="table-scroll" id="s1-t1" data-kind="work" role="region" tabindex="0" aria-labelledby="s1-1"><table class="report-table" aria-labelledby="s1-1">');
+    expect(pub).toMatch(/<h3 id="s1-1"[^>]*>（一）行政复议、行政诉讼情况<\/h3>/);
   });
 
   it('public edition: masked stats in cells show as **, redacted text as ■■■', () => {

@@ -26,6 +26,8 @@ export const SITES = {
   tablesInternal: { content: 'test/fixtures/tables', edition: 'internal', base: '/' },
   /** The gov-info-disclosure sample (examples/): three years of the national format, 200 figures, all public. */
   govInfo: { content: 'examples/gov-info-disclosure', edition: 'public', base: '/' },
+  /** The party-governance sample of `npm run demo` (examples/demo), built as the demo builds it: public, under /demo/. */
+  demo: { content: 'examples/demo', edition: 'public', base: '/demo/' },
   /** Reports written as an attacker would (test/fixtures/hostile/README.md). */
   hostile: { content: 'test/fixtures/hostile', edition: 'public', base: '/' },
   /** What check refuses, built with the check skipped (test/fixtures/hostile-unchecked/README.md). */

@@ -10,6 +10,7 @@ import remarkReport from '../../src/markdown/remark-report.ts';
 import { makeRegistry, metricSchema } from '../../src/lib/metrics.ts';
 import type { Edition } from '../../src/lib/edition.ts';
 import type { ReportStructure } from '../../src/lib/structure.ts';
+import { DEFAULT_SECTION_WORDS, type SectionWords } from '../../src/lib/section-kinds.ts';
 
 const registry = makeRegistry([
   metricSchema.parse({ id: 'meetings', label: '会议', unit: '次', public: true }),
@@ -83,4 +84,16 @@ describe('remark-report', () => {
     expect(run('internal', { meetings: '30+', cases: 1 }).text).toContain('召开会议30余次');
     expect(run('public', { meetings: 7, cases: '30+' }).text).toContain('办理案件**余件');
   });
+
+  it('reads section kinds with the words it is given (the content folder’s kind)', () => {
+    const kindOf = (sectionWords?: SectionWords) => {
+      const file = new VFile({ value: '## 四、展望\n\n一是再接再厉。\n', data: { astro: { frontmatter: { year: 2021, stats: {} } } } });
+      const processor = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax).use(remarkReport, { registry, edition: 'public', sectionWords });
+      processor.runSync(processor.parse(file), file);
+      return (file.data as { astro: { frontmatter: { structure: ReportStructure } } }).astro.frontmatter.structure.sections[0]!.kind;
+    };
+    expect(kindOf()).toBe('other');
+    expect(kindOf({ ...DEFAULT_SECTION_WORDS, headings: [{ kind: 'measures', words: ['展望'] }, ...DEFAULT_SECTION_WORDS.headings] })).toBe('measures');
+  });
 });
+

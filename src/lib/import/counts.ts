@@ -54,3 +54,13 @@ export function findCounts(text: string, extraUnits: string[] = []): Count[] {
   }
   return out;
 }
+
+/** The sentence a count stands in (to its 。！？ or ；), for the author to find it in the source. */
+export function sentenceAround(text: string, c: Count): string {
+  const ends = /[。！？；]/g;
+  let from = 0;
+  for (let m = ends.exec(text); m && m.index < c.start; m = ends.exec(text)) from = m.index + 1;
+  const rest = text.slice(c.unitEnd).search(/[。！？；]/);
+  const to = rest < 0 ? text.length : c.unitEnd + rest + 1;
+  return text.slice(from, to).trim();
+}

@@ -4,15 +4,16 @@ import type { Metric, Registry } from '../metrics.ts';
 import { formatStat, writeStat, type StatValue } from '../stat.ts';
 import { reportFrontmatterSchema } from '../report-schema.ts';
 import { bodyProblems, parseBody } from '../report-body.ts';
-import { buildStructure, structureBlocks, type ReportStructure } from '../structure.ts';
+import { buildStructure, structureBlocks, type ReportStructure, type SectionWords } from '../structure.ts';
 import { safeParseZh } from '../zod-problems.ts';
 import { shapeDocument, type BodyBlock } from './blocks.ts';
-import { findCounts, type Count } from './counts.ts';
+import { findCounts, sentenceAround, type Count } from './counts.ts';
 import { assignMetrics, type CountInText } from './match.ts';
 import { expectedText, serializeReport, type DocBlock, type Inline } from './mdx.ts';
 import { renderBody, type RenderedBlock } from '../report-text.ts';
 import { ImportError, type Source } from './source.ts';
 import { importTables, joinSplitTables, type ImportedTables } from './tables.ts';
+import { addNewMetrics, addTableMetrics, type NewMetrics, type NewMetricsOptions } from './new-metrics.ts';
 
 export { ImportError } from './source.ts';
 
@@ -43,6 +44,10 @@ export interface ImportOptions {
   fileName: string;
   /** Last year's title moved to this year, when the content folder has one: preferred to the file name. */
   previousTitle?: (year: number) => string | undefined;
+  /** The content folder's kind's heading words, so the summary shows the sections as the site will. */
+  sectionWords?: SectionWords;
+  /** `--add-metrics`: counts that match no metric get metrics of their own (new-metrics.ts). */
+  addMetrics?: NewMetricsOptions;
 }
 
 export interface ImportResult {
@@ -66,18 +71,11 @@ export interface ImportResult {
   /** The report's tables: their figures bound to metrics, and the cells that were not. */
   tables: Omit<ImportedTables, 'docs' | 'notes'>;
   notes: string[];
+  /** With `addMetrics`: the metrics registered for this report (to append to metrics.yaml), reused and skipped. */
+  added?: NewMetrics;
 }
 
 const YEAR_IN_TEXT = /((?:19|20)\d{2})\s*年/;
-
-function sentenceAround(text: string, c: Count): string {
-  const ends = /[。！？；]/g;
-  let from = 0;
-  for (let m = ends.exec(text); m && m.index < c.start; m = ends.exec(text)) from = m.index + 1;
-  const rest = text.slice(c.unitEnd).search(/[。！？；]/);
-  const to = rest < 0 ? text.length : c.unitEnd + rest + 1;
-  return text.slice(from, to).trim();
-}
 
 /**
  * The words around one count, the count in 【】: `…召开集体廉政谈话会【*】次`, `…淡薄等【*】个方面排查问题`.
@@ -98,7 +96,7 @@ function excerptOf(text: string, counts: Count[], index: number, before = 14): s
 }
 
 export function importSource(source: Source, opts: ImportOptions): ImportResult {
-  const { registry } = opts;
+  let { registry } = opts;
   const shaped = shapeDocument(source.blocks);
   const split = joinSplitTables(shaped.blocks);
   shaped.blocks = split.blocks;
@@ -134,10 +132,16 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
   const all: CountInText[] = [];
   perBlock.forEach((counts, block) => counts.forEach((_, index) => all.push({ block, text: (shaped.blocks[block] as BodyBlock).text, counts, index })));
   // Tables first: a figure in a table is named by its row and column, more surely than by the prose around it.
-  const imported = importTables(shaped.blocks, registry, split.joined);
+  let imported = importTables(shaped.blocks, registry, split.joined);
+  // --add-metrics: a table cell no metric fits gets one by its row and column labels, and the tables are bound again.
+  const tableAdded = opts.addMetrics && addTableMetrics(imported.unbound, shaped.blocks, registry, opts.addMetrics);
+  if (tableAdded && tableAdded.added.length) [registry, imported] = [tableAdded.registry, importTables(shaped.blocks, tableAdded.registry, split.joined)];
   notes.push(...imported.notes);
   const fromTables = new Map(imported.bound.map((b) => [b.metric.id, b]));
-  const assigned = assignMetrics(all, registry);
+  let assigned = assignMetrics(all, registry);
+  // --add-metrics: what matched nothing gets a metric of its own, and the rest of the import sees it in the registry.
+  const added = opts.addMetrics && addNewMetrics(all, assigned, shaped.blocks, registry, opts.addMetrics);
+  if (added) ({ assigned, registry } = added);
   const statOf = new Map<Count, Metric>();
   const matched: MatchedStat[] = [];
   const unmatched: UnmatchedCount[] = [];
@@ -195,14 +199,14 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
   }
 
   // Shape, for the summary: the same structure the site builds, items of every form.
-  const { structure } = buildStructure(structureBlocks(rendered));
+  const { structure } = buildStructure(structureBlocks(rendered), { words: opts.sectionWords });
   const subheadings = rendered.filter((r) => r.type === 'heading' && r.depth === 3).map((r) => r.text);
 
   const mentioned = new Set(Object.keys(stats));
   const notMentioned = registry.metrics.filter((m) => !mentioned.has(m.id));
   if (shaped.published) notes.push(`文末日期“${shaped.publishedLine}”已作为印发日期 published: ${shaped.published}，不再出现在正文中`);
   const { docs: _docs, notes: _notes, ...tables } = imported;
-  return { year, yearFrom, title, titleFrom, published: shaped.published, mdx, body, stats, matched, unmatched, notMentioned, structure, subheadings, rendered, tables, notes };
+  return { year, yearFrom, title, titleFrom, published: shaped.published, mdx, body, stats, matched, unmatched, notMentioned, structure, subheadings, rendered, tables, notes, ...(added && { added: { ...added.result, added: [...(tableAdded ? tableAdded.added : []), ...added.result.added] } }) };
 }
 
 /** A table's text is many lines: show the first line that differs, not the whole table. */

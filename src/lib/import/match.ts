@@ -78,7 +78,8 @@ export function countContext(text: string, counts: Count[], index: number): Coun
   const stop = next ? next.start : text.length;
   for (let i = c.unitEnd; i < stop; i++) {
     const ch = text[i] as string;
-    if (SENTENCE_END.test(ch) || CLAUSE_END.test(ch)) break;
+    // After 、 the next item of a list begins: "行政复议案件2件、行政诉讼案件7件".
+    if (SENTENCE_END.test(ch) || CLAUSE_END.test(ch) || ch === '、') break;
     if (!NOISE.test(ch)) after.push({ ch, factor: AFTER_FACTOR });
   }
   return { before, after };

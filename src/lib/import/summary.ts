@@ -2,6 +2,7 @@
 import { KIND_LABELS, itemCounts, items as allItems } from '../structure.ts';
 import { formatStat } from '../stat.ts';
 import type { ImportResult } from './index.ts';
+import { newMetricsSummary } from './new-metrics.ts';
 
 export interface SummaryContext {
   input: string;
@@ -10,6 +11,10 @@ export interface SummaryContext {
   overwritten: boolean;
   /** True when the output is the content folder's `reports/<year>.mdx`. */
   inContent: boolean;
+  /** `--dry-run`: nothing was written. */
+  dryRun?: boolean;
+  /** Where `--add-metrics` appends, as shown. */
+  metricsFile?: string;
 }
 
 function sectionLine(s: ImportResult['structure']['sections'][number]): string {
@@ -24,7 +29,7 @@ function sectionLine(s: ImportResult['structure']['sections'][number]): string {
 export function formatSummary(r: ImportResult, ctx: SummaryContext): string {
   const out: string[] = [];
   out.push(`✓ 已导入 ${ctx.input}（${ctx.format}）`);
-  out.push(`  写入 ${ctx.output}${ctx.overwritten ? '（已覆盖原文件）' : ''}`);
+  out.push(ctx.dryRun ? `  将写入 ${ctx.output}（--dry-run：没有写入任何文件）` : `  写入 ${ctx.output}${ctx.overwritten ? '（已覆盖原文件）' : ''}`);
   out.push('');
   const yearFrom = { option: '按 --year 指定', title: '取自标题', text: '取自正文中第一处年份' }[r.yearFrom];
   out.push(`年份：${r.year}（${yearFrom}）`);
@@ -41,17 +46,26 @@ export function formatSummary(r: ImportResult, ctx: SummaryContext): string {
   out.push('');
   const total = r.matched.length + r.unmatched.length;
   out.push(`统计数字：文中 ${total} 处，${r.matched.length} 处已对应指标（改写为 <Stat id="…" />，数值写入 stats）`);
+  const fresh = new Set(r.added?.added.map((a) => a.metric.id));
   for (const m of r.matched) {
+    if (fresh.has(m.metric.id)) continue; // listed with the new metrics below
     out.push(`    ${m.metric.id}（${m.metric.label}）← “${m.excerpt}”${m.shownAs ? `，将显示为 ${m.shownAs}` : ''}`);
+  }
+  if (r.added && (r.added.added.length || r.added.reused.length)) {
+    out.push('');
+    out.push(...newMetricsSummary(r.added, { metricsFile: ctx.metricsFile ?? 'metrics.yaml', dryRun: ctx.dryRun }));
   }
   if (r.unmatched.length) {
     out.push('');
     out.push(`未对应指标的数字：${r.unmatched.length} 处，已按原样保留在正文中：`);
     for (const u of r.unmatched) {
       const near = u.nearest ? `；最接近的指标是 ${u.nearest.metric.id}（${u.nearest.metric.label}），但不够接近或已被前文的数字用掉` : '';
-      out.push(`    “${u.written}${u.unit}”，所在句子：${u.sentence}${near}`);
+      const skipped = r.added?.skipped.find((s) => s.written === u.written && s.unit === u.unit && s.sentence === u.sentence);
+      out.push(`    “${u.written}${u.unit}”，所在句子：${u.sentence}${near}${skipped ? `（没有自动登记：${skipped.reason}）` : ''}`);
     }
-    out.push('    → 需要作为统计数字的：在 metrics.yaml 中登记指标（label 写数字前面的说法，unit 写单位），再加 --force 重新导入');
+    out.push(r.added
+      ? '    → 需要作为统计数字的：在 metrics.yaml 中登记指标（label 写数字前面的说法，unit 写单位），再加 --force 重新导入'
+      : '    → 需要作为统计数字的：加 --add-metrics 重新导入（自动登记为新指标），或在 metrics.yaml 中手动登记（label 写数字前面的说法，unit 写单位）后加 --force 重新导入');
   }
   out.push(...tableLines(r));
   if (r.notMentioned.length) {
@@ -64,6 +78,10 @@ export function formatSummary(r: ImportResult, ctx: SummaryContext): string {
     for (const n of r.notes) out.push(`  · ${n}`);
   }
   out.push('');
+  if (ctx.dryRun) {
+    out.push('下一步：确认以上结果无误后，去掉 --dry-run 再运行一次，才会写入文件');
+    return out.join('\n');
+  }
   out.push('下一步：');
   out.push(`  1. 打开 ${ctx.output}，核对标题、分段和上面列出的数字对应关系`);
   if (ctx.inContent) {

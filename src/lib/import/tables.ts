@@ -4,7 +4,7 @@
 import type { PhrasingContent } from 'mdast';
 import type { Metric, Registry } from '../metrics.ts';
 import { formatStat, type StatValue } from '../stat.ts';
-import { bindTable, cellName, labelKey, type CellBinding } from '../tables/bind.ts';
+import { bindTable, cellName, labelKey, type CellBinding, type CellLabels, type CellNumber } from '../tables/bind.ts';
 import { cellPlainText, gridFromSpans, type TableGrid } from '../tables/grid.ts';
 import type { BodyBlock } from './blocks.ts';
 import type { DocTable, Inline } from './mdx.ts';
@@ -32,6 +32,9 @@ export interface BoundTableCell extends TableCellReport {
 export interface UnboundTableCell extends TableCellReport {
   reason: Extract<CellBinding, { kind: 'unbound' }>['reason'];
   candidates: Metric[];
+  /** Its row and column labels and its number, for `--add-metrics` (new-metrics.ts). */
+  labels: CellLabels;
+  number: CellNumber;
 }
 
 export interface TableSummary {
@@ -167,7 +170,7 @@ export function importTables(blocks: BodyBlock[], registry: Registry, joined: Jo
         result.bound.push({ ...place, name: cellName(bound.labels), written: n.written, metric, value: n.value, ...(shown !== n.written && { shownAs: shown }) });
         numbers++;
       } else if (bound?.binding.kind === 'unbound') {
-        result.unbound.push({ ...place, name: cellName(bound.labels), written: bound.binding.number.written + bound.binding.number.unit, reason: bound.binding.reason, candidates: bound.binding.candidates });
+        result.unbound.push({ ...place, name: cellName(bound.labels), labels: bound.labels, number: bound.binding.number, written: bound.binding.number.written + bound.binding.number.unit, reason: bound.binding.reason, candidates: bound.binding.candidates });
         numbers++;
       } else if (bound?.binding.kind === 'blank') {
         result.blank.push({ ...place, name: cellName(bound.labels), written: bound.binding.text });

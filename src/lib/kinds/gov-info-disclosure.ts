@@ -18,6 +18,7 @@ import {
   TABLE_REVIEW,
 } from './gov-info-format.ts';
 import { GOV_INFO_TABLES } from './gov-info-tables.ts';
+import { DEFAULT_SECTION_WORDS } from '../section-kinds.ts';
 
 export { TABLE_PROACTIVE, TABLE_REQUESTS, TABLE_REVIEW } from './gov-info-format.ts';
 
@@ -172,17 +173,8 @@ export const govInfoDisclosure: Kind = {
     '名称与格式原文一致。格式要求年度报告全文公开，所以每个指标都是 public: true。',
     '表后的 rule 是格式自带的勾稽关系，npm run check 会逐年核对，不相等的列为警告。',
   ],
-  sectionWords: {
-    headings: [
-      { kind: 'problems-then-measures', words: ['问题及改进', '问题和改进', '问题与改进', '问题及整改', '问题和整改', '问题及下一步', '问题和下一步'] },
-      { kind: 'other', words: ['其他需要报告的事项', '其他需要报告', '其他事项'] },
-      { kind: 'measures', words: ['改进', '下一步', '措施', '计划', '打算', '思路'] },
-      { kind: 'problems', words: ['问题', '不足', '差距'] },
-      { kind: 'work', words: ['情况', '总结', '成效'] },
-    ],
-    causes: ['原因'],
-    measuresFrom: ['下一步', '改进', '今后', '将'],
-  },
+  // The default words read this kind's headings (test/lib/kinds); a kind adds words only where they differ.
+  sectionWords: DEFAULT_SECTION_WORDS,
   checks: [completeTables, carriedOver],
   site: {
     title: `${PLACEHOLDER}某某区人民政府政府信息公开工作年度报告`,

@@ -5,20 +5,9 @@ import type { Problem } from '../problems.ts';
 import type { SectionKind } from '../report-schema.ts';
 import type { StatValue } from '../stat.ts';
 
-/**
- * How a heading's words give its section kind. `headings` is tried in order: a heading takes the kind
- * of the first entry one of whose words it contains, so more specific entries come first.
- */
-export interface SectionWords {
-  headings: { kind: SectionKind | 'problems-then-measures'; words: string[] }[];
-  /** In a problems section, the items after a paragraph that mentions one of these are causes. */
-  causes: string[];
-  /**
-   * In a problems-then-measures section (“存在的主要问题及改进情况”), the measures begin at the first
-   * paragraph or sub-heading that starts with one of these words (after its own numbering, if any).
-   */
-  measuresFrom: string[];
-}
+// How a heading's words give its section kind: one definition, with the defaults (../section-kinds.ts).
+import type { SectionWords } from '../section-kinds.ts';
+export type { SectionWords };
 
 export interface KindReport {
   /** Path relative to the content folder, e.g. reports/2023.mdx. */

@@ -2,6 +2,7 @@
 // The registry is a starting set of the figures such reports usually give; an office adds its own.
 import type { MetricInput, RuleInput } from '../metrics.ts';
 import { PLACEHOLDER, type Kind } from './kind.ts';
+import { DEFAULT_SECTION_WORDS } from '../section-kinds.ts';
 
 const metrics: MetricInput[] = [
   { id: 'study-sessions', label: '理论学习中心组集中学习', unit: '次', group: '教育学习', better: 'up', key: true, description: '党委（党组）理论学习中心组全年集中学习的次数。' },
@@ -29,17 +30,8 @@ export const partyGovernance: Kind = {
     '落实全面从严治党主体责任情况报告的指标登记表。下面是这类报告常见的数字，请按本单位报告的实际增删：',
     '报告中出现、需要历年对比的数字各登记一项；不需要的整项删除。',
   ],
-  sectionWords: {
-    headings: [
-      { kind: 'problems-then-measures', words: ['问题及改进', '问题和改进', '问题与改进', '问题及整改', '问题和整改', '问题及下一步', '问题和下一步'] },
-      { kind: 'measures', words: ['措施', '下一步', '思路', '打算', '安排', '计划', '改进'] },
-      { kind: 'problems', words: ['问题', '不足', '差距'] },
-      { kind: 'work', words: ['情况', '回顾', '总结', '成效', '工作', '做法'] },
-      { kind: 'other', words: ['其他'] },
-    ],
-    causes: ['原因'],
-    measuresFrom: ['下一步', '改进', '将'],
-  },
+  // The default words read this kind's headings (test/lib/kinds); a kind adds words only where they differ.
+  sectionWords: DEFAULT_SECTION_WORDS,
   checks: [],
   site: {
     title: `${PLACEHOLDER}某某单位全面从严治党主体责任年度报告`,

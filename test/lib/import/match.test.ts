@@ -40,6 +40,12 @@ describe('matching counts to metrics by label', () => {
     ])).toEqual(['party-education-sessions', 'integrity-talk-meetings', 'case-study-sessions']);
   });
 
+  it('stops the words after a unit at 、: the next item of the list is the next count\'s', () => {
+    // 平潭综合实验区 2023 政府信息公开工作年度报告 (test/fixtures/real/gov-2023-pingtan).
+    const reg = makeRegistry(['行政诉讼案件', '行政复议案件'].map((label, i) => metricSchema.parse({ id: ['lawsuits', 'reviews'][i], label, unit: '件' })));
+    expect(match(['因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。'], reg)).toEqual(['reviews', 'lawsuits']);
+  });
+
   it('requires the unit to fit: 正在办理 counts 件次, not 件', () => {
     expect(match(['正在办理*件。'])).toEqual([undefined]);
   });

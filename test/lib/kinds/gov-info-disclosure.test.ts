@@ -4,6 +4,7 @@ import { registrySchema, METRIC_ID } from '../../../src/lib/metrics.ts';
 import { govInfoDisclosure, TABLE_PROACTIVE, TABLE_REQUESTS, TABLE_REVIEW } from '../../../src/lib/kinds/gov-info-disclosure.ts';
 import { brokenRules } from '../../../src/lib/sum-rules.ts';
 import type { StatValue } from '../../../src/lib/stat.ts';
+import { inferSectionKind } from '../../../src/lib/section-kinds.ts';
 
 const parsed = registrySchema.safeParse([...govInfoDisclosure.metrics, ...govInfoDisclosure.rules]);
 const registry = parsed.data!;
@@ -105,7 +106,7 @@ describe('the gov-info-disclosure registry', () => {
   });
 
   it('section words read the format’s headings', () => {
-    const kindOf = (heading: string) => govInfoDisclosure.sectionWords.headings.find((h) => h.words.some((w) => heading.includes(w)))?.kind;
+    const kindOf = (heading: string) => inferSectionKind(heading, govInfoDisclosure.sectionWords);
     expect(govInfoDisclosure.report.headings.map(kindOf)).toEqual(['work', 'work', 'work', 'work', 'problems-then-measures', 'other']);
   });
 
