@@ -18,7 +18,7 @@ import { ROOT } from '../helpers/sites.ts';
 const GUIDE = join(ROOT, 'docs/authoring.zh-CN.md');
 
 /** What a project checkout holds that the commands need (content folders are the guide's to make). */
-const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const PROJECT_FILES = ['src', 'public', 'examples', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 /** The server folder of the guide's examples, moved into the test's own folder. */
 const SERVER_DIR = '/srv/www/';
@@ -185,7 +185,7 @@ async function servePreview(script: string, cwd: string, path: string, edit?: st
     const deadline = Date.now() + 240_000;
     let origin: string | undefined;
     while (Date.now() < deadline && exited === undefined) {
-      origin ??= /(?:Local\s+|网站已在 )(http:\/\/localhost:\d+)\//.exec(output)?.[1];
+      origin ??= /(?:Local\s+|网站已在 |已启动：)(http:\/\/localhost:\d+)\//.exec(output)?.[1];
       if (origin) {
         try {
           const res = await fetch(new URL(path, origin));
