@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allFiles, readDecoded, readPage, textOf } from '../helpers/html.ts';
 import { siteDir } from '../helpers/sites.ts';
-import { SAMPLE_NOTICE } from '../../src/lib/site.ts';
+import { SAMPLE_NOTICE } from '../../src/lib/content/site.ts';
 
 const DIR = siteDir('demo');
 const YEARS = [2014, 2015, 2016, 2017, 2018, 2020, 2021, 2022, 2023, 2024];
