@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { cpus, loadavg, totalmem, type as osType, release as osRelease } from 'node:os';
 import { join } from 'node:path';
 import { fail, parseCommandArgs } from '../src/cli/command.ts';
-import { checkContent } from '../src/lib/check.ts';
-import { hasErrors } from '../src/lib/problems.ts';
+import { checkContent } from '../src/lib/content/check.ts';
+import { hasErrors } from '../src/lib/content/problems.ts';
 import { DEFAULT_SEED, generateCorpus, ROOT } from './corpus.ts';
 import { median, timed, type PhaseEnd, type Timed } from './measure.ts';
 

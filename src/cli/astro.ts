@@ -3,13 +3,13 @@
 // that only replaces dist/ once it has completed, search index included.
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkContent } from '../lib/check.ts';
-import { resolveContentDir } from '../lib/content.ts';
-import { formatProblems, hasErrors } from '../lib/problems.ts';
-import { readEdition } from '../lib/edition.ts';
+import { checkContent } from '../lib/content/check.ts';
+import { resolveContentDir } from '../lib/content/content.ts';
+import { formatProblems, hasErrors } from '../lib/content/problems.ts';
+import { readEdition } from '../lib/content/edition.ts';
 import { normaliseBase } from '../lib/paths.ts';
-import { describeFsError } from '../lib/fs-errors.ts';
-import { moveDir } from '../lib/move-dir.ts';
+import { describeFsError } from '../lib/content/fs-errors.ts';
+import { moveDir } from '../lib/publish/move-dir.ts';
 import { fail } from './command.ts';
 import { exitCode, ROOT, spawnAstro } from './astro-process.ts';
 import { CHECKED_ENV } from '../integrations/preflight.ts';

@@ -1,7 +1,7 @@
 // npm run check: validate the content folder; exit 1 when there is any error, listing every problem.
-import { checkContent } from '../lib/check.ts';
-import { resolveContentDir } from '../lib/content.ts';
-import { formatProblems, hasErrors } from '../lib/problems.ts';
+import { checkContent } from '../lib/content/check.ts';
+import { resolveContentDir } from '../lib/content/content.ts';
+import { formatProblems, hasErrors } from '../lib/content/problems.ts';
 import { fail } from './command.ts';
 
 const dir = resolveContentDir();
