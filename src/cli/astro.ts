@@ -17,6 +17,26 @@ import { CHECKED_ENV } from '../integrations/preflight.ts';
 const DIST = join(ROOT, 'dist');
 
 const args = process.argv.slice(2);
+
+const USAGE: Record<string, string> = {
+  build: `用法：npm run build [-- --outDir 文件夹]
+
+检查内容目录，通过后生成整个网站（报告、对比、趋势、搜索索引）。构建完成后才替换 dist/（或 --outDir
+指定的文件夹），失败时原来的网站保持不变；只会替换空文件夹或 nianbao 生成的网站。`,
+  dev: `用法：npm run dev
+
+检查内容目录后启动本机预览（默认 http://localhost:4321/），修改报告并保存后页面自动更新。按 Ctrl-C 停止。`,
+};
+const ENV_HELP = `
+环境变量：
+  NIANBAO_CONTENT   内容目录（默认 ./content）
+  NIANBAO_EDITION   public（对外公开版，默认）或 internal（内部版）
+  NIANBAO_BASE      网站的路径前缀，如 /nianbao/（默认 /）`;
+if ((args[0] === 'build' || args[0] === 'dev') && args.some((a) => a === '--help' || a === '-h')) {
+  console.log(USAGE[args[0]] + '\n' + ENV_HELP);
+  process.exit(0);
+}
+
 let edition;
 try {
   edition = readEdition();
