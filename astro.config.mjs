@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import { resolveContentDir, loadRegistry, loadSiteConfig } from './src/lib/content.ts';
+import { resolveContentDir, loadRegistry, loadSiteConfig } from './src/lib/content/content.ts';
 import { kindById } from './src/lib/kinds/index.ts';
-import { readEdition } from './src/lib/edition.ts';
+import { readEdition } from './src/lib/content/edition.ts';
 import { normaliseBase } from './src/lib/paths.ts';
 import remarkReport from './src/markdown/remark-report.ts';
 import remarkReportSyntax from './src/markdown/syntax.ts';
@@ -47,7 +47,7 @@ export default defineConfig({
     // Reports have no code to colour; Shiki would only add inline styles for the allowlist to strip.
     syntaxHighlight: false,
     // gfm: false — the report dialect (MDX + GFM tables only) comes from the plugin check and import use too.
-    // remarkSafety before remarkReport and rehypeAllowlist last: what check refuses never reaches a page (src/lib/content-safety.ts).
+    // remarkSafety before remarkReport and rehypeAllowlist last: what check refuses never reaches a page (src/lib/content/content-safety.ts).
     processor: unified({
       remarkPlugins: [remarkReportSyntax, [remarkSafety, { edition }], [remarkReport, { registry, edition, sectionWords }], remarkReportTables],
       rehypePlugins: [rehypeAllowlist],

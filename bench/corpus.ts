@@ -4,8 +4,8 @@
 // slightly reordered and reworded items, so that no two reports are the same text.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadRegistry, splitFrontmatter } from '../src/lib/content.ts';
-import type { Metric } from '../src/lib/metrics.ts';
+import { loadRegistry, splitFrontmatter } from '../src/lib/content/content.ts';
+import type { Metric } from '../src/lib/content/metrics.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const TEMPLATE_DIR = join(ROOT, 'content');

@@ -3,14 +3,14 @@
 // `node bench/matching-eval.ts` prints the tables docs/matching.md quotes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cosine, coverage, dice, TermModel, type Similarity, type TermDoc } from '../src/lib/matching.ts';
-import type { TermMode } from '../src/lib/terms.ts';
-import { FOLLOW_UP, NEAR } from '../src/lib/across-years.ts';
-import { NEAR_MIN_SHARED } from '../src/lib/recurrence.ts';
+import { cosine, coverage, dice, TermModel, type Similarity, type TermDoc } from '../src/lib/series/matching.ts';
+import type { TermMode } from '../src/lib/series/terms.ts';
+import { FOLLOW_UP, NEAR } from '../src/lib/series/across-years.ts';
+import { NEAR_MIN_SHARED } from '../src/lib/series/recurrence.ts';
 
 // What nianbao uses: coverage of the measure for follow-ups, cosine of titles for recurrences.
 const USED = { 'follow-up': { score: 'coverage', threshold: FOLLOW_UP.fair }, recurrence: { score: 'cosine', threshold: NEAR } } as const;
-import { itemTitle } from '../src/lib/structure.ts';
+import { itemTitle } from '../src/lib/structure/structure.ts';
 
 interface Fixture {
   items: Record<string, { kind: string; text: string }>;

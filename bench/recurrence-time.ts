@@ -3,9 +3,9 @@
 // most problems coming back year after year in varied words, as offices write them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STOP_TERMS } from '../src/lib/matching.ts';
-import { findRecurrences } from '../src/lib/recurrence.ts';
-import { terms } from '../src/lib/terms.ts';
+import { STOP_TERMS } from '../src/lib/series/matching.ts';
+import { findRecurrences } from '../src/lib/series/recurrence.ts';
+import { terms } from '../src/lib/series/terms.ts';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../test/fixtures/matching/pairs.json'), 'utf8')) as { items: Record<string, { text: string }> };
 const words = [...new Set(Object.values(fixture.items).flatMap((i) => terms(i.text)))].filter((w) => !STOP_TERMS.has(w) && /^\p{Script=Han}{2,4}$/u.test(w));

@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { cpus, loadavg, totalmem, type as osType, release as osRelease } from 'node:os';
 import { join } from 'node:path';
 import { fail, parseCommandArgs } from '../src/cli/command.ts';
-import { checkContent } from '../src/lib/check.ts';
-import { hasErrors } from '../src/lib/problems.ts';
+import { checkContent } from '../src/lib/content/check.ts';
+import { hasErrors } from '../src/lib/content/problems.ts';
 import { DEFAULT_SEED, generateCorpus, ROOT } from './corpus.ts';
 import { median, timed, type PhaseEnd, type Timed } from './measure.ts';
 
@@ -131,7 +131,7 @@ async function nianbaoBuild(contentDir: string, outDir: string, logFile: string,
   if (cold) {
     rmSync(outDir, { recursive: true, force: true });
     for (const cache of nianbaoCaches()) rmSync(cache, { recursive: true, force: true });
-    rmSync(CHECK_CACHE, { recursive: true, force: true }); // a cold build checks the content (src/lib/check-cache.ts)
+    rmSync(CHECK_CACHE, { recursive: true, force: true }); // a cold build checks the content (src/lib/content/check-cache.ts)
   }
   const t = await timed(process.execPath, [WRAPPER, 'build', '--outDir', outDir], { cwd: ROOT, env: cleanEnv(contentDir), logFile, phases: NIANBAO_PHASES, tail: P.finish });
   return foldStartup(check(t, 'nianbao 构建'));

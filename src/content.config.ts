@@ -2,9 +2,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
-import { loadRegistry, resolveContentDir, REPORTS_DIR } from './lib/content.ts';
-import { readEdition, visibleStat } from './lib/edition.ts';
-import { reportFrontmatterSchema } from './lib/report-schema.ts';
+import { loadRegistry, resolveContentDir, REPORTS_DIR } from './lib/content/content.ts';
+import { readEdition, visibleStat } from './lib/content/edition.ts';
+import { reportFrontmatterSchema } from './lib/content/report-schema.ts';
 
 const contentDir = resolveContentDir();
 const edition = readEdition();

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { resolveContentDir } from '../lib/content.ts';
+import { resolveContentDir } from '../lib/content/content.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');

@@ -3,14 +3,14 @@
 // that only replaces dist/ once it has completed, search index included.
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkContent } from '../lib/check.ts';
-import { cachedCheck } from '../lib/check-cache.ts';
-import { resolveContentDir } from '../lib/content.ts';
-import { formatProblems, hasErrors } from '../lib/problems.ts';
-import { readEdition } from '../lib/edition.ts';
+import { checkContent } from '../lib/content/check.ts';
+import { cachedCheck } from '../lib/content/check-cache.ts';
+import { resolveContentDir } from '../lib/content/content.ts';
+import { formatProblems, hasErrors } from '../lib/content/problems.ts';
+import { readEdition } from '../lib/content/edition.ts';
 import { normaliseBase } from '../lib/paths.ts';
-import { describeFsError } from '../lib/fs-errors.ts';
-import { moveDir } from '../lib/move-dir.ts';
+import { describeFsError } from '../lib/content/fs-errors.ts';
+import { moveDir } from '../lib/publish/move-dir.ts';
 import { fail } from './command.ts';
 import { exitCode, ROOT, spawnAstro } from './astro-process.ts';
 import { CHECKED_ENV } from '../integrations/preflight.ts';
@@ -21,6 +21,26 @@ const CHECK_CACHE = join(ROOT, 'node_modules/.astro/check');
 const CHECK_CODE = [join(ROOT, 'src/lib'), join(ROOT, 'src/markdown')];
 
 const args = process.argv.slice(2);
+
+const USAGE: Record<string, string> = {
+  build: `用法：npm run build [-- --outDir 文件夹]
+
+检查内容目录，通过后生成整个网站（报告、对比、趋势、搜索索引）。构建完成后才替换 dist/（或 --outDir
+指定的文件夹），失败时原来的网站保持不变；只会替换空文件夹或 nianbao 生成的网站。`,
+  dev: `用法：npm run dev
+
+检查内容目录后启动本机预览（默认 http://localhost:4321/），修改报告并保存后页面自动更新。按 Ctrl-C 停止。`,
+};
+const ENV_HELP = `
+环境变量：
+  NIANBAO_CONTENT   内容目录（默认 ./content）
+  NIANBAO_EDITION   public（对外公开版，默认）或 internal（内部版）
+  NIANBAO_BASE      网站的路径前缀，如 /nianbao/（默认 /）`;
+if ((args[0] === 'build' || args[0] === 'dev') && args.some((a) => a === '--help' || a === '-h')) {
+  console.log(USAGE[args[0]] + '\n' + ENV_HELP);
+  process.exit(0);
+}
+
 let edition;
 try {
   edition = readEdition();
@@ -33,7 +53,7 @@ if (args[0] !== 'preview') {
 }
 
 // Check first, so a content problem reads as our list alone rather than wrapped in Astro's hook error.
-// A check that passed on exactly this content and code is not run again (src/lib/check-cache.ts).
+// A check that passed on exactly this content and code is not run again (src/lib/content/check-cache.ts).
 if (args[0] === 'build' || args[0] === 'dev' || args[0] === 'sync') {
   const dir = resolveContentDir();
   let outcome: ReturnType<typeof cachedCheck>;

@@ -1,8 +1,19 @@
 // npm run check: validate the content folder; exit 1 when there is any error, listing every problem.
-import { checkContent } from '../lib/check.ts';
-import { resolveContentDir } from '../lib/content.ts';
-import { formatProblems, hasErrors } from '../lib/problems.ts';
+import { checkContent } from '../lib/content/check.ts';
+import { resolveContentDir } from '../lib/content/content.ts';
+import { formatProblems, hasErrors } from '../lib/content/problems.ts';
 import { fail } from './command.ts';
+
+const USAGE = `用法：npm run check
+
+检查内容目录（NIANBAO_CONTENT，默认 ./content）中的 site.yaml、metrics.yaml 和 reports/ 下的每份报告，
+一次列出全部错误、警告和提示，每条写明文件、行号和改法。有错误时退出码为 1。`;
+const extra = process.argv.slice(2);
+if (extra.some((a) => a === '--help' || a === '-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (extra.length) fail(`npm run check 不接受参数：${extra.join(' ')}`, `要检查其他内容目录，写成 NIANBAO_CONTENT=目录 npm run check\n${USAGE}`);
 
 const dir = resolveContentDir();
 let result: ReturnType<typeof checkContent>;

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { loadSiteConfig, REPORT_FILE, reportFiles } from '../lib/content.ts';
+import { loadSiteConfig, REPORT_FILE, reportFiles } from '../lib/content/content.ts';
 import { DEMO_SITES, demoBase, LANDING_CSS, landingPage, type DemoSite, type LandingSite } from '../lib/demo.ts';
 import { kindById } from '../lib/kinds/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../lib/csp.ts';

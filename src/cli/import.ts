@@ -2,16 +2,16 @@
 // Convert a finished report (Word or plain text) into reports/<year>.mdx, numbers turned into stats.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { loadContent, REPORT_FILE, REPORTS_DIR, resolveContentDir } from '../lib/content.ts';
-import { FileExistsError, writeFileAtomic } from '../lib/atomic-write.ts';
+import { loadContent, REPORT_FILE, REPORTS_DIR, resolveContentDir } from '../lib/content/content.ts';
+import { FileExistsError, writeFileAtomic } from '../lib/publish/atomic-write.ts';
 import { fail, parseCommandArgs } from './command.ts';
 import { shownPath, userPath } from '../lib/cli-paths.ts';
 import { importSource, ImportError } from '../lib/import/index.ts';
 import { readSource, sourceKind, SUPPORTED } from '../lib/import/source.ts';
 import { formatSummary } from '../lib/import/summary.ts';
-import { hasErrors } from '../lib/problems.ts';
-import { fileErrorProblem, writeFailure } from '../lib/content-files.ts';
-import { templateReport, titleForYear, YEAR_ARG } from '../lib/scaffold.ts';
+import { hasErrors } from '../lib/content/problems.ts';
+import { fileErrorProblem, writeFailure } from '../lib/content/content-files.ts';
+import { templateReport, titleForYear, YEAR_ARG } from '../lib/scaffold/scaffold.ts';
 import { kindById } from '../lib/kinds/index.ts';
 import { defaultPublic } from '../lib/import/new-metrics.ts';
 import { planMetricsFile, writeMetricsFile } from './new-metrics-file.ts';

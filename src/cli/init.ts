@@ -5,8 +5,8 @@ import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fail, parseCommandArgs } from './command.ts';
 import { shownPath, userPath } from '../lib/cli-paths.ts';
-import { REPORTS_DIR } from '../lib/content.ts';
-import { initFiles } from '../lib/init.ts';
+import { REPORTS_DIR } from '../lib/content/content.ts';
+import { initFiles } from '../lib/scaffold/init.ts';
 import { isKindId, KINDS, kindList } from '../lib/kinds/index.ts';
 
 const USAGE = [

@@ -3,7 +3,7 @@
 // cannot be written, metrics.yaml goes back to what it was. Each write is atomic.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../lib/atomic-write.ts';
+import { writeFileAtomic } from '../lib/publish/atomic-write.ts';
 import { shownPath } from '../lib/cli-paths.ts';
 import { appendEntries, AppendError } from '../lib/import/metrics-append.ts';
 import { registryEntries, type BoundCount } from '../lib/import/new-metrics.ts';

@@ -1,13 +1,13 @@
 // npm run new -- 2023: start next year's report from the latest one (same stats keys, same headings).
 import { join } from 'node:path';
-import { loadContent, REPORTS_DIR, resolveContentDir } from '../lib/content.ts';
-import { FileExistsError, writeFileAtomic } from '../lib/atomic-write.ts';
-import { kindLayout, scaffoldReport, templateReport, YEAR_ARG } from '../lib/scaffold.ts';
+import { loadContent, REPORTS_DIR, resolveContentDir } from '../lib/content/content.ts';
+import { FileExistsError, writeFileAtomic } from '../lib/publish/atomic-write.ts';
+import { kindLayout, scaffoldReport, templateReport, YEAR_ARG } from '../lib/scaffold/scaffold.ts';
 import { kindById } from '../lib/kinds/index.ts';
 import { fail, parseCommandArgs } from './command.ts';
 import { shownPath } from '../lib/cli-paths.ts';
-import { hasErrors } from '../lib/problems.ts';
-import { writeFailure } from '../lib/content-files.ts';
+import { hasErrors } from '../lib/content/problems.ts';
+import { writeFailure } from '../lib/content/content-files.ts';
 
 const USAGE = '用法：npm run new -- 年份        例如：npm run new -- 2023';
 

@@ -6,14 +6,14 @@ import type { ChildProcess } from 'node:child_process';
 import { fail, parseCommandArgs } from './command.ts';
 import { exitCode, ROOT, spawnAstro } from './astro-process.ts';
 import { userPath } from '../lib/cli-paths.ts';
-import { resolveContentDir } from '../lib/content.ts';
-import { readEdition, type Edition } from '../lib/edition.ts';
-import { describeFsError } from '../lib/fs-errors.ts';
-import { moveDir } from '../lib/move-dir.ts';
+import { resolveContentDir } from '../lib/content/content.ts';
+import { readEdition, type Edition } from '../lib/content/edition.ts';
+import { describeFsError } from '../lib/content/fs-errors.ts';
+import { moveDir } from '../lib/publish/move-dir.ts';
 import { normaliseBase } from '../lib/paths.ts';
-import { DEFAULT_KEEP, PublishError, publish, rollback } from '../lib/publish.ts';
-import { processAlive } from '../lib/publish-lock.ts';
-import { MARKER_FILE, releasesDirOf } from '../lib/release-store.ts';
+import { DEFAULT_KEEP, PublishError, publish, rollback } from '../lib/publish/publish.ts';
+import { processAlive } from '../lib/publish/publish-lock.ts';
+import { MARKER_FILE, releasesDirOf } from '../lib/publish/release-store.ts';
 
 const HELP = `用法：npm run publish -- --to 目录 [--keep N] [--dry-run] [--archive] [--adopt]
       npm run publish -- --to 目录 --rollback

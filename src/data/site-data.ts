@@ -2,14 +2,14 @@
 // whatever the number of pages, so work stays linear in the number of years.
 import { getCollection, render } from 'astro:content';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
-import { acrossYears, type AcrossYears } from '../lib/across-years.ts';
-import { loadRegistry, loadSiteConfig, resolveContentDir } from '../lib/content.ts';
-import { readEdition, type Edition } from '../lib/edition.ts';
-import type { Registry } from '../lib/metrics.ts';
-import { buildSeries, type Series } from '../lib/series.ts';
-import type { SiteConfig } from '../lib/site.ts';
-import type { StatValue } from '../lib/stat.ts';
-import type { ReportStructure } from '../lib/structure.ts';
+import { acrossYears, type AcrossYears } from '../lib/series/across-years.ts';
+import { loadRegistry, loadSiteConfig, resolveContentDir } from '../lib/content/content.ts';
+import { readEdition, type Edition } from '../lib/content/edition.ts';
+import type { Registry } from '../lib/content/metrics.ts';
+import { buildSeries, type Series } from '../lib/series/series.ts';
+import type { SiteConfig } from '../lib/content/site.ts';
+import type { StatValue } from '../lib/content/stat.ts';
+import type { ReportStructure } from '../lib/structure/structure.ts';
 
 export interface Report {
   year: number;

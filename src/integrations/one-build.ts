@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { acquireCheckoutLock, describeHolder, lockAddress } from '../lib/checkout-lock.ts';
+import { acquireCheckoutLock, describeHolder, lockAddress } from '../lib/publish/checkout-lock.ts';
 
 export interface OneBuildOptions {
   contentDir: string;

@@ -1,8 +1,8 @@
 // Before Astro reads any content: check the whole folder and stop with every problem listed,
 // so a broken report never produces a half-built site. In dev, re-check on every save.
 import type { AstroIntegration } from 'astro';
-import { checkContent } from '../lib/check.ts';
-import { formatProblems, hasErrors } from '../lib/problems.ts';
+import { checkContent } from '../lib/content/check.ts';
+import { formatProblems, hasErrors } from '../lib/content/problems.ts';
 
 /** Set by the npm scripts' runner (src/cli/astro.ts) once it has checked this content folder itself. */
 export const CHECKED_ENV = 'NIANBAO_CONTENT_CHECKED';

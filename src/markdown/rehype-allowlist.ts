@@ -1,5 +1,5 @@
 // The last step of a report's HTML before it is compiled: a final allowlist of elements, attributes and
-// link schemes (hast-util-sanitize with our schema, plus the link policy of src/lib/content-safety.ts).
+// link schemes (hast-util-sanitize with our schema, plus the link policy of src/lib/content/content-safety.ts).
 // `npm run check` already refuses anything outside it; this is what makes that true of the built page
 // even when check was skipped or missed something, since a report is untrusted input.
 //
@@ -12,7 +12,7 @@
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { find, html } from 'property-information';
-import { linkVerdict } from '../lib/content-safety.ts';
+import { linkVerdict } from '../lib/content/content-safety.ts';
 import { isOwnMarkup } from './own-markup.ts';
 
 export const ALLOWED_TAGS = ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'hr', 'ul', 'ol', 'li', 'blockquote', 'strong', 'em', 'code', 'pre', 'a', 'span', 'mark', 'div', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'colgroup', 'col', 'sup', 'sub'];

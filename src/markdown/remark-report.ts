@@ -4,14 +4,14 @@
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
-import type { Edition } from '../lib/edition.ts';
-import { visibleStat } from '../lib/edition.ts';
-import type { Registry } from '../lib/metrics.ts';
-import { jsxAttribute } from '../lib/report-body.ts';
-import { formatStat, parseStat, writeStat, MISSING, type StatValue } from '../lib/stat.ts';
-import type { SectionWords } from '../lib/structure.ts';
+import type { Edition } from '../lib/content/edition.ts';
+import { visibleStat } from '../lib/content/edition.ts';
+import type { Registry } from '../lib/content/metrics.ts';
+import { jsxAttribute } from '../lib/content/report-body.ts';
+import { formatStat, parseStat, writeStat, MISSING, type StatValue } from '../lib/content/stat.ts';
+import type { SectionWords } from '../lib/structure/structure.ts';
 import { applyStructure } from './report-structure.ts';
-import type { SectionKind } from '../lib/report-schema.ts';
+import type { SectionKind } from '../lib/content/report-schema.ts';
 
 export interface RemarkReportOptions {
   registry: Registry;

@@ -1,12 +1,12 @@
-// The build's half of the content policy (src/lib/content-safety.ts), in the Markdown tree: what check
+// The build's half of the content policy (src/lib/content/content-safety.ts), in the Markdown tree: what check
 // refuses, the build removes, for a build whose check was skipped or a check that missed something.
 // It runs before remark-report, so no image alt text, link title or literal <Redact> ever reaches the
 // report's structure (contents, compare page) or its page, and the structure's text holds nothing the
 // allowlist will drop from the page (expressions, ESM, JSX that is neither ours nor an allowed element). Link schemes are the allowlist's job
 // (rehype-allowlist.ts), after references are resolved.
 import type { Root } from 'mdast';
-import type { Edition } from '../lib/edition.ts';
-import { hasRedactTag, redactLiteral } from '../lib/content-safety.ts';
+import type { Edition } from '../lib/content/edition.ts';
+import { hasRedactTag, redactLiteral } from '../lib/content/content-safety.ts';
 import { REDACTED_TEXT } from './remark-report.ts';
 import { ALLOWED_TAGS } from './rehype-allowlist.ts';
 

@@ -4,8 +4,8 @@
 // the spans are built in the mdast, so a <Stat> or <Redact> inside an item stays what it is.
 import type { Root, RootContent, PhrasingContent, Paragraph as MdParagraph, Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { jsxAttribute } from '../lib/report-body.ts';
-import { buildStructure, type Block, type ReportStructure, type StructureOptions } from '../lib/structure.ts';
+import { jsxAttribute } from '../lib/content/report-body.ts';
+import { buildStructure, type Block, type ReportStructure, type StructureOptions } from '../lib/structure/structure.ts';
 import { OWN_MARKUP } from './own-markup.ts';
 
 type Jsx = Extract<RootContent, { type: 'mdxJsxTextElement' }>;

@@ -8,7 +8,7 @@ import { hitYears, type Hit } from '../lib/search/hits.ts';
 import { matchText } from '../lib/search/match.ts';
 import { parseQuery, type Query } from '../lib/search/normalise.ts';
 import { readState, resultHref, sameState, writeState, type SearchState } from '../lib/search/url-state.ts';
-import { KIND_LABELS, type ItemKind } from '../lib/structure.ts';
+import { KIND_LABELS, type ItemKind } from '../lib/structure/structure.ts';
 import { find, IndexMissing, loadPagefind, type Found, type Pagefind } from './engine.ts';
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allFiles, readDecoded, readPage, textOf } from '../helpers/html.ts';
 import { siteDir } from '../helpers/sites.ts';
-import { SAMPLE_NOTICE } from '../../src/lib/site.ts';
+import { SAMPLE_NOTICE } from '../../src/lib/content/site.ts';
 
 const DIR = siteDir('demo');
 const YEARS = [2014, 2015, 2016, 2017, 2018, 2020, 2021, 2022, 2023, 2024];
@@ -21,7 +21,7 @@ describe.each(['demo', 'govInfo'] as const)('every page of the %s sample says it
 
   it.each(pages)('%s carries the banner and （示例） in its title', (page) => {
     const html = readPage(dir, page);
-    const banner = /<p class="sample-notice"[^>]*>([^<]*)<\/p>/.exec(html);
+    const banner = /<aside class="sample-notice"[^>]*>([^<]*)<\/aside>/.exec(html);
     expect(banner?.[1]).toBe(SAMPLE_NOTICE);
     expect(banner![0]).toContain('data-pagefind-ignore');
     expect(/<title>([^<]*)<\/title>/.exec(html)?.[1]).toMatch(/（示例(数据)?）$/);

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allFiles, readDecoded, readPage, textOf } from '../helpers/html.ts';
 import { siteDir } from '../helpers/sites.ts';
-import { executableMarkup } from '../../src/lib/html-safety.ts';
-import { verifySite } from '../../src/lib/verify-site.ts';
+import { executableMarkup } from '../../src/lib/content/html-safety.ts';
+import { verifySite } from '../../src/lib/publish/verify-site.ts';
 
 const reportText = (html: string) => html.slice(html.indexOf('class="report-text"'), html.indexOf('</article>'));
 /** The report's own paragraphs and headings (anchored, with a kind), without what the page adds (notes, follow-ups). */

@@ -10,7 +10,7 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { astroBuild, runNode, type RunResult } from '../helpers/astro-cli.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 import { ROOT } from '../helpers/sites.ts';
-import { executableMarkup } from '../../src/lib/html-safety.ts';
+import { executableMarkup } from '../../src/lib/content/html-safety.ts';
 
 const SENTENCES = [
   '一是详见 https://example.com/<img src=x onerror=alert(1)> 和 [点我](javascript:alert(1)) 以及 [再点][1]。',

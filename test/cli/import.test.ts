@@ -13,7 +13,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { runNode } from '../helpers/astro-cli.ts';
 import { ROOT } from '../helpers/sites.ts';
-import { formatStat, parseStat } from '../../src/lib/stat.ts';
+import { formatStat, parseStat } from '../../src/lib/content/stat.ts';
 
 const IMPORT = join(ROOT, 'src/cli/import.ts');
 const CHECK = join(ROOT, 'src/cli/check.ts');

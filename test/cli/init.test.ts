@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { runNode } from '../helpers/astro-cli.ts';
 import { ROOT } from '../helpers/sites.ts';
-import { registrySchema } from '../../src/lib/metrics.ts';
+import { registrySchema } from '../../src/lib/content/metrics.ts';
 import { KINDS, KIND_IDS } from '../../src/lib/kinds/index.ts';
 
 const INIT = join(ROOT, 'src/cli/init.ts');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifySite } from '../../src/lib/verify-site.ts';
+import { verifySite } from '../../src/lib/publish/verify-site.ts';
 import { cleanEnv, runNode } from '../helpers/astro-cli.ts';
 import { otherFilesystemDir } from '../helpers/filesystems.ts';
 import { serveSite } from '../helpers/serve.ts';

@@ -1,7 +1,7 @@
 // A publish in a process of its own, killed with a real SIGKILL the moment it logs a given line:
 // how the publish tests leave DIR the way a kill -9 (or a power cut) at that step would.
 //   node test/helpers/publish-child.ts '{"target":…,"contentDir":…,"projectDir":…,"killOn":"④ 切换","adopt":true,"label":"v2"}'
-import { publish } from '../../src/lib/publish.ts';
+import { publish } from '../../src/lib/publish/publish.ts';
 import { fakeBuild } from './fake-site.ts';
 
 const job = JSON.parse(process.argv[2] as string) as { target: string; contentDir: string; projectDir: string; killOn: string; adopt?: boolean; label: string };

@@ -4,8 +4,8 @@
 import type { PhrasingContent } from 'mdast';
 import { gridFromSpans } from '../../src/lib/tables/grid.ts';
 import { cellsText, type CellText } from '../../src/lib/tables/text.ts';
-import { renderBody } from '../../src/lib/report-text.ts';
-import { parseStat, type StatValue } from '../../src/lib/stat.ts';
+import { renderBody } from '../../src/lib/structure/report-text.ts';
+import { parseStat, type StatValue } from '../../src/lib/content/stat.ts';
 import { decodeEntities } from '../../src/lib/search/records.ts';
 import type { RealCell, RealTable } from './real-fixtures.ts';
 import { cellText, type DocxVariant } from './real-docx.ts';

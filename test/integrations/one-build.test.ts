@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startNode, type Started } from '../helpers/astro-cli.ts';
 import { allFiles } from '../helpers/html.ts';
 import { ROOT } from '../helpers/sites.ts';
-import { acquireCheckoutLock, lockAddress } from '../../src/lib/checkout-lock.ts';
+import { acquireCheckoutLock, lockAddress } from '../../src/lib/publish/checkout-lock.ts';
 
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-onebuild-'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinBase, normaliseBase } from '../../src/lib/paths.ts';
 import { links } from '../../src/lib/links.ts';
-import { readEdition, visibleStat } from '../../src/lib/edition.ts';
+import { readEdition, visibleStat } from '../../src/lib/content/edition.ts';
 
 describe('deploy base', () => {
   it.each([[undefined, '/'], ['', '/'], ['/', '/'], ['reports', '/reports/'], ['/reports', '/reports/'], ['/reports/', '/reports/'], [' /a/b/ ', '/a/b/']])('%j → %s', (raw, base) => {

@@ -14,9 +14,9 @@ import remarkSafety from '../../src/markdown/remark-safety.ts';
 import remarkReport from '../../src/markdown/remark-report.ts';
 import rehypeAllowlist from '../../src/markdown/rehype-allowlist.ts';
 import remarkReportTables from '../../src/markdown/remark-report-tables.ts';
-import { makeRegistry, metricSchema } from '../../src/lib/metrics.ts';
-import type { Edition } from '../../src/lib/edition.ts';
-import type { ReportStructure } from '../../src/lib/structure.ts';
+import { makeRegistry, metricSchema } from '../../src/lib/content/metrics.ts';
+import type { Edition } from '../../src/lib/content/edition.ts';
+import type { ReportStructure } from '../../src/lib/structure/structure.ts';
 
 const registry = makeRegistry([metricSchema.parse({ id: 'meetings', label: '会议', unit: '次', public: true }), metricSchema.parse({ id: 'cases', label: '案件', unit: '件' })]);
 // What @mdx-js/mdx passes through remark-rehype untouched (its `nodeTypes`).

@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import remarkReportSyntax, { reportToMarkdownExtensions } from '../../src/markdown/syntax.ts';
 import remarkReport from '../../src/markdown/remark-report.ts';
 import remarkReportTables, { isCaption } from '../../src/markdown/remark-report-tables.ts';
-import { makeRegistry, metricSchema } from '../../src/lib/metrics.ts';
+import { makeRegistry, metricSchema } from '../../src/lib/content/metrics.ts';
 
 const registry = makeRegistry([metricSchema.parse({ id: 'cases', label: '案件', unit: '件' })]);
 

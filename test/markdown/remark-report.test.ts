@@ -7,10 +7,10 @@ import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
 import remarkReport from '../../src/markdown/remark-report.ts';
-import { makeRegistry, metricSchema } from '../../src/lib/metrics.ts';
-import type { Edition } from '../../src/lib/edition.ts';
-import type { ReportStructure } from '../../src/lib/structure.ts';
-import { DEFAULT_SECTION_WORDS, type SectionWords } from '../../src/lib/section-kinds.ts';
+import { makeRegistry, metricSchema } from '../../src/lib/content/metrics.ts';
+import type { Edition } from '../../src/lib/content/edition.ts';
+import type { ReportStructure } from '../../src/lib/structure/structure.ts';
+import { DEFAULT_SECTION_WORDS, type SectionWords } from '../../src/lib/structure/section-kinds.ts';
 
 const registry = makeRegistry([
   metricSchema.parse({ id: 'meetings', label: '会议', unit: '次', public: true }),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { parseBody } from '../../src/lib/report-body.ts';
+import { parseBody } from '../../src/lib/content/report-body.ts';
 
 function parsed(body: string): Root {
   const r = parseBody(body);

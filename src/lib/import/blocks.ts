@@ -2,7 +2,7 @@
 // (## headings), the （一）（二） sub-headings (### headings) and plain paragraphs (一是/二是 items stay
 // paragraphs: the structure recognises them from their text). Official documents rarely use heading
 // styles, so the text decides first and Word's styles and bold runs only fill in where the text says nothing.
-import { chineseNumeral } from '../structure.ts';
+import { chineseNumeral } from '../structure/structure.ts';
 import type { SourceBlock, SourceTable } from './source.ts';
 
 export type BodyBlock =

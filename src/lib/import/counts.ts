@@ -1,7 +1,7 @@
 // Counts written in a report's prose: a number or a mask, an optional 余/多, then a unit —
 // `召开集体廉政谈话会3次`, `受理来信来访*件次`, `**余次`, `30余人`. Dates (`*月**日`),
 // years (`2022年`), ordinals (`第3次`) and masked names (`**市委`) are not counts.
-import { parseStat, type StatValue } from '../stat.ts';
+import { parseStat, type StatValue } from '../content/stat.ts';
 
 /** Units a yearly report counts in; the registry's own units are added to these. */
 export const COMMON_UNITS = [

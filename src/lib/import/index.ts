@@ -1,16 +1,16 @@
 // Import a written report: shape its paragraphs, turn its counts into stats, write the MDX, and
 // prove the MDX reads back to the same text before anyone writes it to disk.
-import type { Metric, Registry } from '../metrics.ts';
-import { formatStat, writeStat, type StatValue } from '../stat.ts';
-import { reportFrontmatterSchema } from '../report-schema.ts';
-import { bodyProblems, parseBody } from '../report-body.ts';
-import { buildStructure, structureBlocks, type ReportStructure, type SectionWords } from '../structure.ts';
-import { safeParseZh } from '../zod-problems.ts';
+import type { Metric, Registry } from '../content/metrics.ts';
+import { formatStat, writeStat, type StatValue } from '../content/stat.ts';
+import { reportFrontmatterSchema } from '../content/report-schema.ts';
+import { bodyProblems, parseBody } from '../content/report-body.ts';
+import { buildStructure, structureBlocks, type ReportStructure, type SectionWords } from '../structure/structure.ts';
+import { safeParseZh } from '../content/zod-problems.ts';
 import { shapeDocument, type BodyBlock } from './blocks.ts';
 import { findCounts, sentenceAround, type Count } from './counts.ts';
 import { assignMetrics, type CountInText } from './match.ts';
 import { expectedText, serializeReport, type DocBlock, type Inline } from './mdx.ts';
-import { renderBody, type RenderedBlock } from '../report-text.ts';
+import { renderBody, type RenderedBlock } from '../structure/report-text.ts';
 import { ImportError, type Source } from './source.ts';
 import { importTables, joinSplitTables, type ImportedTables } from './tables.ts';
 import { addNewMetrics, addTableMetrics, type NewMetrics, type NewMetricsOptions } from './new-metrics.ts';

@@ -12,7 +12,7 @@
 // score first, so "查结*件次" cannot take 受理来信来访 from the count before it. A near miss may still match
 // when the metric's description explains the clause well (`剩余**件正在推进中`). Every match is listed in
 // the import summary for the author to confirm.
-import type { Metric, Registry } from '../metrics.ts';
+import type { Metric, Registry } from '../content/metrics.ts';
 import type { Count } from './counts.ts';
 
 /** A label must be at least this much covered by nearby words to match. */

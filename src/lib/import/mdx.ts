@@ -5,11 +5,11 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { reportToMarkdownExtensions } from '../../markdown/syntax.ts';
 import type { Root, RootContent, PhrasingContent, Table, TableCell, TableRow } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx';
-import { formatStat, MISSING, writeStat, type StatValue } from '../stat.ts';
-import type { RenderedBlock } from '../report-text.ts';
+import { formatStat, MISSING, writeStat, type StatValue } from '../content/stat.ts';
+import type { RenderedBlock } from '../structure/report-text.ts';
 import { cellsText } from '../tables/text.ts';
 
-export { renderBody, type RenderedBlock } from '../report-text.ts';
+export { renderBody, type RenderedBlock } from '../structure/report-text.ts';
 
 export type Inline = { type: 'text'; value: string } | { type: 'stat'; id: string };
 

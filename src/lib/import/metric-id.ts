@@ -8,7 +8,7 @@
 // The same label gives the same id on every run: both libraries are pinned by package-lock.json, and
 // an id once written to metrics.yaml is never derived again (a later import finds the metric by its label).
 import { pinyin } from 'pinyin-pro';
-import { METRIC_ID } from '../metrics.ts';
+import { METRIC_ID } from '../content/metrics.ts';
 import { words } from './words.ts';
 
 /** Longest id: short enough to type into <Stat id="…" />, long enough to keep a label's first and last words. */

@@ -3,8 +3,8 @@
 // count's unit and a group from the section's heading — and are bound like any other stat. A label the
 // registry already has (a metric added by last year's import) is reused instead, so importing each
 // year's report with --add-metrics builds one series per figure, not a new metric every year.
-import { makeRegistry, metricSchema, type Metric, type Registry } from '../metrics.ts';
-import { formatStat } from '../stat.ts';
+import { makeRegistry, metricSchema, type Metric, type Registry } from '../content/metrics.ts';
+import { formatStat } from '../content/stat.ts';
 import type { BodyBlock } from './blocks.ts';
 import { sentenceAround, type Count } from './counts.ts';
 import { unitFits, type CountInText } from './match.ts';

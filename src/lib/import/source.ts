@@ -1,7 +1,7 @@
 // Reading a finished report: a Word .docx (through mammoth's document model, which keeps paragraph
 // styles, bold runs, alignment, Word numbering and tables) or a plain .txt in UTF-8 or GB18030/GBK.
 import mammoth from 'mammoth';
-import { decodeUtf8OrGb18030 } from '../text-file.ts';
+import { decodeUtf8OrGb18030 } from '../content/text-file.ts';
 
 /** One paragraph (or table row) of the source, with what Word says about its look. */
 export interface SourceBlock {

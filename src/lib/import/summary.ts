@@ -1,6 +1,6 @@
 // What `npm run import` prints: what was found, which numbers became which stats, what to check.
-import { KIND_LABELS, itemCounts, items as allItems } from '../structure.ts';
-import { formatStat } from '../stat.ts';
+import { KIND_LABELS, itemCounts, items as allItems } from '../structure/structure.ts';
+import { formatStat } from '../content/stat.ts';
 import type { ImportResult } from './index.ts';
 import { newMetricsSummary } from './new-metrics.ts';
 

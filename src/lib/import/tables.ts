@@ -2,8 +2,8 @@
 // over two pages (the header repeated) joined again, and every number cell bound to a metric by its
 // row and column labels (src/lib/tables/bind.ts) — or listed for the author when none fits.
 import type { PhrasingContent } from 'mdast';
-import type { Metric, Registry } from '../metrics.ts';
-import { formatStat, type StatValue } from '../stat.ts';
+import type { Metric, Registry } from '../content/metrics.ts';
+import { formatStat, type StatValue } from '../content/stat.ts';
 import { bindTable, cellName, labelKey, type CellBinding, type CellLabels, type CellNumber } from '../tables/bind.ts';
 import { cellPlainText, gridFromSpans, type TableGrid } from '../tables/grid.ts';
 import type { BodyBlock } from './blocks.ts';

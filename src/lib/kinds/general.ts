@@ -1,6 +1,6 @@
 // Any other yearly report (工作总结, 政府工作报告 …): no figures known in advance, the widest section words.
 import { PLACEHOLDER, type Kind } from './kind.ts';
-import { DEFAULT_SECTION_WORDS } from '../section-kinds.ts';
+import { DEFAULT_SECTION_WORDS } from '../structure/section-kinds.ts';
 
 export const general: Kind = {
   id: 'general',

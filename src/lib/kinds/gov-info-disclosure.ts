@@ -1,7 +1,7 @@
 // 政府信息公开工作年度报告, in the national format of 国办公开办函〔2021〕30号: every figure of the format's
 // tables (gov-info-format.ts) is a metric (row × column), and the format's own 勾稽关系 are sum rules over them.
-import type { MetricInput, Registry, RuleInput } from '../metrics.ts';
-import type { Problem } from '../problems.ts';
+import type { MetricInput, Registry, RuleInput } from '../content/metrics.ts';
+import type { Problem } from '../content/problems.ts';
 import { PLACEHOLDER, type Kind, type KindReport } from './kind.ts';
 import {
   APPLICANTS,
@@ -18,7 +18,7 @@ import {
   TABLE_REVIEW,
 } from './gov-info-format.ts';
 import { GOV_INFO_TABLES } from './gov-info-tables.ts';
-import { DEFAULT_SECTION_WORDS } from '../section-kinds.ts';
+import { DEFAULT_SECTION_WORDS } from '../structure/section-kinds.ts';
 
 export { TABLE_PROACTIVE, TABLE_REQUESTS, TABLE_REVIEW } from './gov-info-format.ts';
 

@@ -1,12 +1,12 @@
 // What a kind of report brings (DESIGN.md "Kinds"): its metric registry, its section words, its
 // checks, and what `npm run init` and `npm run new` write for it. Each kind is one module of data.
-import type { MetricInput, Registry, RuleInput } from '../metrics.ts';
-import type { Problem } from '../problems.ts';
-import type { SectionKind } from '../report-schema.ts';
-import type { StatValue } from '../stat.ts';
+import type { MetricInput, Registry, RuleInput } from '../content/metrics.ts';
+import type { Problem } from '../content/problems.ts';
+import type { SectionKind } from '../content/report-schema.ts';
+import type { StatValue } from '../content/stat.ts';
 
 // How a heading's words give its section kind: one definition, with the defaults (../section-kinds.ts).
-import type { SectionWords } from '../section-kinds.ts';
+import type { SectionWords } from '../structure/section-kinds.ts';
 export type { SectionWords };
 
 export interface KindReport {

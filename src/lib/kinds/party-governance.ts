@@ -1,8 +1,8 @@
 // 落实全面从严治党主体责任情况报告: figures in the prose (学习、监督、信访、执纪…), most of them internal.
 // The registry is a starting set of the figures such reports usually give; an office adds its own.
-import type { MetricInput, RuleInput } from '../metrics.ts';
+import type { MetricInput, RuleInput } from '../content/metrics.ts';
 import { PLACEHOLDER, type Kind } from './kind.ts';
-import { DEFAULT_SECTION_WORDS } from '../section-kinds.ts';
+import { DEFAULT_SECTION_WORDS } from '../structure/section-kinds.ts';
 
 const metrics: MetricInput[] = [
   { id: 'study-sessions', label: '理论学习中心组集中学习', unit: '次', group: '教育学习', better: 'up', key: true, description: '党委（党组）理论学习中心组全年集中学习的次数。' },

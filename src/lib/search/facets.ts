@@ -1,6 +1,6 @@
 // Filters and their counts over the exact results. Counts are faceted the usual way: the year counts
 // honour the chosen kind (but not the chosen year), the kind counts honour the chosen year.
-import type { ItemKind } from '../structure.ts';
+import type { ItemKind } from '../structure/structure.ts';
 
 /** The kinds the search page offers as filters, in this order. */
 export const FILTER_KINDS = ['work', 'problems', 'causes', 'measures'] as const satisfies readonly ItemKind[];

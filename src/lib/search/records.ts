@@ -1,7 +1,7 @@
 // The search records of one report, read from its built page: what the edition really shows (stats as
 // shown, redacted spans as ■■■), one record per paragraph with its anchor, kind and section.
 // A small purpose-built reader for the markup our own report page emits; no HTML parser dependency.
-import { itemTitle, type ItemKind } from '../structure.ts';
+import { itemTitle, type ItemKind } from '../structure/structure.ts';
 import { CELL_SEPARATOR, indexContent } from './normalise.ts';
 
 export interface ReportBlock {

@@ -11,8 +11,8 @@
 // A metric matches a cell when every one of its labels is among the cell's row and column labels,
 // compared without spaces (“总 计” is 总计), in NFKC, and with or without a last bracket (本年收费金额（单位：万元）).
 // The most specific match wins (most labels), then the nearest; a tie is ambiguous and not bound.
-import type { Metric, Registry } from '../metrics.ts';
-import { parseStat, type StatValue } from '../stat.ts';
+import type { Metric, Registry } from '../content/metrics.ts';
+import { parseStat, type StatValue } from '../content/stat.ts';
 import { cellPlainText, type GridCell, type TableGrid } from './grid.ts';
 
 /** Where a metric sits in a table, when the registry says so (the gov-info-disclosure kind does). */

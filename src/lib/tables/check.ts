@@ -1,7 +1,7 @@
 // `npm run check` on the tables of a report body: every table problem at once, in Chinese, with its line.
 import type { Root, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../content/problems.ts';
 import { readTable, type TableIssue } from './grid.ts';
 
 const MARKERS_HINT = '合并单元格的写法：与上方合并的格写 ^，与左侧合并的格写 >；字面的 ^ 或 > 写成 \\^ 或 \\>';

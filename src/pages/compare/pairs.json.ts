@@ -3,7 +3,7 @@
 // the number of years.
 import type { APIRoute } from 'astro';
 import { siteData } from '../../data/site-data.ts';
-import { comparePairsDocument } from '../../lib/trends.ts';
+import { comparePairsDocument } from '../../lib/series/trends.ts';
 
 export const GET: APIRoute = async () => {
   const { years } = await siteData();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRegistry } from '../../../src/lib/content.ts';
-import { makeRegistry, metricSchema } from '../../../src/lib/metrics.ts';
+import { loadRegistry } from '../../../src/lib/content/content.ts';
+import { makeRegistry, metricSchema } from '../../../src/lib/content/metrics.ts';
 import { findCounts } from '../../../src/lib/import/counts.ts';
 import { assignMetrics, scoreLabel, countContext, type CountInText } from '../../../src/lib/import/match.ts';
 import { ROOT } from '../../helpers/sites.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectedText, serializeBody, serializeFrontmatter, type DocBlock, type Inline } from '../../../src/lib/import/mdx.ts';
-import { renderBody } from '../../../src/lib/report-text.ts';
-import { parseYaml } from '../../../src/lib/content.ts';
+import { renderBody } from '../../../src/lib/structure/report-text.ts';
+import { parseYaml } from '../../../src/lib/content/content.ts';
 
 const para = (...inline: Inline[]): DocBlock => ({ type: 'paragraph', inline });
 const text = (value: string) => ({ type: 'text' as const, value });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseId, FALLBACK_ID, MAX_ID, metricId } from '../../../src/lib/import/metric-id.ts';
-import { METRIC_ID, metricSchema } from '../../../src/lib/metrics.ts';
+import { METRIC_ID, metricSchema } from '../../../src/lib/content/metrics.ts';
 
 const none = new Set<string>();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { appendEntries, AppendError } from '../../../src/lib/import/metrics-append.ts';
-import { parseYaml } from '../../../src/lib/content.ts';
-import { metricSchema } from '../../../src/lib/metrics.ts';
+import { parseYaml } from '../../../src/lib/content/content.ts';
+import { metricSchema } from '../../../src/lib/content/metrics.ts';
 
 const NEW = [
   { id: 'dangfeng-lianzheng-jianshe-huiyi', label: '党风廉政建设专题会议', unit: '次', group: '履行主体责任情况', public: false },

@@ -6,7 +6,7 @@ import { loadReal } from '../../helpers/real-fixtures.ts';
 import { realDocx } from '../../helpers/real-docx.ts';
 import { groupFromHeading, labelKey, markedSentence } from '../../../src/lib/import/new-metrics.ts';
 import { findCounts } from '../../../src/lib/import/counts.ts';
-import { makeRegistry, metricSchema, type Metric } from '../../../src/lib/metrics.ts';
+import { makeRegistry, metricSchema, type Metric } from '../../../src/lib/content/metrics.ts';
 
 const REPORT_2022 = [
   'XX县纪委监委',

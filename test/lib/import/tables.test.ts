@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BodyBlock } from '../../../src/lib/import/blocks.ts';
 import { importTables, joinSplitTables } from '../../../src/lib/import/tables.ts';
 import type { SourceCell } from '../../../src/lib/import/source.ts';
-import { makeRegistry, metricSchema } from '../../../src/lib/metrics.ts';
+import { makeRegistry, metricSchema } from '../../../src/lib/content/metrics.ts';
 
 /** Rows written `text` or `text@rowspan×colspan`. */
 const rows = (...rs: string[][]): SourceCell[][] =>

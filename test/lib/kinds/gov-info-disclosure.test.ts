@@ -1,10 +1,10 @@
 // The national format's tables as a registry: every figure, the format's labels, its 勾稽关系.
 import { describe, expect, it } from 'vitest';
-import { registrySchema, METRIC_ID } from '../../../src/lib/metrics.ts';
+import { registrySchema, METRIC_ID } from '../../../src/lib/content/metrics.ts';
 import { govInfoDisclosure, TABLE_PROACTIVE, TABLE_REQUESTS, TABLE_REVIEW } from '../../../src/lib/kinds/gov-info-disclosure.ts';
-import { brokenRules } from '../../../src/lib/sum-rules.ts';
-import type { StatValue } from '../../../src/lib/stat.ts';
-import { inferSectionKind } from '../../../src/lib/section-kinds.ts';
+import { brokenRules } from '../../../src/lib/content/sum-rules.ts';
+import type { StatValue } from '../../../src/lib/content/stat.ts';
+import { inferSectionKind } from '../../../src/lib/structure/section-kinds.ts';
 
 const parsed = registrySchema.safeParse([...govInfoDisclosure.metrics, ...govInfoDisclosure.rules]);
 const registry = parsed.data!;

@@ -2,10 +2,10 @@
 // from the offices' HTML): every cell of the 2021 format finds its metric by the labels of its row and
 // column, every metric is found, and the format's 勾稽关系 hold on the real figures.
 import { describe, expect, it } from 'vitest';
-import { registrySchema, type Metric } from '../../../src/lib/metrics.ts';
+import { registrySchema, type Metric } from '../../../src/lib/content/metrics.ts';
 import { govInfoDisclosure, TABLE_PROACTIVE, TABLE_REQUESTS, TABLE_REVIEW } from '../../../src/lib/kinds/gov-info-disclosure.ts';
-import { brokenRules } from '../../../src/lib/sum-rules.ts';
-import type { StatValue } from '../../../src/lib/stat.ts';
+import { brokenRules } from '../../../src/lib/content/sum-rules.ts';
+import type { StatValue } from '../../../src/lib/content/stat.ts';
 import { loadReal, tableGrid, type RealCell, type RealTable } from '../../helpers/real-fixtures.ts';
 
 const registry = registrySchema.parse([...govInfoDisclosure.metrics, ...govInfoDisclosure.rules]);

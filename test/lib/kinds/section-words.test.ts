@@ -1,7 +1,7 @@
 // Every kind reads its own template's headings, and the headings real offices write, as the sections they are.
 import { describe, expect, it } from 'vitest';
 import { KIND_IDS, KINDS, type KindId } from '../../../src/lib/kinds/index.ts';
-import { inferSectionKind } from '../../../src/lib/section-kinds.ts';
+import { inferSectionKind } from '../../../src/lib/structure/section-kinds.ts';
 
 const REAL: [string, string][] = [
   ['五、存在的主要问题及改进情况', 'problems-then-measures'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PhrasingContent } from 'mdast';
-import { makeRegistry, metricSchema, type Metric } from '../../../src/lib/metrics.ts';
+import { makeRegistry, metricSchema, type Metric } from '../../../src/lib/content/metrics.ts';
 import { bindTable, cellName, cellNumber, placeLabels, sameLabel, type TablePlace } from '../../../src/lib/tables/bind.ts';
 import { gridFromSpans, type SpanCell } from '../../../src/lib/tables/grid.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkBody } from '../../../src/lib/check.ts';
-import { makeRegistry, metricSchema } from '../../../src/lib/metrics.ts';
-import { parseBody } from '../../../src/lib/report-body.ts';
+import { checkBody } from '../../../src/lib/content/check.ts';
+import { makeRegistry, metricSchema } from '../../../src/lib/content/metrics.ts';
+import { parseBody } from '../../../src/lib/content/report-body.ts';
 import { tableProblems } from '../../../src/lib/tables/check.ts';
 
 function problems(body: string, lineOffset = 0) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from 'mdast';
-import { parseBody } from '../../../src/lib/report-body.ts';
+import { parseBody } from '../../../src/lib/content/report-body.ts';
 import { cellPlainText, cellRole, readTable, type GridCell, type TableGrid } from '../../../src/lib/tables/grid.ts';
 
 function table(md: string): Table {

@@ -1,0 +1,115 @@
+// `npm run check` and the build's pre-flight: every problem in a content folder, at once.
+import { join, relative, resolve } from 'node:path';
+import type { Registry } from './metrics.ts';
+import type { Problem } from './problems.ts';
+import { loadContent, reportFiles, REPORTS_DIR, type LoadedContent, type ReportBody, type ReportSource } from './content.ts';
+import type { ContentReader } from './content-files.ts';
+import { bodyProblems, parseBody, type BodyParse } from './report-body.ts';
+import { crossYearProblems, statsLineFinder, structureProblems } from './check-years.ts';
+import { tableProblems } from '../tables/check.ts';
+import { leakProblems, sumRuleProblems } from './sum-rules.ts';
+import { DEFAULT_KIND, kindById, kindList, PLACEHOLDER, type Kind } from '../kinds/index.ts';
+import type { SiteConfig } from './site.ts';
+
+export interface CheckResult extends LoadedContent {
+  kind: Kind;
+}
+
+
+/** `parsed` lets a caller that also needs the tree parse the body once. */
+export function checkBody(report: ReportBody, registry: Registry, parsed: BodyParse = parseBody(report.body)): Problem[] {
+  if (!parsed.ok) {
+    return [{
+      severity: 'error',
+      file: report.file,
+      line: parsed.line === undefined ? undefined : parsed.line + report.bodyLineOffset,
+      message: parsed.hint ? parsed.message : `正文 MDX 语法错误：${parsed.message}`,
+      hint: parsed.hint ?? '检查这一行的 < > { } 是否成对；<Stat id="…" /> 要以 /> 结束；字面的 * { } < 要写成 \\* \\{ \\} \\<',
+    }];
+  }
+  const given = new Set(Object.keys((report.raw.stats as Record<string, unknown> | null) ?? {}));
+  return [
+    ...bodyProblems(parsed.tree, { file: report.file, lineOffset: report.bodyLineOffset, registry, statsGiven: given }),
+    ...tableProblems(parsed.tree, { file: report.file, lineOffset: report.bodyLineOffset, source: report.body }),
+  ];
+}
+
+const SITE_FIELDS = ['title', 'organization', 'description', 'publicNotice'] as const;
+
+/**
+ * site.yaml beyond its schema, and a folder with no report yet. A fresh `npm run init` folder gets one
+ * notice that names the next steps (its placeholders included); once there are reports, a placeholder
+ * left in site.yaml would be published, so it is a warning.
+ */
+export function siteProblems(site: SiteConfig | undefined, reportCount: number, dir: string): Problem[] {
+  if (!site) return [];
+  const problems: Problem[] = [];
+  if (!site.kind) {
+    problems.push({
+      severity: 'notice',
+      file: 'site.yaml',
+      field: 'kind',
+      message: `没有写 kind（报告类型），按 ${DEFAULT_KIND}（${kindById(DEFAULT_KIND).name}）处理`,
+      hint: `在 site.yaml 中加一行 kind: …，可选 ${kindList()}；类型决定章节识别用词和报告检查`,
+    });
+  }
+  const placeholders = SITE_FIELDS.filter((f) => site[f]?.includes(PLACEHOLDER));
+  if (reportCount === 0) {
+    // The commands as the author types them: for a folder other than ./content, with NIANBAO_CONTENT.
+    const rel = relative(process.cwd(), dir);
+    const env = resolve(dir) === resolve('content') ? '' : `NIANBAO_CONTENT=${rel && !rel.startsWith('..') ? rel : dir} `;
+    const steps = [
+      ...(placeholders.length ? [`把 site.yaml 中 ${placeholders.join('、')} 的“${PLACEHOLDER}”占位文字换成本单位的内容`] : []),
+      `导入一份写好的报告：${env}npm run import -- 报告.docx（或 .txt），或新建一份：${env}npm run new -- 年份`,
+      `再运行 ${env}npm run check，然后 ${env}npm start 预览`,
+    ];
+    problems.push({
+      severity: 'notice',
+      file: REPORTS_DIR,
+      message: `还没有报告：${join(dir, REPORTS_DIR)} 是空的`,
+      hint: `下一步：${steps.map((s, i) => `${i + 1}. ${s}`).join('；')}`,
+    });
+  } else {
+    for (const f of placeholders) {
+      problems.push({ severity: 'warning', file: 'site.yaml', field: f, message: `${f} 还是 npm run init 写的占位文字：${site[f]}`, hint: `把“${PLACEHOLDER}”和后面的示例换成本单位的内容，否则会原样显示在网站上` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Remembers the problems of one report's own checks (its body, tables, sums, structure, and the kind's
+ * checks against the year before) between runs: src/lib/content/check-cache.ts. Cross-year checks always run.
+ */
+export interface ReportCheckMemo {
+  get(report: ReportSource, previous: ReportSource | undefined): Problem[] | undefined;
+  set(report: ReportSource, previous: ReportSource | undefined, problems: Problem[]): void;
+}
+
+/** `reader` replaces the file system (tests of file errors, fuzzing). */
+export function checkContent(dir: string, reader?: ContentReader, memo?: ReportCheckMemo): CheckResult {
+  const content = loadContent(dir, reader);
+  const kind = kindById(content.site?.kind);
+  const problems = [...content.problems];
+  if (!content.problems.some((p) => p.file === '.')) problems.push(...siteProblems(content.site, reportFiles(dir, reader).names.length, dir));
+  const byYear = new Map(content.reports.map((r) => [r.year, r]));
+  for (const report of content.reports) {
+    const previous = byYear.get(report.year - 1);
+    const remembered = memo?.get(report, previous);
+    if (remembered) {
+      problems.push(...remembered);
+      continue;
+    }
+    const parsed = parseBody(report.body);
+    const statLine = statsLineFinder(report);
+    const withLine = (p: Problem) => ({ ...p, line: p.line ?? statLine(p.field?.replace(/^stats\./, '') ?? '') });
+    const kindChecks = kind.checks.flatMap((check) => check(report, content.registry, previous));
+    const own = [...checkBody(report, content.registry, parsed), ...sumRuleProblems(report, content.registry).map(withLine), ...kindChecks.map(withLine), ...structureProblems(report, parsed, kind.sectionWords)];
+    memo?.set(report, previous, own);
+    problems.push(...own);
+  }
+  problems.push(...crossYearProblems(content.reports, content.registry));
+  problems.push(...leakProblems(content.registry, content.reports.map((r) => ({ year: r.year, stats: r.data.stats })), (id) => content.registry.lines?.get(id)));
+  for (const report of content.invalid) problems.push(...checkBody(report, content.registry));
+  return { ...content, kind, problems };
+}
