@@ -123,10 +123,3 @@ export function findRecurrences<T extends Titled>(all: T[], options: RecurrenceO
       a.title.localeCompare(b.title, 'zh-CN'),
   );
 }
-
-/** The closest year before and the closest after `year` in `years` (ascending), for a short "see also". */
-export function nearestYears(years: number[], year: number): number[] {
-  const before = years.filter((y) => y < year).at(-1);
-  const after = years.find((y) => y > year);
-  return [before, after].filter((y): y is number => y !== undefined);
-}

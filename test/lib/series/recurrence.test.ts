@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearestYears, findRecurrences, normaliseTitle, yearItems } from '../../../src/lib/series/recurrence.ts';
+import { findRecurrences, normaliseTitle, yearItems } from '../../../src/lib/series/recurrence.ts';
 import { buildStructure, type Block, type ItemKind } from '../../../src/lib/structure/structure.ts';
 
 const t = (year: number, kind: ItemKind, title: string) => ({ year, kind, title });
@@ -103,15 +103,5 @@ describe('yearItems', () => {
       [2021, 'measures', '一是加强学习。', 's3-1'],
     ]);
     expect(yearItems(2021, structure, ['causes', 'measures']).map((i) => i.kind)).toEqual(['causes', 'measures']);
-  });
-});
-
-describe('nearestYears', () => {
-  it('keeps the see-also short whatever the number of years', () => {
-    const years = Array.from({ length: 100 }, (_, i) => 1950 + i);
-    expect(nearestYears(years, 2000)).toEqual([1999, 2001]);
-    expect(nearestYears(years, 1950)).toEqual([1951]);
-    expect(nearestYears([2019, 2021, 2023], 2023)).toEqual([2021]);
-    expect(nearestYears([2020], 2020)).toEqual([]);
   });
 });
