@@ -50,10 +50,6 @@ const args = parseCommandArgs(
   },
   HELP,
 ).values;
-if (args.help) {
-  console.log(HELP);
-  process.exit(0);
-}
 const sizes = (args.sizes ?? (args.quick ? '20' : '20,80,320')).split(',').map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) fail(`--sizes 应是逗号分隔的年数（1–1000），如 20,80，收到 ${args.sizes}`);
 sizes.sort((a, b) => a - b);

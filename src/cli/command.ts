@@ -8,11 +8,20 @@ export function fail(message: string, hint?: string): never {
   process.exit(1);
 }
 
-/** parseArgs, with a mistyped option explained in Chinese next to the usage text. */
-export function parseCommandArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+/**
+ * parseArgs, with a mistyped option explained in Chinese next to the usage text, and `--help` / `-h` (when
+ * the command declares a `help` option) answered here: `help` printed, exit 0.
+ */
+export function parseCommandArgs<T extends ParseArgsConfig>(config: T, usage: string, help = usage): ReturnType<typeof parseArgs<T>> {
+  let parsed: ReturnType<typeof parseArgs<T>>;
   try {
-    return parseArgs(config);
+    parsed = parseArgs(config);
   } catch (e) {
     fail(argsError(e), usage);
   }
+  if ((parsed.values as Record<string, unknown>).help === true) {
+    console.log(help);
+    process.exit(0);
+  }
+  return parsed;
 }

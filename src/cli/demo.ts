@@ -33,10 +33,6 @@ const args = parseCommandArgs(
   HELP,
 ).values;
 
-if (args.help) {
-  console.log(HELP);
-  process.exit(0);
-}
 const port = args.port === undefined ? 4321 : Number(args.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port 必须是 0—65535 之间的整数，收到 ${args.port}`);
 const out = args.out ? userPath(args.out) : DEMO_OUT;

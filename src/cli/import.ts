@@ -28,10 +28,6 @@ const USAGE = [
 ].join('\n');
 
 const args = parseCommandArgs({ allowPositionals: true, options: { year: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, 'add-metrics': { type: 'boolean' }, public: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowNegative: true }, USAGE);
-if (args.values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
 const [inputArg, ...extra] = args.positionals;
 if (!inputArg) fail('没有指定要导入的报告文件', USAGE);
 if (extra.length) fail(`多了参数：${extra.join(' ')}（一次只能导入一个文件）`, USAGE);

@@ -15,11 +15,7 @@ const USAGE = [
   `  报告类型：\n${Object.values(KINDS).map((k) => `    ${k.id.padEnd(20)}${k.name}`).join('\n')}`,
 ].join('\n');
 
-const args = parseCommandArgs({ allowPositionals: true, options: { kind: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, USAGE);
-if (args.values.help) {
-  console.log(`${USAGE}\n\n在新目录中写好 site.yaml（占位文字待改）、该类型的指标登记表 metrics.yaml、空的 reports/ 和一份中文说明 README.md。目录必须不存在或为空。`);
-  process.exit(0);
-}
+const args = parseCommandArgs({ allowPositionals: true, options: { kind: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, USAGE, `${USAGE}\n\n在新目录中写好 site.yaml（占位文字待改）、该类型的指标登记表 metrics.yaml、空的 reports/ 和一份中文说明 README.md。目录必须不存在或为空。`);
 const [dirArg, ...extra] = args.positionals;
 if (!dirArg) fail('没有指定要创建的内容目录', USAGE);
 if (extra.length) fail(`多了参数：${extra.join(' ')}`, USAGE);

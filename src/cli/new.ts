@@ -11,11 +11,7 @@ import { writeFailure } from '../lib/content/content-files.ts';
 
 const USAGE = '用法：npm run new -- 年份        例如：npm run new -- 2023';
 
-const args = parseCommandArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } }, USAGE);
-if (args.values.help) {
-  console.log(`${USAGE}\n按最近一年的报告生成新一年的报告文件 reports/<年份>.mdx：同样的统计指标（数值待填）、同样的章节标题。`);
-  process.exit(0);
-}
+const args = parseCommandArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } }, USAGE, `${USAGE}\n按最近一年的报告生成新一年的报告文件 reports/<年份>.mdx：同样的统计指标（数值待填）、同样的章节标题。`);
 const [yearArg, ...extra] = args.positionals;
 if (!yearArg) fail('没有指定年份', USAGE);
 if (extra.length) fail(`多了参数：${extra.join(' ')}`, USAGE);

@@ -76,10 +76,6 @@ const args = parseCommandArgs(
   HELP,
 ).values;
 
-if (args.help) {
-  console.log(HELP);
-  process.exit(0);
-}
 if (!args.to?.trim()) fail(`请用 --to 指定发布目录，如 npm run publish -- --to /srv/www/nianbao\n\n${HELP}`);
 if (args.rollback) {
   const extra = [args['dry-run'] && '--dry-run', args.archive && '--archive', args.adopt && '--adopt', args.keep !== undefined && '--keep'].filter(Boolean);

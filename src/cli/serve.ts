@@ -36,10 +36,6 @@ const { values: args } = parseCommandArgs(
   },
   HELP,
 );
-if (args.help) {
-  console.log(HELP);
-  process.exit(0);
-}
 const port = Number(args.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port 要写 0 到 65535 之间的整数，收到 ${args.port}`);
 const host = args.host?.trim() || '127.0.0.1';
