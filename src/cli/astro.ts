@@ -3,17 +3,14 @@
 // that only replaces dist/ once it has completed, search index included.
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkContent } from '../lib/content/check.ts';
-import { cachedCheck } from '../lib/content/check-cache.ts';
-import { resolveContentDir } from '../lib/content/content.ts';
-import { formatProblems, hasErrors } from '../lib/content/problems.ts';
+import { CHECKED_ENV, resolveContentDir } from '../lib/content/content-dir.ts';
 import { readEdition } from '../lib/content/edition.ts';
 import { normaliseBase } from '../lib/paths.ts';
 import { describeFsError } from '../lib/content/fs-errors.ts';
 import { moveDir } from '../lib/publish/move-dir.ts';
 import { fail } from './command.ts';
-import { exitCode, ROOT, spawnAstro } from './astro-process.ts';
-import { CHECKED_ENV } from '../integrations/preflight.ts';
+import type { ChildProcess } from 'node:child_process';
+import { exitCode, releaseOutput, ROOT, spawnAstro } from './astro-process.ts';
 
 const DIST = join(ROOT, 'dist');
 /** Where a passed check is remembered, and the code whose change makes it check again. */
@@ -52,36 +49,59 @@ if (args[0] !== 'preview') {
   console.log(`nianbao：内容目录 ${resolveContentDir()}，${editionLabel}，路径前缀 ${normaliseBase(process.env.NIANBAO_BASE)}`);
 }
 
-// Check first, so a content problem reads as our list alone rather than wrapped in Astro's hook error.
-// A check that passed on exactly this content and code is not run again (src/lib/content/check-cache.ts).
-if (args[0] === 'build' || args[0] === 'dev' || args[0] === 'sync') {
+/**
+ * The content check's verdict, as a message to stop with, or the line saying it passed. The checking code
+ * is loaded here, not at the top: a build starts Astro first and checks while Astro starts up.
+ */
+async function checkVerdict(): Promise<{ failed?: () => never; passed?: string }> {
   const dir = resolveContentDir();
+  const [{ checkContent }, { cachedCheck }, { formatProblems, hasErrors }] = await Promise.all([
+    import('../lib/content/check.ts'),
+    import('../lib/content/check-cache.ts'),
+    import('../lib/content/problems.ts'),
+  ]);
   let outcome: ReturnType<typeof cachedCheck>;
   try {
     outcome = cachedCheck(dir, { cacheDir: CHECK_CACHE, codeDirs: CHECK_CODE, check: (memo) => checkContent(dir, undefined, memo) });
   } catch (e) {
-    fail(`检查 ${dir} 时出现内部错误：${String((e as Error)?.message ?? e).split('\n')[0]}`, '这不是内容写错了，而是 nianbao 的缺陷：请把这条信息和出问题的内容文件发给维护人员');
+    const reason = String((e as Error)?.message ?? e).split('\n')[0];
+    return { failed: () => fail(`检查 ${dir} 时出现内部错误：${reason}`, '这不是内容写错了，而是 nianbao 的缺陷：请把这条信息和出问题的内容文件发给维护人员') };
   }
   const { summary, cached, result } = outcome;
   if (result && hasErrors(result.problems)) {
-    console.error(`\n${formatProblems(result.problems, dir)}\n`);
-    fail(args[0] === 'dev' ? '内容检查未通过，预览没有启动。' : '内容检查未通过，没有生成网站（dist/ 保持原样）。', '按上面 → 后的提示修改，再运行 npm run check 复查');
+    const problems = formatProblems(result.problems, dir);
+    return {
+      failed: () => {
+        console.error(`\n${problems}\n`);
+        fail(args[0] === 'dev' ? '内容检查未通过，预览没有启动。' : '内容检查未通过，没有生成网站（dist/ 保持原样）。', '按上面 → 后的提示修改，再运行 npm run check 复查');
+      },
+    };
   }
   const notes = summary.notes ? `（${summary.notes} 条警告/提示，运行 npm run check 查看）` : '';
-  console.log(`内容检查通过：${summary.reports} 份报告，${summary.metrics} 个指标${notes}${cached ? '（内容和程序自上次检查后没有改动，沿用上次的检查结果）' : ''}`);
+  return { passed: `内容检查通过：${summary.reports} 份报告，${summary.metrics} 个指标${notes}${cached ? '（内容和程序自上次检查后没有改动，沿用上次的检查结果）' : ''}` };
 }
 
-// Checked above (or, for preview, not read at all): the pre-flight integration need not read it again.
+// Checked here (or, for preview, not read at all): the pre-flight integration need not read it again.
 const checked = args[0] === 'build' || args[0] === 'dev' || args[0] === 'sync' || args[0] === 'preview' ? { [CHECKED_ENV]: resolveContentDir() } : {};
 
-function astro(argv: string[]): Promise<number> {
-  const child = spawnAstro(argv, { ...process.env, ...checked });
+function forwardSignals(child: ChildProcess): void {
   // Ctrl-C reaches Astro itself (it shares the terminal); a signal sent to this process alone is passed on. Either way, Astro stops first.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
-  return exitCode(child);
 }
 
-if (args[0] !== 'build') process.exit(await astro(args));
+// dev and sync: check first, so a content problem reads as our list alone rather than wrapped in Astro's
+// hook error, and no preview starts on broken content. A check that passed on exactly this content and
+// code is not run again (src/lib/content/check-cache.ts).
+if (args[0] !== 'build') {
+  if (args[0] === 'dev' || args[0] === 'sync') {
+    const verdict = await checkVerdict();
+    if (verdict.failed) verdict.failed();
+    console.log(verdict.passed);
+  }
+  const child = spawnAstro(args, { ...process.env, ...checked });
+  forwardSignals(child);
+  process.exit(await exitCode(child));
+}
 
 /**
  * The folder a build may replace: absent, empty, or a site nianbao built (its home page names nianbao as
@@ -129,7 +149,23 @@ const building = `${target}.building-${process.pid}`;
 // Builds in one checkout run one at a time (src/integrations/one-build.ts), but the swap follows the
 // build: a name of its own keeps one command's swap from touching another's.
 const previous = `${target}.previous-${process.pid}`;
-const status = await astro([...rest, '--outDir', local]);
+// The check and Astro's start-up (loading its config, syncing content, compiling every report) run side by
+// side on two cores. Astro's output is held until the check has passed: on broken content it is stopped
+// and only our list of problems is shown, never Astro's own error about the same file. Astro writes
+// nothing but its cache and the folder beside the target until then, so stopping it leaves nothing half-done.
+const child = spawnAstro([...rest, '--outDir', local], { ...process.env, ...checked }, { held: true });
+forwardSignals(child);
+const finished = exitCode(child);
+const verdict = await checkVerdict();
+if (verdict.failed) {
+  child.kill('SIGTERM');
+  await finished;
+  rmSync(local, { recursive: true, force: true });
+  verdict.failed();
+}
+console.log(verdict.passed);
+releaseOutput(child);
+const status = await finished;
 if (status !== 0) {
   rmSync(local, { recursive: true, force: true });
   fail(`构建失败，${target === DIST ? 'dist/' : target} 保持原样（上一次成功构建的网站仍在）。`, '按上面的提示修改后重新运行 npm run build');

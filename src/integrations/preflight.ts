@@ -1,18 +1,22 @@
 // Before Astro reads any content: check the whole folder and stop with every problem listed,
 // so a broken report never produces a half-built site. In dev, re-check on every save.
 import type { AstroIntegration } from 'astro';
-import { checkContent } from '../lib/content/check.ts';
-import { formatProblems, hasErrors } from '../lib/content/problems.ts';
+import { CHECKED_ENV } from '../lib/content/content-dir.ts';
 
-/** Set by the npm scripts' runner (src/cli/astro.ts) once it has checked this content folder itself. */
-export const CHECKED_ENV = 'NIANBAO_CONTENT_CHECKED';
+// Loaded when a check runs: a build started by the npm scripts has been checked already, and every
+// Astro start-up would otherwise pay for loading the whole checker with the config.
+const checker = async () => {
+  const [{ checkContent }, { formatProblems, hasErrors }] = await Promise.all([import('../lib/content/check.ts'), import('../lib/content/problems.ts')]);
+  return { checkContent, formatProblems, hasErrors };
+};
 
 export function preflight(contentDir: string): AstroIntegration {
   return {
     name: 'nianbao:preflight',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
+      'astro:config:setup': async ({ logger }) => {
         if (process.env[CHECKED_ENV] === contentDir) return;
+        const { checkContent, formatProblems, hasErrors } = await checker();
         const result = checkContent(contentDir);
         if (hasErrors(result.problems)) {
           const err = new Error(`内容检查未通过，未生成网站。\n\n${formatProblems(result.problems, contentDir)}\n\n修改后运行 npm run check 复查。`);
@@ -23,7 +27,8 @@ export function preflight(contentDir: string): AstroIntegration {
         const notes = result.problems.length ? `（${result.problems.length} 条警告/提示，运行 npm run check 查看）` : '';
         logger.info(`内容检查通过：${result.reports.length} 份报告，${result.registry.metrics.length} 个指标${notes}`);
       },
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': async ({ server, logger }) => {
+        const { checkContent, formatProblems, hasErrors } = await checker();
         let timer: ReturnType<typeof setTimeout> | undefined;
         const recheck = (file: string) => {
           if (!file.startsWith(contentDir)) return;

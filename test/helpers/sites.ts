@@ -1,6 +1,6 @@
 // The fixture sites the build and browser tests look at. Global setup builds each once per test run.
 import { join, resolve } from 'node:path';
-import { CHECKED_ENV } from '../../src/integrations/preflight.ts';
+import { CHECKED_ENV } from '../../src/lib/content/content-dir.ts';
 
 export interface SiteVariant {
   /** Content folder, relative to the project root. */

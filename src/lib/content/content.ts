@@ -12,9 +12,7 @@ import { fieldName, issuesToProblems, safeParseZh, yamlLine } from './zod-proble
 export const REPORTS_DIR = 'reports';
 export const REPORT_FILE = /^(\d{4})\.mdx$/;
 
-export function resolveContentDir(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
-  return resolve(cwd, env.NIANBAO_CONTENT?.trim() || 'content');
-}
+export { resolveContentDir } from './content-dir.ts';
 
 interface YamlFile {
   doc?: Document;

@@ -46,13 +46,15 @@ export class TermModel {
   readonly docs: number;
   private readonly df = new Map<string, number>();
   private readonly maxDf: number;
+  /** Each text's terms, from the counting pass: doc() asks again for the same texts, and splitting words is the cost. */
+  private readonly termsOf = new Map<string, string[]>();
 
   constructor(texts: Iterable<string>, options: TermModelOptions = {}) {
     this.mode = options.mode ?? 'words';
     let n = 0;
     for (const text of texts) {
       n++;
-      for (const t of terms(text, this.mode)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      for (const t of this.termsFor(text)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     }
     this.docs = n;
     const minDocs = options.minDocs ?? 30;
@@ -75,8 +77,14 @@ export class TermModel {
     return Math.log(1 + (this.docs + 1) / Math.max(1, this.frequency(term)));
   }
 
+  private termsFor(text: string): string[] {
+    let list = this.termsOf.get(text);
+    if (!list) this.termsOf.set(text, (list = terms(text, this.mode)));
+    return list;
+  }
+
   doc(text: string): TermDoc {
-    const weighted = terms(text, this.mode)
+    const weighted = this.termsFor(text)
       .map((t) => ({ t, w: this.weight(t) }))
       .filter((x) => x.w > 0)
       .sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0));
