@@ -12,6 +12,7 @@ import * as pagefind from 'pagefind';
 import sirv from 'sirv';
 import { reportBlocks, searchRecords, type SearchRecord } from '../lib/search/records.ts';
 import { bundleRecords } from '../lib/search/bundles.ts';
+import { reportYear, SearchFeed } from './search-feed.ts';
 
 export interface SearchIndexOptions {
   /**
@@ -26,8 +27,6 @@ export const BUNDLE_DIR = 'pagefind';
 
 /** Parts of the pagefind bundle nianbao does not use (its ready-made UIs): not shipped. */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
-
-const REPORT_PATH = /^(\d{4})\/?$/;
 
 function dirSize(dir: string): { bytes: number; files: number } {
   let bytes = 0;
@@ -51,13 +50,9 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 /** The records of every built report page under `outDir`, oldest year first. */
 export function collectRecords(outDir: string, pathnames: string[], base = '/'): { years: number[]; records: SearchRecord[] } {
-  const baseRel = base.replace(/^\/+/, '');
   const years = pathnames
-    .map((p) => p.replace(/^\/+/, ''))
-    .map((p) => (baseRel && p.startsWith(baseRel) ? p.slice(baseRel.length) : p))
-    .map((p) => REPORT_PATH.exec(p)?.[1])
-    .filter((y): y is string => !!y)
-    .map(Number)
+    .map((p) => reportYear(p, base))
+    .filter((y): y is number => y !== undefined)
     .sort((a, b) => a - b);
   const records: SearchRecord[] = [];
   for (const year of [...new Set(years)]) {
@@ -74,6 +69,7 @@ export function collectRecords(outDir: string, pathnames: string[], base = '/'):
 export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration {
   let outDir = '';
   let base = '/';
+  let feed: SearchFeed | undefined;
   return {
     name: 'nianbao:search-index',
     hooks: {
@@ -101,38 +97,58 @@ export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration 
         );
       },
 
+      // Report pages are rendered first and indexed as they come (src/integrations/search-feed.ts).
+      'astro:build:start': ({ setPrerenderer }) => {
+        rmSync(join(outDir, BUNDLE_DIR), { recursive: true, force: true });
+        const current = new SearchFeed(join(outDir, BUNDLE_DIR), options);
+        feed = current;
+        setPrerenderer((inner) => current.prerenderer(base, inner));
+      },
+
       'astro:build:done': async ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
         const started = Date.now();
-        const { years, records } = collectRecords(out, pages.map((p) => p.pathname), base);
         const bundle = join(out, BUNDLE_DIR);
-        rmSync(bundle, { recursive: true, force: true });
-        let indexRecords: SearchRecord[] = [];
+        const fed = feed && bundle === join(outDir, BUNDLE_DIR) ? feed : undefined;
+        feed = undefined;
+        let done: { years: number[]; paragraphs: number; records: number };
         try {
-          const created = await pagefind.createIndex(options.maxFragments ? { maxFragments: options.maxFragments } : {});
-          if (!created.index) throw new Error(created.errors.join('；') || '未知错误');
-          const { index } = created;
-          indexRecords = bundleRecords(records);
-          // Sent at once: the service reads them one after another anyway, without a round trip per record.
-          const added = await Promise.all(indexRecords.map((record) => index.addCustomRecord(record)));
-          added.forEach((r, i) => {
-            if (r.errors.length) throw new Error(`${indexRecords[i]?.url}：${r.errors.join('；')}`);
-          });
-          const written = await index.writeFiles({ outputPath: bundle });
-          if (written.errors.length) throw new Error(written.errors.join('；'));
+          done = fed ? await fed.finish() : await indexBuiltSite(out, pages.map((p) => p.pathname), base, options);
         } catch (e) {
           throw new Error(`搜索索引生成失败（pagefind）：${(e as Error).message}`);
-        } finally {
-          await pagefind.close();
         }
+        const { years } = done;
         for (const name of UNUSED) rmSync(join(bundle, name), { force: true });
         const size = dirSize(bundle);
         const data = ['index', 'fragment', 'filter'].filter((d) => existsSync(join(bundle, d))).reduce((n, d) => n + dirSize(join(bundle, d)).bytes, 0);
         const span = years.length === 0 ? '无报告' : years.length === 1 ? `${years[0]}年` : `${years[0]}—${years.at(-1)}年`;
         logger.info(
-          `搜索索引：${years.length} 份报告（${span}），${records.length} 个段落（${indexRecords.length} 条索引记录），写入 ${BUNDLE_DIR}/（共 ${size.files} 个文件 ${kb(size.bytes)}，其中索引数据 ${kb(data)}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+          `搜索索引：${years.length} 份报告（${span}），${done.paragraphs} 个段落（${done.records} 条索引记录），写入 ${BUNDLE_DIR}/（共 ${size.files} 个文件 ${kb(size.bytes)}，其中索引数据 ${kb(data)}），${fed ? '生成页面之后再' : ''}用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
         );
       },
     },
   };
+}
+
+/** The whole index from the report pages on disk, after the build: when they were not indexed as they were rendered. */
+export async function indexBuiltSite(out: string, pathnames: string[], base: string, options: SearchIndexOptions): Promise<{ years: number[]; paragraphs: number; records: number }> {
+  const { years, records } = collectRecords(out, pathnames, base);
+  const bundle = join(out, BUNDLE_DIR);
+  rmSync(bundle, { recursive: true, force: true });
+  try {
+    const created = await pagefind.createIndex(options.maxFragments ? { maxFragments: options.maxFragments } : {});
+    if (!created.index) throw new Error(created.errors.join('；') || '未知错误');
+    const { index } = created;
+    const indexRecords = bundleRecords(records);
+    // Sent at once: the service reads them one after another anyway, without a round trip per record.
+    const added = await Promise.all(indexRecords.map((record) => index.addCustomRecord(record)));
+    added.forEach((r, i) => {
+      if (r.errors.length) throw new Error(`${indexRecords[i]?.url}：${r.errors.join('；')}`);
+    });
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length) throw new Error(written.errors.join('；'));
+    return { years, paragraphs: records.length, records: indexRecords.length };
+  } finally {
+    await pagefind.close();
+  }
 }

@@ -1,0 +1,132 @@
+// The search index built while the site is still being generated. Astro renders the report pages first
+// (this prerenderer puts them at the head of the queue); each page's paragraphs go to pagefind as soon
+// as its HTML exists, and once the last report page is in, pagefind writes its files in its own process
+// while Astro renders the compare, trend and metric pages on the other core. What is indexed is still
+// read from the finished HTML of each report page, exactly as before (src/integrations/search-index.ts).
+import type { AstroPrerenderer } from 'astro';
+import * as pagefind from 'pagefind';
+import { bundleRecords } from '../lib/search/bundles.ts';
+import { reportBlocks, searchRecords, type SearchRecord } from '../lib/search/records.ts';
+
+type Rendered = Awaited<ReturnType<AstroPrerenderer['render']>>;
+
+export interface FeedResult {
+  years: number[];
+  paragraphs: number;
+  records: number;
+}
+
+/** A report page's pathname (`/2022/`, or under the base) → its year. */
+export function reportYear(pathname: string, base: string): number | undefined {
+  const baseRel = base.replace(/^\/+/, '');
+  let p = pathname.replace(/^\/+/, '');
+  if (baseRel && p.startsWith(baseRel)) p = p.slice(baseRel.length);
+  const m = /^(\d{4})\/?(?:index\.html)?$/.exec(p);
+  return m ? Number(m[1]) : undefined;
+}
+
+export class SearchFeed {
+  private opened: Promise<pagefind.PagefindIndex> | undefined;
+  private readonly adds: Promise<void>[] = [];
+  private readonly years: number[] = [];
+  private paragraphs = 0;
+  private records = 0;
+  private expected = new Set<number>();
+  private writing: Promise<void> | undefined;
+  private failure: Error | undefined;
+
+  private readonly bundleDir: string;
+  private readonly options: { maxFragments?: number };
+
+  constructor(bundleDir: string, options: { maxFragments?: number } = {}) {
+    this.bundleDir = bundleDir;
+    this.options = options;
+  }
+
+  /** Report pages first, oldest year first (the order their records are added in); everything else after, in Astro's order. */
+  order<T extends { pathname: string }>(paths: T[], base: string): T[] {
+    const reports = paths.filter((p) => reportYear(p.pathname, base) !== undefined).sort((a, b) => (reportYear(a.pathname, base) as number) - (reportYear(b.pathname, base) as number));
+    this.expected = new Set(reports.map((p) => reportYear(p.pathname, base) as number));
+    return [...reports, ...paths.filter((p) => reportYear(p.pathname, base) === undefined)];
+  }
+
+  /** Whether every report page's paragraphs have been handed over (then the index is being written). */
+  get complete(): boolean {
+    return this.writing !== undefined;
+  }
+
+  private open(): Promise<pagefind.PagefindIndex> {
+    return (this.opened ??= pagefind.createIndex(this.options.maxFragments ? { maxFragments: this.options.maxFragments } : {}).then((created) => {
+      if (!created.index) throw new Error(created.errors.join('；') || '未知错误');
+      return created.index;
+    }));
+  }
+
+  /** One report page's HTML, as it will be written. */
+  page(year: number, html: string, file: string): void {
+    if (!this.expected.has(year) || this.years.includes(year)) return;
+    // A missing container means the page markup changed under us.
+    if (!html.includes('class="report-text"')) throw new Error(`搜索索引：${file} 中找不到报告正文（class="report-text"），无法建立索引`);
+    const paragraphs: SearchRecord[] = searchRecords(year, reportBlocks(html));
+    const bundled = bundleRecords(paragraphs);
+    this.years.push(year);
+    this.paragraphs += paragraphs.length;
+    this.records += bundled.length;
+    const added = this.open().then((index) =>
+      Promise.all(bundled.map((record) => index.addCustomRecord(record))).then((results) =>
+        results.forEach((r, i) => {
+          if (r.errors.length) throw new Error(`${bundled[i]?.url}：${r.errors.join('；')}`);
+        }),
+      ),
+    );
+    // Kept for finish(); a rejection is reported there, not as an unhandled one now.
+    added.catch((e) => (this.failure ??= e as Error));
+    this.adds.push(added);
+    if (this.years.length === this.expected.size) this.write();
+  }
+
+  private write(): void {
+    const writing = Promise.all(this.adds).then(async () => {
+      const written = await (await this.open()).writeFiles({ outputPath: this.bundleDir });
+      if (written.errors.length) throw new Error(written.errors.join('；'));
+    });
+    writing.catch((e) => (this.failure ??= e as Error));
+    this.writing = writing;
+  }
+
+  /** Waits for pagefind to finish writing; throws what went wrong on the way. Always closes pagefind. */
+  async finish(): Promise<FeedResult> {
+    try {
+      // A site without report pages still gets an (empty) index: the search page loads it.
+      if (!this.writing && this.expected.size === 0) this.write();
+      if (!this.writing) throw new Error(`只收到 ${this.years.length} / ${this.expected.size} 份报告页面`);
+      await this.writing;
+      if (this.failure) throw this.failure;
+      return { years: [...this.years].sort((a, b) => a - b), paragraphs: this.paragraphs, records: this.records };
+    } finally {
+      await pagefind.close();
+    }
+  }
+
+  /** Astro's prerenderer, with report pages first and each one's HTML handed to the feed once rendered. */
+  prerenderer(base: string, inner: AstroPrerenderer): AstroPrerenderer {
+    return {
+      name: 'nianbao:search-feed',
+      setup: () => inner.setup?.() ?? Promise.resolve(),
+      getStaticPaths: async () => this.order(await inner.getStaticPaths(), base),
+      render: async (request, options) => {
+        const rendered: Rendered = await inner.render(request, options);
+        const year = reportYear(new URL(request.url).pathname, base);
+        if (year === undefined) return rendered;
+        const { response, metadata } = rendered instanceof Response ? { response: rendered, metadata: undefined } : rendered;
+        if (response.status !== 200 || !response.body) return rendered;
+        const html = await response.text();
+        this.page(year, html, new URL(request.url).pathname);
+        const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+        return rendered instanceof Response ? copy : { ...rendered, response: copy, metadata };
+      },
+      ...(inner.collectStaticImages && { collectStaticImages: () => (inner.collectStaticImages as NonNullable<AstroPrerenderer['collectStaticImages']>)() }),
+      teardown: () => inner.teardown?.() ?? Promise.resolve(),
+    };
+  }
+}
