@@ -4,26 +4,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
-import { resolveContentDir, loadRegistry, loadSiteConfig } from './src/lib/content/content.ts';
-import { kindById } from './src/lib/kinds/index.ts';
+import { resolveContentDir } from './src/lib/content/content-dir.ts';
 import { readEdition } from './src/lib/content/edition.ts';
 import { normaliseBase } from './src/lib/paths.ts';
-import remarkReport from './src/markdown/remark-report.ts';
-import remarkReportSyntax from './src/markdown/syntax.ts';
-import remarkReportTables from './src/markdown/remark-report-tables.ts';
-import remarkSafety from './src/markdown/remark-safety.ts';
-import rehypeAllowlist from './src/markdown/rehype-allowlist.ts';
+import { unified } from '@astrojs/markdown-remark';
+import { pipelineInputs, reportMarkdownOptions } from './src/markdown/pipeline.ts';
 import { preflight } from './src/integrations/preflight.ts';
 import { oneBuildAtATime } from './src/integrations/one-build.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
 const contentDir = resolveContentDir();
 const edition = readEdition();
-const { registry } = loadRegistry(contentDir);
-// The kind's heading words decide each section's kind on the pages, as in check and import.
-const siteKind = loadSiteConfig(contentDir).site?.kind;
-const { sectionWords } = kindById(siteKind);
+const inputs = pipelineInputs(contentDir, edition);
+const { siteKind } = inputs;
 
 // Astro reuses parsed entries whose file did not change; an entry parsed for the other edition,
 // content folder or registry must never be reused, so each combination gets its own cache (and what
@@ -46,14 +39,8 @@ export default defineConfig({
   markdown: {
     // Reports have no code to colour; Shiki would only add inline styles for the allowlist to strip.
     syntaxHighlight: false,
-    // gfm: false — the report dialect (MDX + GFM tables only) comes from the plugin check and import use too.
-    // remarkSafety before remarkReport and rehypeAllowlist last: what check refuses never reaches a page (src/lib/content/content-safety.ts).
-    processor: unified({
-      remarkPlugins: [remarkReportSyntax, [remarkSafety, { edition }], [remarkReport, { registry, edition, sectionWords }], remarkReportTables],
-      rehypePlugins: [rehypeAllowlist],
-      smartypants: false,
-      gfm: false,
-    }),
+    // The report dialect's plugins, in order, with what they need (src/markdown/pipeline.ts).
+    processor: unified(reportMarkdownOptions(inputs)),
   },
   integrations: [preflight(contentDir), oneBuildAtATime({ contentDir, edition, variant }), mdx(), searchIndex()],
   vite: { server: { fs: { allow: ['.', contentDir] } }, build: { assetsInlineLimit: 0 } },
