@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { resolveContentDir } from './src/lib/content/content-dir.ts';
@@ -12,6 +13,7 @@ import { pipelineInputs, reportMarkdownOptions } from './src/markdown/pipeline.t
 import { preflight } from './src/integrations/preflight.ts';
 import { oneBuildAtATime } from './src/integrations/one-build.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { mdxCompileCache } from './src/integrations/mdx-cache.ts';
 
 const contentDir = resolveContentDir();
 const edition = readEdition();
@@ -28,6 +30,11 @@ try {
 } catch {}
 const variant = createHash('sha256').update(`${edition}\0${contentDir}\0${siteKind ?? ''}\0`).update(registryText).digest('hex').slice(0, 12);
 
+const root = fileURLToPath(new URL('.', import.meta.url));
+// Compiled reports are kept between builds, keyed by all of this (this file included: its markdown
+// options) and by the code that compiles them.
+const compileInputs = JSON.stringify({ edition, siteKind, sectionWords: inputs.sectionWords, registryText, config: readFileSync(fileURLToPath(import.meta.url), 'utf8') });
+
 export default defineConfig({
   base: normaliseBase(process.env.NIANBAO_BASE),
   trailingSlash: 'ignore',
@@ -42,6 +49,6 @@ export default defineConfig({
     // The report dialect's plugins, in order, with what they need (src/markdown/pipeline.ts).
     processor: unified(reportMarkdownOptions(inputs)),
   },
-  integrations: [preflight(contentDir), oneBuildAtATime({ contentDir, edition, variant }), mdx(), searchIndex()],
+  integrations: [preflight(contentDir), oneBuildAtATime({ contentDir, edition, variant }), mdx(), mdxCompileCache({ root, codeDirs: [join(root, 'src/lib'), join(root, 'src/markdown')], inputs: compileInputs }), searchIndex()],
   vite: { server: { fs: { allow: ['.', contentDir] } }, build: { assetsInlineLimit: 0 } },
 });

@@ -46,13 +46,20 @@ function addTree(hash: ReturnType<typeof createHash>, root: string, dir = root, 
   }
 }
 
-/** A fingerprint of the content folder (without `skip`) and of the code that checks it. */
-export function checkFingerprint(contentDir: string, codeDirs: string[], skip?: string): string {
+/** A fingerprint of the code in these folders (names and bytes of every file): a changed nianbao version changes it. */
+export function codeFingerprint(codeDirs: string[]): string {
   const hash = createHash('sha256');
   for (const d of codeDirs) {
     hash.update(`\0code:${d}\0`);
     addTree(hash, d);
   }
+  return hash.digest('hex');
+}
+
+/** A fingerprint of the content folder (without `skip`) and of the code that checks it. */
+export function checkFingerprint(contentDir: string, codeDirs: string[], skip?: string): string {
+  const hash = createHash('sha256');
+  hash.update(codeFingerprint(codeDirs));
   hash.update(`\0content:${contentDir}\0`);
   addTree(hash, contentDir, contentDir, skip);
   return hash.digest('hex');

@@ -1,0 +1,107 @@
+// Compiled reports kept between builds. Astro compiles every report's MDX again on every build (it keeps
+// parsed content between builds, not compiled modules), so adding one year, or building the same content
+// again (npm start, publish), paid for all of them: a second at 80 years, three at 320. Each compiled
+// module is kept under Astro's cache folder for this edition and content (astro.config.mjs names one per
+// combination), keyed by the report's exact text and path, the code that compiles it (src/markdown,
+// src/lib, the versions of Astro and MDX) and everything the pipeline is given (edition, metric registry,
+// section words); anything else and it is compiled afresh. Entries no build used are removed.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { codeFingerprint } from '../lib/content/check-cache.ts';
+
+/** The plugin @astrojs/mdx registers with Vite to compile .mdx files. */
+const MDX_PLUGIN = '@mdx-js/rolldown';
+const PACKAGES = ['astro', '@astrojs/mdx', '@astrojs/markdown-remark', '@mdx-js/mdx'];
+
+export interface MdxCacheOptions {
+  /** The project folder (node_modules/ is read for the versions of the compiling packages). */
+  root: string;
+  /** The code that shapes a compiled report: src/markdown, src/lib. */
+  codeDirs: string[];
+  /** Everything else the pipeline is given, as text: edition, registry, section words. */
+  inputs: string;
+}
+
+type TransformResult = { code: string; map?: unknown; meta?: unknown };
+type Handler = (this: unknown, code: string, id: string) => Promise<TransformResult | undefined | null>;
+
+function packageVersions(root: string): string {
+  return PACKAGES.map((name) => {
+    try {
+      return `${name}@${(JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version}`;
+    } catch {
+      return `${name}@?`;
+    }
+  }).join(',');
+}
+
+export function mdxCompileCache(options: MdxCacheOptions): AstroIntegration {
+  let dir = '';
+  let salt = '';
+  const used = new Set<string>();
+  let hits = 0;
+  let misses = 0;
+  return {
+    name: 'nianbao:mdx-cache',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'build') return;
+        dir = join(fileURLToPath(config.cacheDir), 'compiled-reports');
+        salt = createHash('sha256').update(codeFingerprint(options.codeDirs)).update(`\0${packageVersions(options.root)}\0`).update(options.inputs).digest('hex');
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'nianbao:mdx-cache',
+                configResolved(resolved: { plugins: readonly { name: string; transform?: unknown }[] }) {
+                  const mdx = resolved.plugins.find((p) => p.name === MDX_PLUGIN);
+                  const transform = mdx?.transform as { handler?: Handler } | undefined;
+                  if (!transform?.handler) return; // another @astrojs/mdx: compile as it does
+                  const compile = transform.handler;
+                  transform.handler = async function (code, id) {
+                    const key = createHash('sha256').update(salt).update(`\0${id}\0`).update(code).digest('hex');
+                    const file = join(dir, `${key}.json`);
+                    used.add(`${key}.json`);
+                    try {
+                      const kept = JSON.parse(readFileSync(file, 'utf8')) as TransformResult;
+                      if (typeof kept.code === 'string') {
+                        hits++;
+                        return kept;
+                      }
+                    } catch {
+                      // not compiled before (or an unreadable entry): compile
+                    }
+                    misses++;
+                    const result = await compile.call(this, code, id);
+                    if (result) {
+                      try {
+                        mkdirSync(dir, { recursive: true });
+                        writeFileSync(`${file}.${process.pid}`, JSON.stringify(result));
+                        renameSync(`${file}.${process.pid}`, file);
+                      } catch {
+                        // a cache that cannot be written only means compiling again next time
+                      }
+                    }
+                    return result;
+                  };
+                },
+              },
+            ],
+          },
+        });
+      },
+      'astro:build:done': ({ logger }) => {
+        if (!dir) return;
+        let names: string[] = [];
+        try {
+          names = readdirSync(dir);
+        } catch {}
+        for (const name of names) if (!used.has(name)) rmSync(join(dir, name), { force: true });
+        if (hits) logger.info(`${hits} 份报告沿用上次编译的结果（内容和程序都没有改动），${misses} 份重新编译`);
+      },
+    },
+  };
+}
