@@ -50,5 +50,18 @@ export default defineConfig({
     processor: unified(reportMarkdownOptions(inputs)),
   },
   integrations: [preflight(contentDir), oneBuildAtATime({ contentDir, edition, variant }), mdx(), mdxCompileCache({ root, codeDirs: [join(root, 'src/lib'), join(root, 'src/markdown')], inputs: compileInputs }), searchIndex()],
-  vite: { server: { fs: { allow: ['.', contentDir] } }, build: { assetsInlineLimit: 0 } },
+  vite: {
+    server: { fs: { allow: ['.', contentDir] } },
+    build: {
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        // One warning per report about Astro's own "use astro:head-inject" directive (withastro/astro#18087,
+        // also in a bare Astro + MDX build): hundreds of lines that say nothing about the reports.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });
