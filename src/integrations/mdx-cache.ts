@@ -3,7 +3,7 @@
 // again (npm start, publish), paid for all of them: a second at 80 years, three at 320. Each compiled
 // module is kept under Astro's cache folder for this edition and content (astro.config.mjs names one per
 // combination), keyed by the report's exact text and path, the code that compiles it (src/markdown,
-// src/lib, the versions of Astro and MDX) and everything the pipeline is given (edition, metric registry,
+// src/lib, astro.config.mjs, the lockfile and the versions of Astro and MDX) and everything the pipeline is given (edition, metric registry,
 // section words); anything else and it is compiled afresh. Entries no build used are removed.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,8 +28,13 @@ export interface MdxCacheOptions {
 type TransformResult = { code: string; map?: unknown; meta?: unknown };
 type Handler = (this: unknown, code: string, id: string) => Promise<TransformResult | undefined | null>;
 
+/** The installed dependencies: the lockfile (every package, hast-util-sanitize's fixes included) and the compilers' own versions. */
 function packageVersions(root: string): string {
-  return PACKAGES.map((name) => {
+  let lock = 'no lockfile';
+  try {
+    lock = createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+  } catch {}
+  return `${lock}\0` + PACKAGES.map((name) => {
     try {
       return `${name}@${(JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version}`;
     } catch {
