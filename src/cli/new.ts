@@ -48,7 +48,10 @@ lines.push(
   '下一步：',
   `  1. 打开 ${shown}，按文件开头的注释填写 stats 中的数字，并在各标题下写正文`,
   `     （已有 Word 或文本稿的，可改用 npm run import -- 报告.docx --force 直接导入，覆盖此文件）`,
-  '  2. npm run check    检查内容；尚未填写的指标会列为警告',
+  // Check warns of a figure given the year before and missing now: with no report for the year before, it has nothing to warn of.
+  content.reports.some((r) => r.year === year - 1)
+    ? `  2. npm run check    检查内容；${year - 1}年有数字、本年尚未填写的指标会列为警告`
+    : `  2. npm run check    检查内容（没有${year - 1}年的报告可比，尚未填写的指标不会提示，请逐项核对）`,
   '  3. npm run dev      在浏览器中预览',
 );
 console.log(lines.join('\n'));

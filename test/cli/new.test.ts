@@ -34,6 +34,7 @@ describe('npm run new -- <year>', () => {
     expect(r.stdout).toContain('reports/2023.mdx（按2022年报告的格式）');
     expect(r.stdout).toContain('统计指标：21 项');
     expect(r.stdout).toMatch(/下一步：[\s\S]*npm run check[\s\S]*npm run dev/);
+    expect(r.stdout).toContain('2022年有数字、本年尚未填写的指标会列为警告');
     // It is valid content: warnings for the figures still to fill in, no errors.
     const check = runNode(CHECK, [], { NIANBAO_CONTENT: dir });
     expect(check.status, check.output).toBe(0);
@@ -70,6 +71,8 @@ describe('npm run new -- <year>', () => {
     const r = runNode(NEW, ['2023'], { NIANBAO_CONTENT: empty });
     expect(r.status, r.output).toBe(0);
     expect(r.stdout).toContain('使用默认格式');
+    // No 2022 report to compare with: check will not point at the figures left empty, and says so.
+    expect(r.stdout).toContain('没有2022年的报告可比，尚未填写的指标不会提示');
     expect(existsSync(join(empty, 'reports/2023.mdx'))).toBe(true);
   });
 });
