@@ -6,11 +6,11 @@
 // src/lib, astro.config.mjs, the lockfile and the versions of Astro and MDX) and everything the pipeline is given (edition, metric registry,
 // section words); anything else and it is compiled afresh. Entries no build used are removed.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { codeFingerprint } from '../lib/content/check-cache.ts';
+import { codeFingerprint, readJson, writeJson } from '../lib/content/check-cache.ts';
 
 /** The plugin @astrojs/mdx registers with Vite to compile .mdx files. */
 const MDX_PLUGIN = '@mdx-js/rolldown';
@@ -70,26 +70,14 @@ export function mdxCompileCache(options: MdxCacheOptions): AstroIntegration {
                     const key = createHash('sha256').update(salt).update(`\0${id}\0`).update(code).digest('hex');
                     const file = join(dir, `${key}.json`);
                     used.add(`${key}.json`);
-                    try {
-                      const kept = JSON.parse(readFileSync(file, 'utf8')) as TransformResult;
-                      if (typeof kept.code === 'string') {
-                        hits++;
-                        return kept;
-                      }
-                    } catch {
-                      // not compiled before (or an unreadable entry): compile
+                    const kept = readJson<TransformResult>(file);
+                    if (typeof kept.code === 'string') {
+                      hits++;
+                      return kept as TransformResult;
                     }
                     misses++;
                     const result = await compile.call(this, code, id);
-                    if (result) {
-                      try {
-                        mkdirSync(dir, { recursive: true });
-                        writeFileSync(`${file}.${process.pid}`, JSON.stringify(result));
-                        renameSync(`${file}.${process.pid}`, file);
-                      } catch {
-                        // a cache that cannot be written only means compiling again next time
-                      }
-                    }
+                    if (result) writeJson(file, result);
                     return result;
                   };
                 },

@@ -67,23 +67,23 @@ export function checkFingerprint(contentDir: string, codeDirs: string[], skip?: 
 
 const cacheFile = (cacheDir: string, contentDir: string, what: string) => join(cacheDir, `${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.${what}.json`);
 
-function readJson<T>(file: string): Partial<T> {
+/** A cache entry, or `{}` when there is none yet or it cannot be read (then the work is done again). */
+export function readJson<T>(file: string): Partial<T> {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Partial<T>;
   } catch {
-    return {}; // no cache yet, or an unreadable one: check
+    return {};
   }
 }
 
-function writeJson(file: string, value: unknown): void {
+/** A cache entry written whole or not at all; one that cannot be written only means doing the work again next time. */
+export function writeJson(file: string, value: unknown): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}`;
     writeFileSync(tmp, JSON.stringify(value));
     renameSync(tmp, file);
-  } catch {
-    // a cache that cannot be written only means checking again next time
-  }
+  } catch {}
 }
 
 /** Per-report problems from the last run, valid while `context` (everything but the reports, and the code) is the same. */
