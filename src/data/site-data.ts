@@ -10,6 +10,7 @@ import { buildSeries, type Series } from '../lib/series/series.ts';
 import type { SiteConfig } from '../lib/content/site.ts';
 import type { StatValue } from '../lib/content/stat.ts';
 import type { ReportStructure } from '../lib/structure/structure.ts';
+import { unpackStructure } from '../lib/structure/packed.ts';
 
 export interface Report {
   year: number;
@@ -53,7 +54,7 @@ async function load(): Promise<SiteData> {
         title: entry.data.title,
         published: entry.data.published,
         stats: entry.data.stats,
-        structure: rendered.remarkPluginFrontmatter.structure as ReportStructure,
+        structure: unpackStructure(rendered.remarkPluginFrontmatter.structure, entry.id),
         Content: rendered.Content,
       };
     }),

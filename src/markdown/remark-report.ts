@@ -11,6 +11,7 @@ import { jsxAttribute } from '../lib/content/report-body.ts';
 import { formatStat, parseStat, writeStat, MISSING, type StatValue } from '../lib/content/stat.ts';
 import type { SectionWords } from '../lib/structure/structure.ts';
 import { applyStructure } from './report-structure.ts';
+import { packStructure } from '../lib/structure/packed.ts';
 import type { SectionKind } from '../lib/content/report-schema.ts';
 
 export interface RemarkReportOptions {
@@ -74,6 +75,6 @@ export default function remarkReport(options: RemarkReportOptions) {
 
     // Anchors, kinds and items of every form, from the text this edition shows (src/markdown/report-structure.ts).
     const structure = applyStructure(tree, { sections: frontmatter.sections as Record<string, SectionKind> | undefined, words: options.sectionWords });
-    frontmatter.structure = structure;
+    frontmatter.structure = packStructure(structure);
   };
 }

@@ -17,6 +17,7 @@ import remarkReportTables from '../../src/markdown/remark-report-tables.ts';
 import { makeRegistry, metricSchema } from '../../src/lib/content/metrics.ts';
 import type { Edition } from '../../src/lib/content/edition.ts';
 import type { ReportStructure } from '../../src/lib/structure/structure.ts';
+import { unpackStructure } from '../../src/lib/structure/packed.ts';
 
 const registry = makeRegistry([metricSchema.parse({ id: 'meetings', label: '会议', unit: '次', public: true }), metricSchema.parse({ id: 'cases', label: '案件', unit: '件' })]);
 // What @mdx-js/mdx passes through remark-rehype untouched (its `nodeTypes`).
@@ -34,8 +35,8 @@ function render(body: string, edition: Edition = 'public') {
     .use(remarkRehype, { passThrough: [...MDX_NODES] })
     .use(rehypeAllowlist);
   const tree = processor.runSync(processor.parse(file), file) as HastRoot;
-  const structure = (file.data as { astro: { frontmatter: { structure: ReportStructure } } }).astro.frontmatter.structure;
-  return { html: toHtml(tree), structure: JSON.stringify(structure), tree };
+  const structure = (file.data as { astro: { frontmatter: { structure: string } } }).astro.frontmatter.structure;
+  return { html: toHtml(tree), structure: JSON.stringify(unpackStructure(structure, 'test')), tree };
 }
 
 /** Every node type and attribute name in a tree: what the MDX compiler will turn into code. */

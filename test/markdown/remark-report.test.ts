@@ -10,6 +10,7 @@ import remarkReport from '../../src/markdown/remark-report.ts';
 import { makeRegistry, metricSchema } from '../../src/lib/content/metrics.ts';
 import type { Edition } from '../../src/lib/content/edition.ts';
 import type { ReportStructure } from '../../src/lib/structure/structure.ts';
+import { unpackStructure } from '../../src/lib/structure/packed.ts';
 import { DEFAULT_SECTION_WORDS, type SectionWords } from '../../src/lib/structure/section-kinds.ts';
 
 const registry = makeRegistry([
@@ -38,7 +39,8 @@ function run(edition: Edition, stats: Record<string, unknown> = { meetings: 7, c
   const file = new VFile({ value: body, data: { astro: { frontmatter: { year: 2021, stats } } } });
   const processor = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax).use(remarkReport, { registry, edition });
   const tree = processor.runSync(processor.parse(file), file) as Root;
-  const fm = (file.data as { astro: { frontmatter: { stats: Record<string, unknown>; structure: ReportStructure } } }).astro.frontmatter;
+  const raw = (file.data as { astro: { frontmatter: { stats: Record<string, unknown>; structure: string } } }).astro.frontmatter;
+  const fm = { ...raw, structure: unpackStructure(raw.structure, 'test') };
   return { tree, fm, text: toString(tree) };
 }
 
@@ -90,7 +92,7 @@ describe('remark-report', () => {
       const file = new VFile({ value: '## 四、展望\n\n一是再接再厉。\n', data: { astro: { frontmatter: { year: 2021, stats: {} } } } });
       const processor = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax).use(remarkReport, { registry, edition: 'public', sectionWords });
       processor.runSync(processor.parse(file), file);
-      return (file.data as { astro: { frontmatter: { structure: ReportStructure } } }).astro.frontmatter.structure.sections[0]!.kind;
+      return unpackStructure((file.data as { astro: { frontmatter: { structure: string } } }).astro.frontmatter.structure, 'test').sections[0]!.kind;
     };
     expect(kindOf()).toBe('other');
     expect(kindOf({ ...DEFAULT_SECTION_WORDS, headings: [{ kind: 'measures', words: ['展望'] }, ...DEFAULT_SECTION_WORDS.headings] })).toBe('measures');

@@ -12,6 +12,7 @@ import remarkReport from '../../src/markdown/remark-report.ts';
 import { makeRegistry, metricSchema } from '../../src/lib/content/metrics.ts';
 import type { Edition } from '../../src/lib/content/edition.ts';
 import { items, type ReportStructure } from '../../src/lib/structure/structure.ts';
+import { unpackStructure } from '../../src/lib/structure/packed.ts';
 import { parseBody } from '../../src/lib/content/report-body.ts';
 import { renderTree } from '../../src/lib/structure/report-text.ts';
 import { buildStructure, structureBlocks } from '../../src/lib/structure/structure.ts';
@@ -28,8 +29,8 @@ function compile(body: string, edition: Edition = 'public', stats: Record<string
   const file = new VFile({ value: body, data: { astro: { frontmatter: { year: 2023, stats } } } });
   const processor = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax).use(remarkReport, { registry, edition });
   const tree = processor.runSync(processor.parse(file), file) as Root;
-  const fm = (file.data as { astro: { frontmatter: { structure: ReportStructure } } }).astro.frontmatter;
-  return { tree, structure: fm.structure };
+  const fm = (file.data as { astro: { frontmatter: { structure: string } } }).astro.frontmatter;
+  return { tree, structure: unpackStructure(fm.structure, 'test') };
 }
 
 type Jsx = { type: string; name?: string; attributes?: { name: string; value: unknown }[]; children?: Jsx[] };
@@ -109,7 +110,7 @@ describe('the build and check read the same structure', () => {
     const file = new VFile({ value: imported.body, data: { astro: { frontmatter: { year: r.answers.year, stats: {} } } } });
     const processor = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax).use(remarkReport, { registry: makeRegistry([]), edition: 'public' });
     const tree = processor.runSync(processor.parse(file), file) as Root;
-    const built = (file.data as { astro: { frontmatter: { structure: ReportStructure } } }).astro.frontmatter.structure;
+    const built = unpackStructure((file.data as { astro: { frontmatter: { structure: string } } }).astro.frontmatter.structure, 'test');
     const key = (s: ReportStructure) => items(s).map((i) => `${i.id} ${i.item.form} ${i.item.kind} ${i.item.title}`);
     expect(key(built)).toEqual(key(checked));
     expect(key(built).length).toBeGreaterThan(5);
