@@ -7,8 +7,9 @@
 // from the last run (ReportCheckMemo: keyed by the report, the year before it, the rest of the content
 // folder and the code); only the new or changed reports are parsed, and the cross-year checks run in full.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { readJson, writeJson } from './cache-file.ts';
 import type { CheckResult, ReportCheckMemo } from './check.ts';
 import { REPORTS_DIR, type ReportSource } from './content.ts';
 import type { Problem } from './problems.ts';
@@ -66,25 +67,6 @@ export function checkFingerprint(contentDir: string, codeDirs: string[], skip?: 
 }
 
 const cacheFile = (cacheDir: string, contentDir: string, what: string) => join(cacheDir, `${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.${what}.json`);
-
-/** A cache entry, or `{}` when there is none yet or it cannot be read (then the work is done again). */
-export function readJson<T>(file: string): Partial<T> {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Partial<T>;
-  } catch {
-    return {};
-  }
-}
-
-/** A cache entry written whole or not at all; one that cannot be written only means doing the work again next time. */
-export function writeJson(file: string, value: unknown): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, file);
-  } catch {}
-}
 
 /** Per-report problems from the last run, valid while `context` (everything but the reports, and the code) is the same. */
 class FileMemo implements ReportCheckMemo {
