@@ -227,6 +227,15 @@ interface SizeResult {
 }
 
 const msOf = (side: Side) => median(side.builds.map((b) => b.ms));
+/**
+ * Each run's ratio (its nianbao build over the bare build next to it): on a machine whose speed drifts between
+ * runs, the spread says how far to trust the ratio of the medians.
+ */
+function pairedRatios(r: SizeResult): string {
+  const xs = r.nianbao.builds.map((b, i) => b.ms / (r.bare.builds[i]?.ms ?? NaN)).filter(Number.isFinite);
+  if (xs.length < 2) return '—';
+  return `${median(xs).toFixed(2)}×（${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}）`;
+}
 const phaseOf = (side: Side, name: string) => {
   const xs = side.builds.map((b) => b.phases.get(name)).filter((x): x is number => x !== undefined);
   return xs.length ? median(xs) : undefined;
@@ -345,13 +354,13 @@ function report(results: SizeResult[]): string {
   const out: string[] = [];
   out.push(`## ${stamp} — 提交 ${git(['rev-parse', '--short', 'HEAD']) || '?'}${dirty}`, '');
   out.push(`机器：${machine()}；Node ${process.version}；Astro ${version('astro')}，@astrojs/mdx ${version('@astrojs/mdx')}，Pagefind ${version('pagefind')}；种子 ${seed}。`);
-  out.push(`每个规模每种构建冷启动 ${runs} 次（清空 Astro 缓存和输出），交替先后，取中位数；构建前 1 分钟负载 ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}。`, '');
-  out.push('| 年数 | nianbao npm run build | 裸 Astro + MDX + Pagefind | 倍数 | nianbao CPU | 裸构建 CPU | 页面 | 输出 | 峰值内存 |');
-  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push(`每个规模每种构建冷启动 ${runs} 次（清空 Astro 缓存和输出），交替先后，取中位数（“逐次倍数”是每次 nianbao 构建与紧挨着它的裸构建之比：中位数和最小–最大）；构建前 1 分钟负载 ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}。`, '');
+  out.push('| 年数 | nianbao npm run build | 裸 Astro + MDX + Pagefind | 倍数 | 逐次倍数 | nianbao CPU | 裸构建 CPU | 页面 | 输出 | 峰值内存 |');
+  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const cpu = (s: Side) => { const xs = s.builds.map((b) => b.cpuS).filter((x): x is number => x !== undefined); return xs.length ? `${median(xs).toFixed(1)} s` : '—'; };
     const rss = (s: Side) => { const xs = s.builds.map((b) => b.rssMb).filter((x): x is number => x !== undefined); return xs.length ? `${Math.max(...xs).toFixed(0)}` : '—'; };
-    out.push(`| ${r.years} | ${sec(msOf(r.nianbao))} | ${sec(msOf(r.bare))} | **${(msOf(r.nianbao) / msOf(r.bare)).toFixed(2)}×** | ${cpu(r.nianbao)} | ${cpu(r.bare)} | ${r.nianbao.html} / ${r.bare.html} | ${mb(r.nianbao.bytes)}（${r.nianbao.files} 个文件）/ ${mb(r.bare.bytes)}（${r.bare.files}） | ${rss(r.nianbao)} / ${rss(r.bare)} MB |`);
+    out.push(`| ${r.years} | ${sec(msOf(r.nianbao))} | ${sec(msOf(r.bare))} | **${(msOf(r.nianbao) / msOf(r.bare)).toFixed(2)}×** | ${pairedRatios(r)} | ${cpu(r.nianbao)} | ${cpu(r.bare)} | ${r.nianbao.html} / ${r.bare.html} | ${mb(r.nianbao.bytes)}（${r.nianbao.files} 个文件）/ ${mb(r.bare.bytes)}（${r.bare.files}） | ${rss(r.nianbao)} / ${rss(r.bare)} MB |`);
   }
   out.push('');
   if (results.length > 1) {
