@@ -10,6 +10,27 @@ import { reportBlocks, searchRecords, type SearchRecord } from '../lib/search/re
 
 type Rendered = Awaited<ReturnType<AstroPrerenderer['render']>>;
 
+// The three calls to pagefind's service, each throwing what it reports: for the feed and for indexing a
+// built site (src/integrations/search-index.ts indexBuiltSite) alike.
+export async function createPagefindIndex(options: { maxFragments?: number }): Promise<pagefind.PagefindIndex> {
+  const created = await pagefind.createIndex(options.maxFragments ? { maxFragments: options.maxFragments } : {});
+  if (!created.index) throw new Error(created.errors.join('；') || '未知错误');
+  return created.index;
+}
+
+/** Sent at once: the service reads them one after another anyway, without a round trip per record. */
+export async function addRecords(index: pagefind.PagefindIndex, records: SearchRecord[]): Promise<void> {
+  const results = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+  results.forEach((r, i) => {
+    if (r.errors.length) throw new Error(`${records[i]?.url}：${r.errors.join('；')}`);
+  });
+}
+
+export async function writePagefindFiles(index: pagefind.PagefindIndex, outputPath: string): Promise<void> {
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(written.errors.join('；'));
+}
+
 export interface FeedResult {
   years: number[];
   paragraphs: number;
@@ -59,10 +80,7 @@ export class SearchFeed {
     // pagefind indexes on every core by default; beside Astro's rendering that only slows both down
     // (320 years: 22.6 s with all cores, 20.2 s with one). Its service reads this when it starts.
     process.env.RAYON_NUM_THREADS ??= '1';
-    return (this.opened ??= pagefind.createIndex(this.options.maxFragments ? { maxFragments: this.options.maxFragments } : {}).then((created) => {
-      if (!created.index) throw new Error(created.errors.join('；') || '未知错误');
-      return created.index;
-    }));
+    return (this.opened ??= createPagefindIndex(this.options));
   }
 
   /** One report page's HTML, as it will be written. */
@@ -75,13 +93,7 @@ export class SearchFeed {
     this.years.push(year);
     this.paragraphs += paragraphs.length;
     this.records += bundled.length;
-    const added = this.open().then((index) =>
-      Promise.all(bundled.map((record) => index.addCustomRecord(record))).then((results) =>
-        results.forEach((r, i) => {
-          if (r.errors.length) throw new Error(`${bundled[i]?.url}：${r.errors.join('；')}`);
-        }),
-      ),
-    );
+    const added = this.open().then((index) => addRecords(index, bundled));
     // Kept for finish(); a rejection is reported there, not as an unhandled one now.
     added.catch((e) => (this.failure ??= e as Error));
     this.adds.push(added);
@@ -89,10 +101,7 @@ export class SearchFeed {
   }
 
   private write(): void {
-    const writing = Promise.all(this.adds).then(async () => {
-      const written = await (await this.open()).writeFiles({ outputPath: this.bundleDir });
-      if (written.errors.length) throw new Error(written.errors.join('；'));
-    });
+    const writing = Promise.all(this.adds).then(async () => writePagefindFiles(await this.open(), this.bundleDir));
     writing.catch((e) => (this.failure ??= e as Error));
     this.writing = writing;
   }

@@ -12,7 +12,7 @@ import * as pagefind from 'pagefind';
 import sirv from 'sirv';
 import { reportBlocks, searchRecords, type SearchRecord } from '../lib/search/records.ts';
 import { bundleRecords } from '../lib/search/bundles.ts';
-import { reportYear, SearchFeed } from './search-feed.ts';
+import { addRecords, createPagefindIndex, reportYear, SearchFeed, writePagefindFiles, type FeedResult } from './search-feed.ts';
 
 export interface SearchIndexOptions {
   /**
@@ -111,7 +111,7 @@ export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration 
         const bundle = join(out, BUNDLE_DIR);
         const fed = feed && bundle === join(outDir, BUNDLE_DIR) ? feed : undefined;
         feed = undefined;
-        let done: { years: number[]; paragraphs: number; records: number };
+        let done: FeedResult;
         try {
           done = fed ? await fed.finish() : await indexBuiltSite(out, pages.map((p) => p.pathname), base, options);
         } catch (e) {
@@ -131,22 +131,15 @@ export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration 
 }
 
 /** The whole index from the report pages on disk, after the build: when they were not indexed as they were rendered. */
-export async function indexBuiltSite(out: string, pathnames: string[], base: string, options: SearchIndexOptions): Promise<{ years: number[]; paragraphs: number; records: number }> {
+export async function indexBuiltSite(out: string, pathnames: string[], base: string, options: SearchIndexOptions): Promise<FeedResult> {
   const { years, records } = collectRecords(out, pathnames, base);
   const bundle = join(out, BUNDLE_DIR);
   rmSync(bundle, { recursive: true, force: true });
   try {
-    const created = await pagefind.createIndex(options.maxFragments ? { maxFragments: options.maxFragments } : {});
-    if (!created.index) throw new Error(created.errors.join('；') || '未知错误');
-    const { index } = created;
+    const index = await createPagefindIndex(options);
     const indexRecords = bundleRecords(records);
-    // Sent at once: the service reads them one after another anyway, without a round trip per record.
-    const added = await Promise.all(indexRecords.map((record) => index.addCustomRecord(record)));
-    added.forEach((r, i) => {
-      if (r.errors.length) throw new Error(`${indexRecords[i]?.url}：${r.errors.join('；')}`);
-    });
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) throw new Error(written.errors.join('；'));
+    await addRecords(index, indexRecords);
+    await writePagefindFiles(index, bundle);
     return { years, paragraphs: records.length, records: indexRecords.length };
   } finally {
     await pagefind.close();
