@@ -158,6 +158,24 @@ export function pairsWith(year: number, pairs: [number, number][]): { other: num
     .sort((x, y) => x.other - y.other);
 }
 
+/**
+ * At most this many links per year in the picker: every pair up to 30 years (29 others each). Beyond that
+ * only the latest year pairs with more, and every one of its pairs is also linked from the other year's page.
+ */
+export const PICKER_LINKS = 29;
+
+/**
+ * The picker's links for `year`: every built pair involving it, or, when there are more than PICKER_LINKS
+ * (the latest year of a long series), the ones whose other year is nearest `near` (the page's other year,
+ * or the year itself), in year order, with how many were left out. The page never grows with the years.
+ */
+export function pickerLinks(year: number, near: number, pairs: [number, number][], limit = PICKER_LINKS): { links: { other: number; pair: [number, number] }[]; more: number } {
+  const all = pairsWith(year, pairs);
+  if (all.length <= limit) return { links: all, more: 0 };
+  const nearest = [...all].sort((x, y) => Math.abs(x.other - near) - Math.abs(y.other - near) || x.other - y.other).slice(0, limit);
+  return { links: nearest.sort((x, y) => x.other - y.other), more: all.length - limit };
+}
+
 /** /compare/pairs.json: every year, and every built pair as an "a-b" key, for the picker's selects. */
 export function comparePairsDocument(years: number[]): { years: number[]; pairs: string[] } {
   return { years, pairs: pairsToPrerender(years).map(([a, b]) => pairKey(a, b)) };

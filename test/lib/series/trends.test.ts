@@ -3,7 +3,7 @@ import type { Metric } from '../../../src/lib/content/metrics.ts';
 import { buildSeries, compareStats, pairsToPrerender, type YearStats } from '../../../src/lib/series/series.ts';
 import { MISSING, type StatValue } from '../../../src/lib/content/stat.ts';
 import { CSV_COLUMNS, statRecords, statsCsv, statsDocument } from '../../../src/lib/series/stats-export.ts';
-import { cellView, keyFigures, pairChangeView, pairsWith, parsePair, seriesCellView, valueNote } from '../../../src/lib/series/trends.ts';
+import { cellView, keyFigures, pairChangeView, pairsWith, parsePair, pickerLinks, PICKER_LINKS, seriesCellView, valueNote } from '../../../src/lib/series/trends.ts';
 
 const exact = (value: number): StatValue => ({ kind: 'exact', value });
 const atLeast = (value: number): StatValue => ({ kind: 'atLeast', value });
@@ -144,6 +144,28 @@ describe('pairs for the picker', () => {
     const offered = pairsWith(2000, pairs);
     expect(offered.map((o) => o.other)).toEqual([1999, 2001, 2024]);
     for (const o of offered) expect(built.has(`${o.pair[0]}-${o.pair[1]}`)).toBe(true);
+  });
+  it('pickerLinks offers every pair up to 30 years', () => {
+    const years = Array.from({ length: 30 }, (_, i) => 1990 + i);
+    const pairs = pairsToPrerender(years);
+    const { links, more } = pickerLinks(2019, 2019, pairs);
+    expect(links.map((l) => l.other)).toEqual(years.slice(0, 29));
+    expect(more).toBe(0);
+  });
+  it('pickerLinks bounds the latest year of a long series, nearest the page, and counts the rest', () => {
+    const years = Array.from({ length: 320 }, (_, i) => 1949 + i);
+    const pairs = pairsToPrerender(years);
+    const built = new Set(pairs.map(([a, b]) => `${a}-${b}`));
+    const { links, more } = pickerLinks(2268, 2025, pairs);
+    expect(links).toHaveLength(PICKER_LINKS);
+    expect(more).toBe(319 - PICKER_LINKS);
+    expect(links.map((l) => l.other)).toEqual(Array.from({ length: 29 }, (_, i) => 2011 + i));
+    for (const l of links) expect(built.has(`${l.pair[0]}-${l.pair[1]}`)).toBe(true);
+    // On the latest year's own page: its most recent partners.
+    expect(pickerLinks(2268, 2268, pairs).links.at(-1)?.other).toBe(2267);
+    expect(pickerLinks(2268, 2268, pairs).links[0]?.other).toBe(2268 - 29);
+    // Every left-out pair is still linked from its other year's list.
+    for (const y of years.slice(0, -1)) expect(pickerLinks(y, y, pairs).links.map((l) => l.other)).toContain(2268);
   });
   it('parsePair accepts only two ascending years', () => {
     expect(parsePair('2019-2023')).toEqual([2019, 2023]);
