@@ -77,6 +77,12 @@ export function indexContent(text: string): string {
   const out: string[] = [];
   for (const ch of text) {
     if (ch === ZWS) continue;
+    // Most of a report: printable ASCII and the CJK ideographs block, which NFKC leaves as they are.
+    const c = ch.charCodeAt(0);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x20 && c < 0x7f)) {
+      out.push(ch);
+      continue;
+    }
     const n = ch.normalize('NFKC');
     // Compatibility forms of letters and digits (Ｑ → Q, ① → 1, ㎡ → m 2) become their plain characters;
     // punctuation keeps its Chinese form (，stays ，) since it is not indexed anyway.

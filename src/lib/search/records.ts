@@ -32,12 +32,22 @@ export function decodeEntities(s: string): string {
   });
 }
 
+// One expression per attribute name, made once: a page has hundreds of tags, each asked for several attributes.
+const valueOf = new Map<string, RegExp>();
+const presenceOf = new Map<string, RegExp>();
+
 function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(attrs);
+  let re = valueOf.get(name);
+  if (!re) valueOf.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i')));
+  const m = re.exec(attrs);
   return m ? decodeEntities(m[1] ?? m[2] ?? m[3] ?? '') : undefined;
 }
 
-const hasAttr = (attrs: string, name: string) => new RegExp(`(?:^|\\s)${name}(?:\\s*=|\\s|$)`, 'i').test(attrs);
+function hasAttr(attrs: string, name: string): boolean {
+  let re = presenceOf.get(name);
+  if (!re) presenceOf.set(name, (re = new RegExp(`(?:^|\\s)${name}(?:\\s*=|\\s|$)`, 'i')));
+  return re.test(attrs);
+}
 
 interface RawBlock {
   tag: string;

@@ -71,4 +71,14 @@ describe('what pagefind is asked and given', () => {
     expect(indexContent('a\u200Bb')).toBe(`a${ZWS}b`); // stray zero-width spaces in the source are not doubled
     expect(indexContent('2022 年').replaceAll(ZWS, '')).toBe('2022 年');
   });
+  it('folds every compatibility character, whichever block it is in', () => {
+    // The rule, character by character: a letter or digit in compatibility form becomes its plain form.
+    const slow = (t: string) => Array.from(t).filter((c) => c !== ZWS).flatMap((c) => {
+      const n = c.normalize('NFKC');
+      return n !== c && Array.from(n).some((x) => /[\p{L}\p{N}]/u.test(x)) ? Array.from(n) : [c];
+    }).join(ZWS);
+    const sample = '纠治“四风”ＡＢＣ①②㎡\uF900\uFA11Ⅻ½ｶ ﾞ，。、\u3000abc123\u00a0é';
+    expect(indexContent(sample)).toBe(slow(sample));
+    expect(indexContent('\uF900')).toBe('\u8C48'); // a CJK compatibility ideograph becomes the unified one
+  });
 });
