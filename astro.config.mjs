@@ -42,7 +42,10 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   // Nothing inlined: the pages' Content-Security-Policy (src/lib/csp.ts) allows only the site's own files.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Two pages at a time: while one page's file is being written, the next is rendered (this machine spends
+  // ~1.5 ms a page waiting on mkdir and write, a tenth of page generation). The search feed keeps its
+  // records in year order whatever order the pages finish in (src/integrations/search-feed.ts).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   markdown: {
     // Reports have no code to colour; Shiki would only add inline styles for the allowlist to strip.
     syntaxHighlight: false,

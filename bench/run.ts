@@ -382,7 +382,7 @@ function report(results: SizeResult[]): string {
   out.push('');
   const types = [...new Set(results.flatMap((r) => [...r.nianbao.routes.keys()]))];
   if (types.length) {
-    out.push('nianbao 每类页面（Astro 日志中每个页面的生成耗时之和 / 页面数 / 平均大小；只显示一个年份或一对年份的页面，单页时间和大小应不随年数增长）：', '');
+    out.push('nianbao 每类页面（Astro 日志中每个页面的生成耗时之和 / 页面数 / 平均大小；只显示一个年份或一对年份的页面，单页时间和大小应不随年数增长。nianbao 同时生成两个页面（build.concurrency: 2），每页耗时与另一页重叠，日志里的耗时也常落在下一个页面的行上，所以各类之和大于“生成页面”阶段，只宜比较各类的相对大小）：', '');
     out.push(`| 页面类型 | ${results.map((r) => `${r.years} 年`).join(' | ')} |`);
     out.push(`|---|${results.map(() => '---:').join('|')}|`);
     for (const type of types) {

@@ -50,6 +50,9 @@ export class SearchFeed {
   private opened: Promise<pagefind.PagefindIndex> | undefined;
   private readonly adds: Promise<void>[] = [];
   private readonly years: number[] = [];
+  /** The report years in the order their records go to pagefind, and the pages rendered ahead of their turn. */
+  private queue: number[] = [];
+  private readonly waiting = new Map<number, SearchRecord[]>();
   private paragraphs = 0;
   private records = 0;
   private expected = new Set<number>();
@@ -68,6 +71,7 @@ export class SearchFeed {
   order<T extends { pathname: string }>(paths: T[], base: string): T[] {
     const reports = paths.filter((p) => reportYear(p.pathname, base) !== undefined).sort((a, b) => (reportYear(a.pathname, base) as number) - (reportYear(b.pathname, base) as number));
     this.expected = new Set(reports.map((p) => reportYear(p.pathname, base) as number));
+    this.queue = [...this.expected];
     return [...reports, ...paths.filter((p) => reportYear(p.pathname, base) === undefined)];
   }
 
@@ -83,7 +87,10 @@ export class SearchFeed {
     return (this.opened ??= createPagefindIndex(this.options));
   }
 
-  /** One report page's HTML, as it will be written. */
+  /**
+   * One report page's HTML, as it will be written. Pages may finish out of order (Astro renders two at a
+   * time); their records still go to pagefind oldest year first, so the same content gives the same index.
+   */
   page(year: number, html: string, file: string): void {
     if (!this.expected.has(year) || this.years.includes(year)) return;
     // A missing container means the page markup changed under us.
@@ -93,10 +100,16 @@ export class SearchFeed {
     this.years.push(year);
     this.paragraphs += paragraphs.length;
     this.records += bundled.length;
-    const added = this.open().then((index) => addRecords(index, bundled));
-    // Kept for finish(); a rejection is reported there, not as an unhandled one now.
-    added.catch((e) => (this.failure ??= e as Error));
-    this.adds.push(added);
+    this.waiting.set(year, bundled);
+    for (let next = this.queue[0]; next !== undefined && this.waiting.has(next); next = this.queue[0]) {
+      const records = this.waiting.get(next) as SearchRecord[];
+      this.waiting.delete(next);
+      this.queue.shift();
+      const added = this.open().then((index) => addRecords(index, records));
+      // Kept for finish(); a rejection is reported there, not as an unhandled one now.
+      added.catch((e) => (this.failure ??= e as Error));
+      this.adds.push(added);
+    }
     if (this.years.length === this.expected.size) this.write();
   }
 
@@ -132,9 +145,10 @@ export class SearchFeed {
         if (year === undefined) return rendered;
         const { response, metadata } = rendered instanceof Response ? { response: rendered, metadata: undefined } : rendered;
         if (response.status !== 200 || !response.body) return rendered;
-        const html = await response.text();
-        this.page(year, html, new URL(request.url).pathname);
-        const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+        // Read once; the same bytes are handed on, not encoded again.
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        this.page(year, new TextDecoder().decode(bytes), new URL(request.url).pathname);
+        const copy = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
         return rendered instanceof Response ? copy : { ...rendered, response: copy, metadata };
       },
       ...(inner.collectStaticImages && { collectStaticImages: () => (inner.collectStaticImages as NonNullable<AstroPrerenderer['collectStaticImages']>)() }),

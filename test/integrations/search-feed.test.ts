@@ -81,3 +81,32 @@ describe('the index written during the build', () => {
     }, 120_000);
   }
 });
+
+describe('pages rendered out of order', () => {
+  it('give the same index as pages rendered oldest first', async () => {
+    const built = siteDir('seriesPublicBase');
+    const years = readdirSync(built).filter((d) => /^\d{4}$/.test(d)).sort();
+    expect(years.length).toBeGreaterThan(2);
+    const html = new Map(years.map((y) => [y, readFileSync(join(built, y, 'index.html'), 'utf8')]));
+    const out = mkdtempSync(join(tmpdir(), 'nianbao-feed-order-'));
+    try {
+      const bundles: Record<string, string>[] = [];
+      for (const order of [years, [...years].reverse()]) {
+        const dir = join(out, String(bundles.length));
+        const feed = new SearchFeed(dir);
+        feed.order(years.map((y) => ({ pathname: `/reports/${y}/` })), '/reports/');
+        for (const y of order) {
+          expect(feed.complete).toBe(false);
+          feed.page(Number(y), html.get(y) as string, `/reports/${y}/`);
+        }
+        expect(feed.complete).toBe(true);
+        expect((await feed.finish()).years).toEqual(years.map(Number));
+        bundles.push(bundleFiles(dir));
+      }
+      expect(Object.keys(bundles[0] ?? {}).length).toBeGreaterThan(3);
+      expect(bundles[1]).toEqual(bundles[0]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
