@@ -156,6 +156,18 @@ const previous = `${target}.previous-${process.pid}`;
 const child = spawnAstro([...rest, '--outDir', local], { ...process.env, ...checked }, { held: true });
 forwardSignals(child);
 const finished = exitCode(child);
+// Output piped to a reader that stops early (`npm run build | head`): without a listener this process died
+// on the broken pipe and left the half-built folder in the checkout. Now Astro is stopped and the folder goes.
+const onClosedOutput = (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  child.kill('SIGTERM');
+  void finished.then(() => {
+    rmSync(local, { recursive: true, force: true });
+    process.exit(141);
+  });
+};
+process.stdout.on('error', onClosedOutput);
+process.stderr.on('error', onClosedOutput);
 const verdict = await checkVerdict();
 if (verdict.failed) {
   child.kill('SIGTERM');

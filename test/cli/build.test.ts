@@ -1,4 +1,5 @@
 // `npm run build` with content that does not pass the check: a Chinese list of problems, nothing written.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,4 +67,36 @@ describe('npm run build -- --outDir DIR', () => {
       rmSync(parent, { recursive: true, force: true });
     }
   });
+});
+
+describe('npm run build piped to a reader that stops early (npm run build | head)', () => {
+  it('stops, leaving no half-built folder and no site', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'nianbao-pipe-'));
+    try {
+      const out = join(parent, 'site');
+      const child = spawn(process.execPath, [join(ROOT, 'src/cli/astro.ts'), 'build', '--outDir', out], {
+        cwd: ROOT,
+        env: { ...process.env, NIANBAO_CONTENT: join(ROOT, 'test/fixtures/minimal') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      // The reader goes away once Astro is writing the site into the folder beside the target, as `head` does.
+      let seen = '';
+      child.stdout.on('data', (b: Buffer) => {
+        seen += b;
+        if (seen.includes('generating static routes')) {
+          expect(readdirSync(ROOT).filter((f) => f.startsWith('dist.building-'))).not.toEqual([]);
+          child.stdout.destroy();
+        }
+      });
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b));
+      const code = await new Promise<number | string | null>((done) => child.on('close', (c, signal) => done(c ?? signal)));
+      expect(code, stderr).not.toBe(0);
+      expect(stderr).not.toMatch(/EPIPE|Unhandled|at \S+ \(/);
+      expect(readdirSync(parent)).toEqual([]);
+      expect(readdirSync(ROOT).filter((f) => f.startsWith('dist.'))).toEqual([]);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
