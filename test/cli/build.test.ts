@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runNode } from '../helpers/astro-cli.ts';
+import { leftInCheckout, runNode } from '../helpers/astro-cli.ts';
 import { otherFilesystemDir } from '../helpers/filesystems.ts';
 import { ROOT } from '../helpers/sites.ts';
 
@@ -20,7 +20,7 @@ describe('npm run build on broken content', () => {
     expect(r.output).not.toMatch(/Stack trace|unhandled error/i);
     // Astro starts beside the check; stopped when the check fails, none of its own output is shown.
     expect(r.output).not.toMatch(/\[(content|build|vite|types|config)\]|astro/i);
-    expect(readdirSync(ROOT).filter((f) => f.startsWith('dist.'))).toEqual([]);
+    expect(leftInCheckout(r.pid)).toEqual([]);
     expect(existsSync(dist) ? statSync(dist).mtimeMs : undefined).toBe(before);
   });
 });
@@ -62,7 +62,7 @@ describe('npm run build -- --outDir DIR', () => {
       expect(r.output).not.toMatch(/Stack trace|at \S+ \(/);
       expect(readdirSync(out)).toEqual(['会议记录.txt']);
       expect(readdirSync(parent)).toEqual(['notes']);
-      expect(readdirSync(ROOT).filter((f) => f.startsWith('dist.'))).toEqual([]);
+      expect(leftInCheckout(r.pid)).toEqual([]);
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }
@@ -84,7 +84,7 @@ describe('npm run build piped to a reader that stops early (npm run build | head
       child.stdout.on('data', (b: Buffer) => {
         seen += b;
         if (seen.includes('generating static routes')) {
-          expect(readdirSync(ROOT).filter((f) => f.startsWith('dist.building-'))).not.toEqual([]);
+          expect(leftInCheckout(child.pid)).toEqual([`dist.building-${child.pid}`]);
           child.stdout.destroy();
         }
       });
@@ -94,7 +94,7 @@ describe('npm run build piped to a reader that stops early (npm run build | head
       expect(code, stderr).not.toBe(0);
       expect(stderr).not.toMatch(/EPIPE|Unhandled|at \S+ \(/);
       expect(readdirSync(parent)).toEqual([]);
-      expect(readdirSync(ROOT).filter((f) => f.startsWith('dist.'))).toEqual([]);
+      expect(leftInCheckout(child.pid)).toEqual([]);
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }

@@ -1,9 +1,9 @@
 // `--help` on the commands that used to ignore it: build (which crashed swapping dist/) and check.
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runNode } from '../helpers/astro-cli.ts';
+import { leftInCheckout, runNode } from '../helpers/astro-cli.ts';
 import { ROOT } from '../helpers/sites.ts';
 
 const ASTRO = join(ROOT, 'src/cli/astro.ts');
@@ -18,7 +18,7 @@ describe('--help', () => {
     expect(r.stdout).toContain('NIANBAO_EDITION');
     expect(r.output).not.toMatch(/Error|at .*\.ts:\d+/);
     expect(existsSync(out)).toBe(false);
-    expect(readdirSync(ROOT).filter((f) => f.startsWith('dist.building-'))).toEqual([]);
+    expect(leftInCheckout(r.pid)).toEqual([]);
   });
 
   it('npm run dev -- -h prints the usage and starts nothing', () => {

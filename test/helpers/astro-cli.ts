@@ -1,5 +1,6 @@
 // Run the project's own build the way `npm run build` does, with a given environment.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './sites.ts';
 
@@ -8,6 +9,16 @@ export interface RunResult {
   stdout: string;
   stderr: string;
   output: string;
+  /** The command's process id: the folders a build makes beside its target are named with it. */
+  pid: number;
+}
+
+/**
+ * The folders one command left in the checkout (dist.building-<pid>, dist.previous-<pid>): only its own,
+ * since other test files build in the same checkout at the same time.
+ */
+export function leftInCheckout(pid: number | undefined): string[] {
+  return readdirSync(ROOT).filter((f) => f.startsWith('dist.') && f.endsWith(`-${pid}`));
 }
 
 /** The environment a user's shell would have: vitest's own variables (BASE_URL=/, MODE, …) would leak into Astro's import.meta.env. */
@@ -27,7 +38,7 @@ export function runNode(script: string, args: string[], env: Record<string, stri
     encoding: 'utf8',
     timeout,
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, output: `${r.stdout}\n${r.stderr}` };
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, output: `${r.stdout}\n${r.stderr}`, pid: r.pid };
 }
 
 export function astroBuild(outDir: string, env: Record<string, string>): RunResult {
