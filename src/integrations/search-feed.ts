@@ -31,6 +31,9 @@ export async function writePagefindFiles(index: pagefind.PagefindIndex, outputPa
   if (written.errors.length) throw new Error(written.errors.join('；'));
 }
 
+/** Records sent to pagefind together (some 15 years of reports): few writes, and pagefind still starts early. */
+const BATCH_RECORDS = 100;
+
 export interface FeedResult {
   years: number[];
   paragraphs: number;
@@ -53,6 +56,8 @@ export class SearchFeed {
   /** The report years in the order their records go to pagefind, and the pages rendered ahead of their turn. */
   private queue: number[] = [];
   private readonly waiting = new Map<number, SearchRecord[]>();
+  /** Records in year order not yet sent to pagefind. */
+  private batch: SearchRecord[] = [];
   private paragraphs = 0;
   private records = 0;
   private expected = new Set<number>();
@@ -102,15 +107,26 @@ export class SearchFeed {
     this.records += bundled.length;
     this.waiting.set(year, bundled);
     for (let next = this.queue[0]; next !== undefined && this.waiting.has(next); next = this.queue[0]) {
-      const records = this.waiting.get(next) as SearchRecord[];
+      this.batch.push(...(this.waiting.get(next) as SearchRecord[]));
       this.waiting.delete(next);
       this.queue.shift();
-      const added = this.open().then((index) => addRecords(index, records));
-      // Kept for finish(); a rejection is reported there, not as an unhandled one now.
-      added.catch((e) => (this.failure ??= e as Error));
-      this.adds.push(added);
     }
-    if (this.years.length === this.expected.size) this.write();
+    const last = this.years.length === this.expected.size;
+    if (this.batch.length >= BATCH_RECORDS || (last && this.batch.length)) this.send();
+    if (last) this.write();
+  }
+
+  /**
+   * The records so far, in one go: each record is one write to pagefind's pipe, and writes issued together
+   * go out in a few system calls instead of one each (~0.2 ms apiece on the machine measured).
+   */
+  private send(): void {
+    const records = this.batch;
+    this.batch = [];
+    const added = this.open().then((index) => addRecords(index, records));
+    // Kept for finish(); a rejection is reported there, not as an unhandled one now.
+    added.catch((e) => (this.failure ??= e as Error));
+    this.adds.push(added);
   }
 
   private write(): void {
