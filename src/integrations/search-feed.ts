@@ -52,9 +52,10 @@ export function reportYear(pathname: string, base: string): number | undefined {
 export class SearchFeed {
   private opened: Promise<pagefind.PagefindIndex> | undefined;
   private readonly adds: Promise<void>[] = [];
-  private readonly years: number[] = [];
-  /** The report years in the order their records go to pagefind, and the pages rendered ahead of their turn. */
+  private readonly seen = new Set<number>();
+  /** The report years in the order their records go to pagefind (`head`: the next one due), and the pages rendered ahead of their turn. */
   private queue: number[] = [];
+  private head = 0;
   private readonly waiting = new Map<number, SearchRecord[]>();
   /** Records in year order not yet sent to pagefind. */
   private batch: SearchRecord[] = [];
@@ -77,6 +78,7 @@ export class SearchFeed {
     const reports = paths.filter((p) => reportYear(p.pathname, base) !== undefined).sort((a, b) => (reportYear(a.pathname, base) as number) - (reportYear(b.pathname, base) as number));
     this.expected = new Set(reports.map((p) => reportYear(p.pathname, base) as number));
     this.queue = [...this.expected];
+    this.head = 0;
     return [...reports, ...paths.filter((p) => reportYear(p.pathname, base) === undefined)];
   }
 
@@ -97,21 +99,20 @@ export class SearchFeed {
    * time); their records still go to pagefind oldest year first, so the same content gives the same index.
    */
   page(year: number, html: string, file: string): void {
-    if (!this.expected.has(year) || this.years.includes(year)) return;
+    if (!this.expected.has(year) || this.seen.has(year)) return;
     // A missing container means the page markup changed under us.
     if (!html.includes('class="report-text"')) throw new Error(`搜索索引：${file} 中找不到报告正文（class="report-text"），无法建立索引`);
     const paragraphs: SearchRecord[] = searchRecords(year, reportBlocks(html));
     const bundled = bundleRecords(paragraphs);
-    this.years.push(year);
+    this.seen.add(year);
     this.paragraphs += paragraphs.length;
     this.records += bundled.length;
     this.waiting.set(year, bundled);
-    for (let next = this.queue[0]; next !== undefined && this.waiting.has(next); next = this.queue[0]) {
+    for (let next = this.queue[this.head]; next !== undefined && this.waiting.has(next); next = this.queue[++this.head]) {
       this.batch.push(...(this.waiting.get(next) as SearchRecord[]));
       this.waiting.delete(next);
-      this.queue.shift();
     }
-    const last = this.years.length === this.expected.size;
+    const last = this.seen.size === this.expected.size;
     if (this.batch.length >= BATCH_RECORDS || (last && this.batch.length)) this.send();
     if (last) this.write();
   }
@@ -140,10 +141,10 @@ export class SearchFeed {
     try {
       // A site without report pages still gets an (empty) index: the search page loads it.
       if (!this.writing && this.expected.size === 0) this.write();
-      if (!this.writing) throw new Error(`只收到 ${this.years.length} / ${this.expected.size} 份报告页面`);
+      if (!this.writing) throw new Error(`只收到 ${this.seen.size} / ${this.expected.size} 份报告页面`);
       await this.writing;
       if (this.failure) throw this.failure;
-      return { years: [...this.years].sort((a, b) => a - b), paragraphs: this.paragraphs, records: this.records };
+      return { years: [...this.seen].sort((a, b) => a - b), paragraphs: this.paragraphs, records: this.records };
     } finally {
       await pagefind.close();
     }
