@@ -75,11 +75,12 @@ export class SearchFeed {
 
   /** Report pages first, oldest year first (the order their records are added in); everything else after, in Astro's order. */
   order<T extends { pathname: string }>(paths: T[], base: string): T[] {
-    const reports = paths.filter((p) => reportYear(p.pathname, base) !== undefined).sort((a, b) => (reportYear(a.pathname, base) as number) - (reportYear(b.pathname, base) as number));
-    this.expected = new Set(reports.map((p) => reportYear(p.pathname, base) as number));
+    const years = new Map(paths.map((p) => [p, reportYear(p.pathname, base)]));
+    const reports = paths.filter((p) => years.get(p) !== undefined).sort((a, b) => (years.get(a) as number) - (years.get(b) as number));
+    this.expected = new Set(reports.map((p) => years.get(p) as number));
     this.queue = [...this.expected];
     this.head = 0;
-    return [...reports, ...paths.filter((p) => reportYear(p.pathname, base) === undefined)];
+    return [...reports, ...paths.filter((p) => years.get(p) === undefined)];
   }
 
   /** Whether every report page's paragraphs have been handed over (then the index is being written). */
