@@ -10,12 +10,11 @@ import { describeFsError } from '../lib/content/fs-errors.ts';
 import { moveDir } from '../lib/publish/move-dir.ts';
 import { fail } from './command.ts';
 import type { ChildProcess } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { exitCode, releaseOutput, ROOT, spawnAstro } from './astro-process.ts';
+import { checkVerdict, internalError, type Verdict } from './check-verdict.ts';
 
 const DIST = join(ROOT, 'dist');
-/** Where a passed check is remembered, and the code whose change makes it check again. */
-const CHECK_CACHE = join(ROOT, 'node_modules/.astro/check');
-const CHECK_CODE = [join(ROOT, 'src/lib'), join(ROOT, 'src/markdown')];
 
 const args = process.argv.slice(2);
 
@@ -49,36 +48,25 @@ if (args[0] !== 'preview') {
   console.log(`nianbao：内容目录 ${resolveContentDir()}，${editionLabel}，路径前缀 ${normaliseBase(process.env.NIANBAO_BASE)}`);
 }
 
-/**
- * The content check's verdict, as a message to stop with, or the line saying it passed. The checking code
- * is loaded here, not at the top: a build starts Astro first and checks while Astro starts up.
- */
-async function checkVerdict(): Promise<{ failed?: () => never; passed?: string }> {
-  const dir = resolveContentDir();
-  const [{ checkContent }, { cachedCheck }, { formatProblems, hasErrors }] = await Promise.all([
-    import('../lib/content/check.ts'),
-    import('../lib/content/check-cache.ts'),
-    import('../lib/content/problems.ts'),
-  ]);
-  let outcome: ReturnType<typeof cachedCheck>;
-  try {
-    outcome = cachedCheck(dir, { cacheDir: CHECK_CACHE, codeDirs: CHECK_CODE, check: (memo) => checkContent(dir, undefined, memo) });
-  } catch (e) {
-    const reason = String((e as Error)?.message ?? e).split('\n')[0];
-    return { failed: () => fail(`检查 ${dir} 时出现内部错误：${reason}`, '这不是内容写错了，而是 nianbao 的缺陷：请把这条信息和出问题的内容文件发给维护人员') };
+/** Stops with the check's list of problems, or prints the line saying the content passed. */
+function actOn(verdict: Verdict): void {
+  if ('passed' in verdict) {
+    console.log(verdict.passed);
+    return;
   }
-  const { summary, cached, result } = outcome;
-  if (result && hasErrors(result.problems)) {
-    const problems = formatProblems(result.problems, dir);
-    return {
-      failed: () => {
-        console.error(`\n${problems}\n`);
-        fail(args[0] === 'dev' ? '内容检查未通过，预览没有启动。' : '内容检查未通过，没有生成网站（dist/ 保持原样）。', '按上面 → 后的提示修改，再运行 npm run check 复查');
-      },
-    };
-  }
-  const notes = summary.notes ? `（${summary.notes} 条警告/提示，运行 npm run check 查看）` : '';
-  return { passed: `内容检查通过：${summary.reports} 份报告，${summary.metrics} 个指标${notes}${cached ? '（内容和程序自上次检查后没有改动，沿用上次的检查结果）' : ''}` };
+  if (verdict.problems) console.error(`\n${verdict.problems}\n`);
+  fail(verdict.message, verdict.hint);
+}
+
+/** The check on a thread of its own (src/cli/check-worker.ts), while Astro starts. */
+function checkBeside(dir: string, command: string): Promise<Verdict> {
+  return new Promise((done) => {
+    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { dir, command } });
+    worker.once('message', done);
+    const broken = (reason: string) => done(internalError(dir, reason));
+    worker.once('error', (e) => broken(String(e?.message ?? e).split('\n')[0] as string));
+    worker.once('exit', (code) => broken(`检查线程意外退出（${code}）`));
+  });
 }
 
 // Checked here (or, for preview, not read at all): the pre-flight integration need not read it again.
@@ -94,9 +82,7 @@ function forwardSignals(child: ChildProcess): void {
 // code is not run again (src/lib/content/check-cache.ts).
 if (args[0] !== 'build') {
   if (args[0] === 'dev' || args[0] === 'sync') {
-    const verdict = await checkVerdict();
-    if (verdict.failed) verdict.failed();
-    console.log(verdict.passed);
+    actOn(await checkVerdict(resolveContentDir(), args[0]));
   }
   const child = spawnAstro(args, { ...process.env, ...checked });
   forwardSignals(child);
@@ -168,14 +154,13 @@ const onClosedOutput = (e: NodeJS.ErrnoException) => {
 };
 process.stdout.on('error', onClosedOutput);
 process.stderr.on('error', onClosedOutput);
-const verdict = await checkVerdict();
-if (verdict.failed) {
+const verdict = await checkBeside(resolveContentDir(), args[0] as string);
+if (!('passed' in verdict)) {
   child.kill('SIGTERM');
   await finished;
   rmSync(local, { recursive: true, force: true });
-  verdict.failed();
 }
-console.log(verdict.passed);
+actOn(verdict);
 releaseOutput(child);
 const status = await finished;
 if (status !== 0) {

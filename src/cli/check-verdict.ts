@@ -1,0 +1,41 @@
+// The content check as the build and preview commands need it: a verdict that can cross a thread (the build
+// checks on a thread of its own while Astro starts), worded for the command that stops on it.
+import { join } from 'node:path';
+import { ROOT } from './astro-process.ts';
+
+/** Where a passed check is remembered, and the code whose change makes it check again. */
+const CHECK_CACHE = join(ROOT, 'node_modules/.astro/check');
+const CHECK_CODE = [join(ROOT, 'src/lib'), join(ROOT, 'src/markdown')];
+
+export type Verdict =
+  | { passed: string }
+  | { problems?: string; message: string; hint?: string };
+
+/** A check that could not run through: nianbao's fault, not the content's. */
+export function internalError(dir: string, reason: string): Verdict {
+  return { message: `检查 ${dir} 时出现内部错误：${reason}`, hint: '这不是内容写错了，而是 nianbao 的缺陷：请把这条信息和出问题的内容文件发给维护人员' };
+}
+
+export async function checkVerdict(dir: string, command: string): Promise<Verdict> {
+  const [{ checkContent }, { cachedCheck }, { formatProblems, hasErrors }] = await Promise.all([
+    import('../lib/content/check.ts'),
+    import('../lib/content/check-cache.ts'),
+    import('../lib/content/problems.ts'),
+  ]);
+  let outcome: ReturnType<typeof cachedCheck>;
+  try {
+    outcome = cachedCheck(dir, { cacheDir: CHECK_CACHE, codeDirs: CHECK_CODE, check: (memo) => checkContent(dir, undefined, memo) });
+  } catch (e) {
+    return internalError(dir, String((e as Error)?.message ?? e).split('\n')[0] as string);
+  }
+  const { summary, cached, result } = outcome;
+  if (result && hasErrors(result.problems)) {
+    return {
+      problems: formatProblems(result.problems, dir),
+      message: command === 'dev' ? '内容检查未通过，预览没有启动。' : '内容检查未通过，没有生成网站（dist/ 保持原样）。',
+      hint: '按上面 → 后的提示修改，再运行 npm run check 复查',
+    };
+  }
+  const notes = summary.notes ? `（${summary.notes} 条警告/提示，运行 npm run check 查看）` : '';
+  return { passed: `内容检查通过：${summary.reports} 份报告，${summary.metrics} 个指标${notes}${cached ? '（内容和程序自上次检查后没有改动，沿用上次的检查结果）' : ''}` };
+}
