@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { cpus, loadavg, totalmem, type as osType, release as osRelease } from 'node:os';
 import { join } from 'node:path';
 import { fail, parseCommandArgs } from '../src/cli/command.ts';
+import { COMPILE_CACHE } from '../src/cli/astro-process.ts';
 import { checkContent } from '../src/lib/content/check.ts';
 import { hasErrors } from '../src/lib/content/problems.ts';
 import { DEFAULT_SEED, generateCorpus, ROOT } from './corpus.ts';
@@ -130,7 +131,8 @@ async function nianbaoBuild(contentDir: string, outDir: string, logFile: string,
     for (const cache of nianbaoCaches()) rmSync(cache, { recursive: true, force: true });
     rmSync(CHECK_CACHE, { recursive: true, force: true }); // a cold build checks the content (src/lib/content/check-cache.ts)
   }
-  const t = await timed(process.execPath, [WRAPPER, 'build', '--outDir', outDir], { cwd: ROOT, env: cleanEnv(contentDir), logFile, phases: NIANBAO_PHASES, tail: P.finish });
+  // With the node options of the npm script (package.json).
+  const t = await timed(process.execPath, ['--import', COMPILE_CACHE, WRAPPER, 'build', '--outDir', outDir], { cwd: ROOT, env: cleanEnv(contentDir), logFile, phases: NIANBAO_PHASES, tail: P.finish });
   return foldStartup(check(t, 'nianbao 构建'));
 }
 

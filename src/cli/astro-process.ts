@@ -10,6 +10,8 @@ import { resolveContentDir } from '../lib/content/content-dir.ts';
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const EXIT_WITH_PARENT = pathToFileURL(fileURLToPath(new URL('./exit-with-parent.ts', import.meta.url))).href;
+/** Preloaded first, before the TypeScript preload after it is read: see the file. */
+export const COMPILE_CACHE = pathToFileURL(fileURLToPath(new URL('./compile-cache.mjs', import.meta.url))).href;
 
 export interface SpawnOptions {
   /**
@@ -21,7 +23,7 @@ export interface SpawnOptions {
 
 export function spawnAstro(argv: string[], env: NodeJS.ProcessEnv = process.env, options: SpawnOptions = {}): ChildProcess {
   const colour = options.held && process.stdout.isTTY && !env.NO_COLOR && env.FORCE_COLOR === undefined ? { FORCE_COLOR: '1' } : {};
-  const child = spawn(process.execPath, ['--import', EXIT_WITH_PARENT, ASTRO_BIN, ...argv], {
+  const child = spawn(process.execPath, ['--import', COMPILE_CACHE, '--import', EXIT_WITH_PARENT, ASTRO_BIN, ...argv], {
     cwd: ROOT,
     stdio: options.held ? ['inherit', 'pipe', 'pipe', 'ipc'] : ['inherit', 'inherit', 'inherit', 'ipc'],
     // The content folder as this command resolved it (from where it was run), not from the project folder.
