@@ -6,7 +6,8 @@ import { acrossYears, type AcrossYears } from '../lib/series/across-years.ts';
 import { loadRegistry, loadSiteConfig, resolveContentDir } from '../lib/content/content.ts';
 import { readEdition, type Edition } from '../lib/content/edition.ts';
 import type { Registry } from '../lib/content/metrics.ts';
-import { buildSeries, type Series } from '../lib/series/series.ts';
+import { buildSeries, pairsToPrerender, type Series } from '../lib/series/series.ts';
+import { indexPairs, type PairIndex } from '../lib/series/trends.ts';
 import type { SiteConfig } from '../lib/content/site.ts';
 import type { StatValue } from '../lib/content/stat.ts';
 import type { ReportStructure } from '../lib/structure/structure.ts';
@@ -32,6 +33,9 @@ export interface SiteData {
   byYear: Map<number, Report>;
   /** Recurrences, their notes and follow-ups: read across all years once, for every page. */
   across: AcrossYears;
+  /** The compare pages built (pairsToPrerender), and each year's pairs for the pickers. */
+  pairs: [number, number][];
+  pairIndex: PairIndex;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -61,5 +65,7 @@ async function load(): Promise<SiteData> {
   );
   reports.sort((a, b) => a.year - b.year);
   const series = buildSeries(registry.metrics, reports.map((r) => ({ year: r.year, stats: r.stats })));
-  return { site, registry, edition: readEdition(), reports, years: reports.map((r) => r.year), series, byYear: new Map(reports.map((r) => [r.year, r])), across: acrossYears(reports) };
+  const years = reports.map((r) => r.year);
+  const pairs = pairsToPrerender(years);
+  return { site, registry, edition: readEdition(), reports, years, series, byYear: new Map(reports.map((r) => [r.year, r])), across: acrossYears(reports), pairs, pairIndex: indexPairs(pairs) };
 }

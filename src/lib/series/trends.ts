@@ -150,12 +150,36 @@ export function pairKey(a: number, b: number): string {
   return `${Math.min(a, b)}-${Math.max(a, b)}`;
 }
 
-/** The pre-rendered pairs involving `year`, as [other year, [a, b]], in year order. */
-export function pairsWith(year: number, pairs: [number, number][]): { other: number; pair: [number, number] }[] {
-  return pairs
-    .filter(([a, b]) => a === year || b === year)
-    .map((pair) => ({ other: pair[0] === year ? pair[1] : pair[0], pair }))
-    .sort((x, y) => x.other - y.other);
+export interface PairWith {
+  other: number;
+  pair: [number, number];
+}
+
+/**
+ * Each year's pre-rendered pairs, as [other year, [a, b]] in year order: built once for the site, so a
+ * page's picker reads its own years' lists instead of scanning every pair (which, on every page, grew with
+ * the square of the years).
+ */
+export type PairIndex = ReadonlyMap<number, readonly PairWith[]>;
+
+export function indexPairs(pairs: [number, number][]): PairIndex {
+  const index = new Map<number, PairWith[]>();
+  const add = (year: number, entry: PairWith) => {
+    const list = index.get(year);
+    if (list) list.push(entry);
+    else index.set(year, [entry]);
+  };
+  for (const pair of pairs) {
+    add(pair[0], { other: pair[1], pair });
+    add(pair[1], { other: pair[0], pair });
+  }
+  for (const list of index.values()) list.sort((x, y) => x.other - y.other);
+  return index;
+}
+
+/** The pre-rendered pairs involving `year`, in year order. */
+export function pairsWith(year: number, index: PairIndex): readonly PairWith[] {
+  return index.get(year) ?? [];
 }
 
 /**
@@ -167,13 +191,29 @@ export const PICKER_LINKS = 29;
 /**
  * The picker's links for `year`: every built pair involving it, or, when there are more than PICKER_LINKS
  * (the latest year of a long series), the ones whose other year is nearest `near` (the page's other year,
- * or the year itself), in year order, with how many were left out. The page never grows with the years.
+ * or the year itself; the earlier year on a tie), in year order, with how many were left out. The page never
+ * grows with the years, nor does the work for it: the nearest are a window of the year's list, widened
+ * from where `near` would stand.
  */
-export function pickerLinks(year: number, near: number, pairs: [number, number][], limit = PICKER_LINKS): { links: { other: number; pair: [number, number] }[]; more: number } {
-  const all = pairsWith(year, pairs);
-  if (all.length <= limit) return { links: all, more: 0 };
-  const nearest = [...all].sort((x, y) => Math.abs(x.other - near) - Math.abs(y.other - near) || x.other - y.other).slice(0, limit);
-  return { links: nearest.sort((x, y) => x.other - y.other), more: all.length - limit };
+export function pickerLinks(year: number, near: number, index: PairIndex, limit = PICKER_LINKS): { links: PairWith[]; more: number } {
+  const all = pairsWith(year, index);
+  if (all.length <= limit) return { links: [...all], more: 0 };
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid] as PairWith).other < near) lo = mid + 1;
+    else hi = mid;
+  }
+  // [lo, hi) is the window; it grows by whichever neighbour is nearer to `near`.
+  hi = lo;
+  while (hi - lo < limit) {
+    const left = lo > 0 ? near - (all[lo - 1] as PairWith).other : Infinity;
+    const right = hi < all.length ? (all[hi] as PairWith).other - near : Infinity;
+    if (left <= right) lo--;
+    else hi++;
+  }
+  return { links: all.slice(lo, hi), more: all.length - limit };
 }
 
 /** /compare/pairs.json: every year, and every built pair as an "a-b" key, for the picker's selects. */

@@ -3,7 +3,7 @@ import type { Metric } from '../../../src/lib/content/metrics.ts';
 import { buildSeries, compareStats, pairsToPrerender, type YearStats } from '../../../src/lib/series/series.ts';
 import { MISSING, type StatValue } from '../../../src/lib/content/stat.ts';
 import { CSV_COLUMNS, statRecords, statsCsv, statsDocument } from '../../../src/lib/series/stats-export.ts';
-import { cellView, keyFigures, pairChangeView, pairsWith, parsePair, pickerLinks, PICKER_LINKS, seriesCellView, valueNote } from '../../../src/lib/series/trends.ts';
+import { cellView, indexPairs, keyFigures, pairChangeView, pairsWith, parsePair, pickerLinks, PICKER_LINKS, seriesCellView, valueNote } from '../../../src/lib/series/trends.ts';
 
 const exact = (value: number): StatValue => ({ kind: 'exact', value });
 const atLeast = (value: number): StatValue => ({ kind: 'atLeast', value });
@@ -131,7 +131,7 @@ describe('keyFigures', () => {
 
 describe('pairs for the picker', () => {
   it('pairsWith lists the other year of every built pair involving a year', () => {
-    const pairs = pairsToPrerender([2019, 2020, 2021]);
+    const pairs = indexPairs(pairsToPrerender([2019, 2020, 2021]));
     expect(pairsWith(2020, pairs)).toEqual([
       { other: 2019, pair: [2019, 2020] },
       { other: 2021, pair: [2020, 2021] },
@@ -141,21 +141,21 @@ describe('pairs for the picker', () => {
     const years = Array.from({ length: 35 }, (_, i) => 1990 + i);
     const pairs = pairsToPrerender(years);
     const built = new Set(pairs.map(([a, b]) => `${a}-${b}`));
-    const offered = pairsWith(2000, pairs);
+    const offered = pairsWith(2000, indexPairs(pairs));
     expect(offered.map((o) => o.other)).toEqual([1999, 2001, 2024]);
     for (const o of offered) expect(built.has(`${o.pair[0]}-${o.pair[1]}`)).toBe(true);
   });
   it('pickerLinks offers every pair up to 30 years', () => {
     const years = Array.from({ length: 30 }, (_, i) => 1990 + i);
-    const pairs = pairsToPrerender(years);
+    const pairs = indexPairs(pairsToPrerender(years));
     const { links, more } = pickerLinks(2019, 2019, pairs);
     expect(links.map((l) => l.other)).toEqual(years.slice(0, 29));
     expect(more).toBe(0);
   });
   it('pickerLinks bounds the latest year of a long series, nearest the page, and counts the rest', () => {
     const years = Array.from({ length: 320 }, (_, i) => 1949 + i);
-    const pairs = pairsToPrerender(years);
-    const built = new Set(pairs.map(([a, b]) => `${a}-${b}`));
+    const built = new Set(pairsToPrerender(years).map(([a, b]) => `${a}-${b}`));
+    const pairs = indexPairs(pairsToPrerender(years));
     const { links, more } = pickerLinks(2268, 2025, pairs);
     expect(links).toHaveLength(PICKER_LINKS);
     expect(more).toBe(319 - PICKER_LINKS);
@@ -166,6 +166,26 @@ describe('pairs for the picker', () => {
     expect(pickerLinks(2268, 2268, pairs).links[0]?.other).toBe(2268 - 29);
     // Every left-out pair is still linked from its other year's list.
     for (const y of years.slice(0, -1)) expect(pickerLinks(y, y, pairs).links.map((l) => l.other)).toContain(2268);
+  });
+  it('pickerLinks takes the nearest other years, the earlier on a tie, whatever the gaps between years', () => {
+    // The rule, spelt out: sort all of the year's pairs by distance from `near`, then by year; keep the first.
+    const reference = (all: readonly { other: number }[], near: number, limit: number) =>
+      [...all].sort((x, y) => Math.abs(x.other - near) - Math.abs(y.other - near) || x.other - y.other).slice(0, limit).map((x) => x.other).sort((x, y) => x - y);
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 200; round++) {
+      const years = [...new Set(Array.from({ length: 31 + Math.floor(random() * 60) }, () => 1900 + Math.floor(random() * 300)))].sort((a, b) => a - b);
+      if (years.length <= 30) continue;
+      const index = indexPairs(pairsToPrerender(years));
+      const latest = years.at(-1) as number;
+      const all = pairsWith(latest, index);
+      const limit = 1 + Math.floor(random() * 40);
+      for (const near of [years[0] as number, latest, years[Math.floor(random() * years.length)] as number, 1850 + Math.floor(random() * 400)]) {
+        const { links, more } = pickerLinks(latest, near, index, limit);
+        expect(links.map((l) => l.other)).toEqual(all.length <= limit ? all.map((x) => x.other) : reference(all, near, limit));
+        expect(more).toBe(Math.max(0, all.length - limit));
+      }
+    }
   });
   it('parsePair accepts only two ascending years', () => {
     expect(parsePair('2019-2023')).toEqual([2019, 2023]);
