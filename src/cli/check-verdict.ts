@@ -17,6 +17,7 @@ export function internalError(dir: string, reason: string): Verdict {
 }
 
 export async function checkVerdict(dir: string, command: string): Promise<Verdict> {
+  // Loaded when asked for, not with this module: the build command starts Astro before any checking code is read.
   const [{ checkContent }, { cachedCheck }, { formatProblems, hasErrors }] = await Promise.all([
     import('../lib/content/check.ts'),
     import('../lib/content/check-cache.ts'),
