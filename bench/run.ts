@@ -8,6 +8,7 @@ import { cpus, loadavg, totalmem, type as osType, release as osRelease } from 'n
 import { join } from 'node:path';
 import { fail, parseCommandArgs } from '../src/cli/command.ts';
 import { COMPILE_CACHE } from '../src/cli/astro-process.ts';
+import { CHECK_CACHE } from '../src/cli/check-verdict.ts';
 import { checkContent } from '../src/lib/content/check.ts';
 import { hasErrors } from '../src/lib/content/problems.ts';
 import { DEFAULT_SEED, generateCorpus, ROOT } from './corpus.ts';
@@ -36,7 +37,6 @@ const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const WRAPPER = join(ROOT, 'src/cli/astro.ts');
 const INCREMENTAL_NEAR = 80;
-const CHECK_CACHE = join(ROOT, 'node_modules/.astro/check');
 
 const args = parseCommandArgs(
   {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ROOT } from './astro-process.ts';
 
 /** Where a passed check is remembered, and the code whose change makes it check again. */
-const CHECK_CACHE = join(ROOT, 'node_modules/.astro/check');
+export const CHECK_CACHE = join(ROOT, 'node_modules/.astro/check');
 const CHECK_CODE = [join(ROOT, 'src/lib'), join(ROOT, 'src/markdown')];
 
 export type Verdict =

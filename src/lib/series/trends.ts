@@ -1,7 +1,7 @@
 // What the trend, compare and metric pages show in a cell, in words: the value, why there is none
 // (已遮蔽 / 未报告), and the change. The pages render these; the rules live in series.ts.
 import type { Metric } from '../content/metrics.ts';
-import { describeChange, pairsToPrerender, type Change, type Series, type SeriesRow, type Tone } from './series.ts';
+import { describeChange, type Change, type Series, type SeriesRow, type Tone } from './series.ts';
 import { formatStat, type StatValue } from '../content/stat.ts';
 
 export type ValueNote = '已遮蔽' | '未报告';
@@ -216,9 +216,9 @@ export function pickerLinks(year: number, near: number, index: PairIndex, limit 
   return { links: all.slice(lo, hi), more: all.length - limit };
 }
 
-/** /compare/pairs.json: every year, and every built pair as an "a-b" key, for the picker's selects. */
-export function comparePairsDocument(years: number[]): { years: number[]; pairs: string[] } {
-  return { years, pairs: pairsToPrerender(years).map(([a, b]) => pairKey(a, b)) };
+/** /compare/pairs.json: every year, and every built pair (pairsToPrerender) as an "a-b" key, for the picker's selects. */
+export function comparePairsDocument(years: number[], pairs: [number, number][]): { years: number[]; pairs: string[] } {
+  return { years, pairs: pairs.map(([a, b]) => pairKey(a, b)) };
 }
 
 /** Parses a compare URL segment "2019-2023"; undefined unless it is two years, ascending. */

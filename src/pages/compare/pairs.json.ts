@@ -6,8 +6,8 @@ import { siteData } from '../../data/site-data.ts';
 import { comparePairsDocument } from '../../lib/series/trends.ts';
 
 export const GET: APIRoute = async () => {
-  const { years } = await siteData();
-  return new Response(`${JSON.stringify(comparePairsDocument(years))}\n`, {
+  const { years, pairs } = await siteData();
+  return new Response(`${JSON.stringify(comparePairsDocument(years, pairs))}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };
