@@ -163,6 +163,41 @@ describe('compare picker', () => {
   });
 });
 
+describe('the index pages above compare and metric pages', () => {
+  it('/compare/ lists every built comparison from both of its years, and each link opens that comparison', async () => {
+    const { page, trouble, close } = await open(`${pub.url}compare/`, PHONE, { javaScriptEnabled: false });
+    expect(await page.locator('h1').innerText()).toBe('年度对比');
+    const rows = page.locator('table.compare-index tbody tr');
+    // Five years, newest first; each row offers the four other years (every pair is built up to 30 years).
+    expect(await rows.locator('th').allInnerTexts()).toEqual(['2023年', '2022年', '2021年', '2020年', '2019年']);
+    const hrefs = await rows.locator('a.pick-chip').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toHaveLength(20);
+    const pairs = (await (await fetch(`${pub.url}compare/pairs.json`)).json()) as { pairs: string[] };
+    expect([...new Set(hrefs)].sort()).toEqual(pairs.pairs.map((k) => `/reports/compare/${k}/`).sort());
+    expect(await rows.first().locator('a.pick-chip').first().getAttribute('aria-label')).toBe('2023年与2019年对比');
+    await Promise.all([page.waitForURL(`${pub.url}compare/2019-2023/`), rows.first().locator('a.pick-chip').first().click()]);
+    expect(await page.locator('h1').innerText()).toBe('2019年与2023年对比');
+    expect(trouble).toEqual([]);
+    await close();
+  });
+
+  it('/metrics/ lists every metric of the registry under its group, each link opening that metric', async () => {
+    const { page, trouble, close } = await open(`${pub.url}metrics/`);
+    expect(await page.locator('h1').innerText()).toBe('全部指标');
+    const links = page.locator('.metric-index a');
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const stats = (await (await fetch(`${pub.url}data/stats.json`)).json()) as { metrics: { id: string }[] };
+    expect(hrefs).toEqual(stats.metrics.map((m) => `/reports/metrics/${m.id}/`));
+    for (const href of hrefs) expect((await fetch(new URL(href!, pub.url))).status, href!).toBe(200);
+    const first = links.first();
+    const label = await first.innerText();
+    await Promise.all([page.waitForURL(new URL(hrefs[0]!, pub.url).href), first.click()]);
+    expect(await page.locator('h1').innerText()).toContain(label);
+    expect(trouble).toEqual([]);
+    await close();
+  });
+});
+
 describe('/metrics/<id>/ on a phone', () => {
   it('shows the compact chart with masked and missing years marked, the table, and quotes linked to the report', async () => {
     const { page, trouble, close } = await open(`${internal.url}metrics/warning-education/`);
