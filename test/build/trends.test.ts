@@ -155,10 +155,11 @@ describe('/trends/', () => {
 
 describe('/compare/<a>-<b>/', () => {
   it('is built for every pair of the five years, and only those', () => {
-    const built = allFiles(INT).filter((f) => f.startsWith('compare/') && f.endsWith('/index.html')).map((f) => f.split('/')[1]).sort();
+    const pairPage = /^compare\/\d{4}-\d{4}\/index\.html$/;
+    const built = allFiles(INT).filter((f) => pairPage.test(f)).map((f) => f.split('/')[1]).sort();
     expect(built).toEqual([...PAIRS].sort());
-    // beside them, only the picker's list of pairs
-    expect(allFiles(INT).filter((f) => f.startsWith('compare/') && !f.endsWith('/index.html'))).toEqual(['compare/pairs.json']);
+    // beside them, only the page listing them and the picker's list of pairs
+    expect(allFiles(INT).filter((f) => f.startsWith('compare/') && !pairPage.test(f)).sort()).toEqual(['compare/index.html', 'compare/pairs.json']);
   });
 
   const html = readPage(INT, 'compare/2019-2023/index.html');
