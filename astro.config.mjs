@@ -8,8 +8,7 @@ import mdx from '@astrojs/mdx';
 import { resolveContentDir } from './src/lib/content/content-dir.ts';
 import { readEdition } from './src/lib/content/edition.ts';
 import { normaliseBase } from './src/lib/paths.ts';
-import { unified } from '@astrojs/markdown-remark';
-import { pipelineInputs, reportMarkdownOptions } from './src/markdown/pipeline.ts';
+import { pipelineInputs, reportProcessor } from './src/markdown/pipeline.ts';
 import { preflight } from './src/integrations/preflight.ts';
 import { oneBuildAtATime } from './src/integrations/one-build.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -49,8 +48,8 @@ export default defineConfig({
   markdown: {
     // Reports have no code to colour; Shiki would only add inline styles for the allowlist to strip.
     syntaxHighlight: false,
-    // The report dialect's plugins, in order, with what they need (src/markdown/pipeline.ts).
-    processor: unified(reportMarkdownOptions(inputs)),
+    // Astro's native processor with the report dialect's steps, in order, and what they need (src/markdown/pipeline.ts).
+    processor: reportProcessor(inputs),
   },
   integrations: [preflight(contentDir), oneBuildAtATime({ contentDir, edition, variant }), mdx(), mdxCompileCache({ root, codeDirs: [join(root, 'src/lib'), join(root, 'src/markdown')], inputs: compileInputs }), searchIndex()],
   vite: {

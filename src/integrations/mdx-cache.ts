@@ -17,7 +17,7 @@ import { codeFingerprint } from '../lib/content/check-cache.ts';
 
 /** The plugin @astrojs/mdx registers with Vite to compile .mdx files. */
 const MDX_PLUGIN = '@mdx-js/rolldown';
-const PACKAGES = ['astro', '@astrojs/mdx', '@astrojs/markdown-remark', '@mdx-js/mdx'];
+const PACKAGES = ['astro', '@astrojs/mdx', '@astrojs/markdown-satteri', 'satteri'];
 
 export interface MdxCacheOptions {
   /** The project folder (node_modules/ is read for the versions of the compiling packages). */

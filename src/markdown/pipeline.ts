@@ -1,5 +1,15 @@
-// The report dialect as Astro's unified Markdown processor runs it: which plugins, in which order, fed
-// with what the content folder says (its metric registry, the kind's section words) and the edition.
+// The report dialect as the build compiles it: which steps, in which order, fed with what the content
+// folder says (its metric registry, the kind's section words) and the edition, run inside Astro's native
+// Markdown processor, Sätteri.
+//
+// Sätteri parses and compiles in native code; the report's own steps are JavaScript tree transforms, the
+// same ones the tests run. Reading Sätteri's tree node by node from JavaScript costs more than parsing
+// again, so the Markdown plugin parses the source once more into a plain tree (parseReport: the dialect
+// check reads too), runs the steps, turns the result into HTML's tree as @mdx-js/mdx does, and runs the
+// allowlist; the HTML plugin then puts that tree in place of Sätteri's, for Astro's own steps (heading
+// ids, metadata) and the compiler.
+import { satteri } from '@astrojs/markdown-satteri';
+import { toHast } from 'mdast-util-to-hast';
 import { loadRegistry, loadSiteConfig } from '../lib/content/content.ts';
 import type { Edition } from '../lib/content/edition.ts';
 import type { Registry } from '../lib/content/metrics.ts';
@@ -9,7 +19,7 @@ import rehypeAllowlist from './rehype-allowlist.ts';
 import remarkReport from './remark-report.ts';
 import remarkReportTables from './remark-report-tables.ts';
 import remarkSafety from './remark-safety.ts';
-import remarkReportSyntax from './syntax.ts';
+import { neutralise, parseNeutralised, restoreMessage, REPORT_FEATURES, type Neutralised } from './syntax.ts';
 
 export interface PipelineInputs {
   edition: Edition;
@@ -26,14 +36,96 @@ export function pipelineInputs(contentDir: string, edition: Edition): PipelineIn
   return { edition, registry, siteKind, sectionWords: kindById(siteKind).sectionWords };
 }
 
-/** Options for `unified()` from @astrojs/markdown-remark. */
-export function reportMarkdownOptions({ edition, registry, sectionWords }: PipelineInputs) {
+/** What the steps are given of the file being compiled: its data (astro.frontmatter, read and rewritten by remark-report) and a way to stop. */
+export interface StepFile {
+  data: Record<string, unknown>;
+  fail(message: string, node?: { position?: { start?: { line?: number; column?: number } } }): never;
+}
+
+// What @mdx-js/mdx passes from the Markdown tree to the HTML tree untouched (its `nodeTypes`).
+const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'] as const;
+
+/** A stop with the place first (`3:5: …`), the form Astro reads a compile error's line and column from. */
+export function stepFile(data: Record<string, unknown>): StepFile {
   return {
-    // gfm: false — the report dialect (MDX + GFM tables only) comes from the plugin check and import use too.
-    // remarkSafety before remarkReport and rehypeAllowlist last: what check refuses never reaches a page (src/lib/content/content-safety.ts).
-    remarkPlugins: [remarkReportSyntax, [remarkSafety, { edition }], [remarkReport, { registry, edition, sectionWords }], remarkReportTables] as never[],
-    rehypePlugins: [rehypeAllowlist] as never[],
-    smartypants: false,
-    gfm: false,
+    data,
+    fail(message, node) {
+      const at = node?.position?.start;
+      throw new Error(at?.line ? `${at.line}:${at.column ?? 1}: ${message}` : message);
+    },
   };
+}
+
+/**
+ * A report's HTML tree, before Astro's own steps: parsed in the dialect, then remark-safety before
+ * remark-report and the allowlist last, so what check refuses never reaches a page
+ * (src/lib/content/content-safety.ts). `file.data.astro.frontmatter` is read and rewritten on the way.
+ */
+export function reportHtmlTree(source: string, inputs: PipelineInputs, file: StepFile): unknown {
+  const swapped = neutralise(source);
+  return neutralisedHtmlTree(swapped?.text ?? source, swapped, inputs, file);
+}
+
+function neutralisedHtmlTree(text: string, swapped: Neutralised | undefined, { edition, registry, sectionWords }: PipelineInputs, file: StepFile): unknown {
+  const tree = parseNeutralised(text, swapped);
+  remarkSafety({ edition })(tree as never);
+  remarkReport({ registry, edition, sectionWords })(tree as never, file as never);
+  remarkReportTables()(tree as never, file as never);
+  const html = toHast(tree as never, { allowDangerousHtml: true, passThrough: [...MDX_NODES] });
+  return rehypeAllowlist()(html as never);
+}
+
+const HTML_TREE = 'nianbao:report-html';
+
+type HookContext = { source: string; data: Record<string, unknown>; replaceNode(node: unknown, replacement: unknown): void };
+
+type MdxRenderer = { process(content: string, ...rest: unknown[]): Promise<unknown> };
+
+/**
+ * Astro's `markdown.processor`: Sätteri with the report's steps. Sätteri parses a report before any plugin
+ * sees it, so it is handed the neutralised source (src/markdown/syntax.ts), never one in which full GFM
+ * could find strikethrough, a task list or an autolink; the Markdown step gets the way back by the text.
+ */
+export function reportProcessor(inputs: PipelineInputs) {
+  // Reports being compiled, by the text Sätteri was given (Vite compiles several at once).
+  const compiling = new Map<string, { swapped: Neutralised; count: number }>();
+  const markdown = {
+    name: 'nianbao:report',
+    before(_root: unknown, ctx: HookContext) {
+      ctx.data[HTML_TREE] = neutralisedHtmlTree(ctx.source, compiling.get(ctx.source)?.swapped, inputs, stepFile(ctx.data));
+    },
+  };
+  const html = {
+    name: 'nianbao:report-html',
+    before(root: unknown, ctx: HookContext) {
+      const tree = ctx.data[HTML_TREE];
+      delete ctx.data[HTML_TREE];
+      if (!tree) throw new Error('报告没有经过 nianbao 的处理步骤（src/markdown/pipeline.ts）');
+      ctx.replaceNode(root, tree);
+    },
+  };
+  const processor = satteri({ features: REPORT_FEATURES, mdastPlugins: [markdown as never], hastPlugins: [html as never] });
+  const createMdxRenderer = processor.createMdxRenderer?.bind(processor);
+  if (!createMdxRenderer) throw new Error('@astrojs/markdown-satteri 不支持 MDX：请运行 npm install');
+  processor.createMdxRenderer = async (...args: Parameters<typeof createMdxRenderer>) => {
+    const renderer = (await createMdxRenderer(...args)) as unknown as MdxRenderer;
+    return {
+      ...renderer,
+      async process(content: string, ...rest: unknown[]) {
+        const swapped = neutralise(content);
+        if (!swapped) return renderer.process(content, ...rest);
+        const entry = compiling.get(swapped.text) ?? { swapped, count: 0 };
+        entry.count++;
+        compiling.set(swapped.text, entry);
+        try {
+          return await renderer.process(swapped.text, ...rest);
+        } catch (e) {
+          throw restoreMessage(e, swapped);
+        } finally {
+          if (--entry.count === 0) compiling.delete(swapped.text);
+        }
+      },
+    } as never;
+  };
+  return processor;
 }

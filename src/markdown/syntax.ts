@@ -1,19 +1,128 @@
 // The one Markdown dialect of a report, shared by `npm run check`, import's read-back and the build:
 // MDX plus GFM tables, nothing else of GFM. If check and the build parsed differently, text that check
-// reads as harmless could become markup in the build. GFM's bare-URL autolinks are left out on purpose:
-// an autolinked URL swallows the backslash of a following `\<`, so `https://x/\<img …>` would turn an
-// escaped, literal `<` into a real element. Strikethrough, footnotes and task lists are not report syntax.
-import type { Processor } from 'unified';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTableFromMarkdown, gfmTableToMarkdown } from 'mdast-util-gfm-table';
+// reads as harmless could become markup in the build, so both parse with the build's own parser, Sätteri
+// (Astro's native Markdown processor), through parseReport below.
+//
+// Sätteri parses GFM as a whole: besides tables, strikethrough, task lists and bare-URL autolinks, which are
+// not report syntax (`1~3月` is a range, not struck-out text; an autolinked URL swallows the backslash of a
+// following `\<`, so `https://x/\<img …>` would turn an escaped, literal `<` into a real element). Sätteri can
+// only switch footnotes off on their own, so the characters that start those constructs (`~`, the `:` of
+// `://`, the `.` of `www.`, `@`, the `[` of `- [ ]`) are swapped for stand-ins before parsing and put back in
+// every string of the tree after. A stand-in is punctuation, as the character it replaces, so emphasis next
+// to it reads the same; it takes the same room, so every position stays true; and it starts no construct,
+// so none of those can arise.
+import { mdxToMdast, type Features } from 'satteri';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import type { Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 
-/** A remark plugin; use after remark-mdx (the order @mdx-js/mdx itself uses). */
-export default function remarkReportSyntax(this: Processor): undefined {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+/**
+ * The parser features of the dialect, for the build (src/markdown/pipeline.ts) and check alike. No
+ * frontmatter: Astro hands the compiler the body with the frontmatter blanked out, and check parses the body alone.
+ */
+export const REPORT_FEATURES: Features = { gfm: { footnotes: false }, frontmatter: false, smartPunctuation: false };
+
+export type DialectNode = { type: string; children?: DialectNode[]; position?: unknown; [key: string]: unknown };
+
+/** Where a GFM-only construct could start: a tilde, `://`, `www.`, `@`, a task-list box. */
+const TRIGGER = /~|:\/\/|www\.|@|^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]/m;
+const TASK_BOX = /^([ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?=[ xX]\])/gm;
+/** A fenced code block's tildes are the fence, not text. */
+const TILDE_FENCE = /^[ \t>]*~{3,}/;
+
+/** Unused punctuation (Po, outside ASCII: never Markdown or MDX syntax) to stand in for a character. */
+function standIns(source: string, count: number): string[] {
+  const out: string[] = [];
+  // Supplemental Punctuation first (no report uses it), then the rest of the Basic Multilingual Plane.
+  const ranges: [number, number][] = [[0x2e00, 0x2e7f], [0x00a1, 0x2dff], [0x2e80, 0xfffd]];
+  for (const [from, to] of ranges) {
+    for (let code = from; code <= to && out.length < count; code++) {
+      const ch = String.fromCharCode(code);
+      if (/\p{Po}/u.test(ch) && !source.includes(ch)) out.push(ch);
+    }
+  }
+  if (out.length < count) throw new Error('报告中用到了所有可作替代的标点符号，无法解析');
+  return out;
+}
+
+/** Written with a backslash before it (an odd run of them): already literal, and must stay escaped. */
+function escaped(source: string, at: number): boolean {
+  let n = 0;
+  for (let i = at - 1; i >= 0 && source[i] === '\\'; i--) n++;
+  return n % 2 === 1;
+}
+
+/** A source as the parser is given it: construct-starting characters swapped, and the way back. */
+export interface Neutralised {
+  text: string;
+  back: Map<string, string>;
+}
+
+/** The source with every construct-starting character swapped for its stand-in; undefined when it holds none. */
+export function neutralise(source: string): Neutralised | undefined {
+  if (!TRIGGER.test(source)) return undefined;
+  const [tilde, colon, dot, at, box] = standIns(source, 5) as [string, string, string, string, string];
+  const chars = source.split('');
+  const swap = (i: number, to: string) => {
+    if (!escaped(source, i)) chars[i] = to;
+  };
+  let lineStart = 0;
+  let fence = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (i === lineStart) fence = TILDE_FENCE.test(source.slice(i, source.indexOf('\n', i) + 1 || undefined));
+    if (c === '\n') lineStart = i + 1;
+    else if (c === '~' && !fence) swap(i, tilde);
+    else if (c === ':' && source.startsWith('//', i + 1)) swap(i, colon);
+    else if (c === '.' && i >= 3 && source.slice(i - 3, i).toLowerCase() === 'www') swap(i, dot);
+    else if (c === '@') swap(i, at);
+  }
+  for (const m of source.matchAll(TASK_BOX)) swap((m.index as number) + (m[1] as string).length, box);
+  const back = new Map([[tilde, '~'], [colon, ':'], [dot, '.'], [at, '@'], [box, '[']]);
+  return { text: chars.join(''), back };
+}
+
+/** Every string in the tree with the stand-ins put back (positions untouched: they did not move). */
+function restore(node: unknown, pattern: RegExp, back: Map<string, string>): unknown {
+  if (typeof node === 'string') return pattern.test(node) ? node.replace(pattern, (c) => back.get(c) as string) : node;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) node[i] = restore(node[i], pattern, back);
+    return node;
+  }
+  if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    for (const key of Object.keys(o)) if (key !== 'position') o[key] = restore(o[key], pattern, back);
+  }
+  return node;
+}
+
+/** The stand-ins put back into the parser's message, so it quotes what was written. */
+export function restoreMessage(e: unknown, swapped: Neutralised): unknown {
+  if (e instanceof Error) e.message = restore(e.message, standInPattern(swapped), swapped.back) as string;
+  return e;
+}
+
+const standInPattern = (swapped: Neutralised) => new RegExp(`[${[...swapped.back.keys()].join('')}]`, 'g');
+
+/** A neutralised source (or one that needed none: `swapped` undefined) parsed, with the stand-ins put back. */
+export function parseNeutralised(text: string, swapped: Neutralised | undefined): DialectNode {
+  if (!swapped) return mdxToMdast(text, { features: REPORT_FEATURES, position: true }) as unknown as DialectNode;
+  let tree: unknown;
+  try {
+    tree = mdxToMdast(text, { features: REPORT_FEATURES, position: true });
+  } catch (e) {
+    throw restoreMessage(e, swapped);
+  }
+  return restore(tree, standInPattern(swapped), swapped.back) as DialectNode;
+}
+
+/**
+ * A report body (or a whole report with its frontmatter blanked out) as the dialect reads it, positions
+ * included. Throws what the parser reports (`3:1: Expected a closing tag …`).
+ */
+export function parseReport(source: string): DialectNode {
+  const swapped = neutralise(source);
+  return parseNeutralised(swapped?.text ?? source, swapped);
 }
 
 /**

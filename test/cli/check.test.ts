@@ -51,7 +51,7 @@ describe('npm run check on test/fixtures/broken (README answer key)', () => {
   it('row 8: 2021.mdx negative', () => expectProblem(g, 'reports/2021.mdx', '第 8 行', 'stats.petitions-closed', '-3', '负数'));
   it('row 9: 2021.mdx <Stat> without a value', () => expectProblem(g, 'reports/2021.mdx', '第 19 行', '<Stat id="petitions-pending">', 'stats'));
   it('row 10: 2022.mdx unclosed quote', () => expectProblem(g, 'reports/2022.mdx', '第 5 行', 'YAML', '引号'));
-  it('row 11: 2023.mdx unclosed <Stat', () => expectProblem(g, 'reports/2023.mdx', '第 15 行', 'MDX', 'U+FF0C', '/>'));
+  it('row 11: 2023.mdx unclosed <Stat', () => expectProblem(g, 'reports/2023.mdx', '第 15 行', 'MDX', '第 16 列的 <Stat id="inspections" 次', '要以 /> 结束'));
   it('row 12: 2024.mdx is GB18030', () => expectProblem(g, 'reports/2024.mdx', '不是 UTF-8', 'GBK/GB18030', '另存'));
   it('row 13: notayear.mdx', () => expectProblem(g, 'reports/notayear.mdx', 'notayear.mdx', '年份.mdx'));
 

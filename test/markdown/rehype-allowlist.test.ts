@@ -1,40 +1,21 @@
-// The build's defence when check was skipped: the report pipeline as Astro's MDX runs it (our remark
-// plugins, remark-rehype passing MDX nodes through, then the allowlist), on bodies check would refuse.
+// The build's defence when check was skipped: the report pipeline as the build runs it (reportHtmlTree:
+// the dialect's parse, our Markdown steps, the HTML tree with MDX nodes passed through, then the allowlist), on bodies check would refuse.
 // Whatever comes out must be plain, script-free HTML with nothing redacted in it.
 import { describe, expect, it } from 'vitest';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
-import remarkRehype from 'remark-rehype';
 import { toHtml } from 'hast-util-to-html';
-import { VFile } from 'vfile';
 import type { Root as HastRoot } from 'hast';
-import remarkReportSyntax from '../../src/markdown/syntax.ts';
-import remarkSafety from '../../src/markdown/remark-safety.ts';
-import remarkReport from '../../src/markdown/remark-report.ts';
-import rehypeAllowlist from '../../src/markdown/rehype-allowlist.ts';
-import remarkReportTables from '../../src/markdown/remark-report-tables.ts';
+import { reportHtmlTree, stepFile } from '../../src/markdown/pipeline.ts';
+import { DEFAULT_SECTION_WORDS } from '../../src/lib/structure/section-kinds.ts';
 import { makeRegistry, metricSchema } from '../../src/lib/content/metrics.ts';
 import type { Edition } from '../../src/lib/content/edition.ts';
 import type { ReportStructure } from '../../src/lib/structure/structure.ts';
 import { unpackStructure } from '../../src/lib/structure/packed.ts';
 
 const registry = makeRegistry([metricSchema.parse({ id: 'meetings', label: '会议', unit: '次', public: true }), metricSchema.parse({ id: 'cases', label: '案件', unit: '件' })]);
-// What @mdx-js/mdx passes through remark-rehype untouched (its `nodeTypes`).
-const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'] as const;
 
 function render(body: string, edition: Edition = 'public') {
-  const file = new VFile({ value: body, data: { astro: { frontmatter: { year: 2022, stats: { meetings: 3, cases: 4817 } } } } });
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkReportSyntax)
-    .use(remarkSafety, { edition })
-    .use(remarkReport, { registry, edition })
-    .use(remarkReportTables)
-    .use(remarkRehype, { passThrough: [...MDX_NODES] })
-    .use(rehypeAllowlist);
-  const tree = processor.runSync(processor.parse(file), file) as HastRoot;
+  const file = stepFile({ astro: { frontmatter: { year: 2022, stats: { meetings: 3, cases: 4817 } } } });
+  const tree = reportHtmlTree(body, { edition, registry, sectionWords: DEFAULT_SECTION_WORDS }, file) as HastRoot;
   const structure = (file.data as { astro: { frontmatter: { structure: string } } }).astro.frontmatter.structure;
   return { html: toHtml(tree), structure: JSON.stringify(unpackStructure(structure, 'test')), tree };
 }

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
-import remarkReportSyntax, { reportToMarkdownExtensions } from '../../src/markdown/syntax.ts';
+import { reportToMarkdownExtensions } from '../../src/markdown/syntax.ts';
+import { runSteps } from '../helpers/markdown-steps.ts';
 import remarkReport from '../../src/markdown/remark-report.ts';
 import remarkReportTables, { isCaption } from '../../src/markdown/remark-report-tables.ts';
 import { makeRegistry, metricSchema } from '../../src/lib/content/metrics.ts';
@@ -15,8 +13,7 @@ const registry = makeRegistry([metricSchema.parse({ id: 'cases', label: '案件'
 /** The tree after both plugins, written back as MDX (the JSX the build compiles). */
 function run(body: string, stats: Record<string, unknown> = { cases: 4817 }): string {
   const file = new VFile({ value: body, data: { astro: { frontmatter: { year: 2021, stats } } } });
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax).use(remarkReport, { registry, edition: 'public' }).use(remarkReportTables);
-  const tree = processor.runSync(processor.parse(file), file) as Root;
+  const tree = runSteps(file, [remarkReport({ registry, edition: 'public' }), remarkReportTables()]);
   return toMarkdown(tree, { extensions: reportToMarkdownExtensions() });
 }
 

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
-import remarkReportSyntax from '../../src/markdown/syntax.ts';
+import { runSteps } from '../helpers/markdown-steps.ts';
 import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
@@ -37,8 +34,7 @@ const body = `2021年……汇报如下：
 
 function run(edition: Edition, stats: Record<string, unknown> = { meetings: 7, cases: 4817 }) {
   const file = new VFile({ value: body, data: { astro: { frontmatter: { year: 2021, stats } } } });
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax).use(remarkReport, { registry, edition });
-  const tree = processor.runSync(processor.parse(file), file) as Root;
+  const tree = runSteps(file, [remarkReport({ registry, edition })]);
   const raw = (file.data as { astro: { frontmatter: { stats: Record<string, unknown>; structure: string } } }).astro.frontmatter;
   const fm = { ...raw, structure: unpackStructure(raw.structure, 'test') };
   return { tree, fm, text: toString(tree) };
@@ -90,8 +86,7 @@ describe('remark-report', () => {
   it('reads section kinds with the words it is given (the content folder’s kind)', () => {
     const kindOf = (sectionWords?: SectionWords) => {
       const file = new VFile({ value: '## 四、展望\n\n一是再接再厉。\n', data: { astro: { frontmatter: { year: 2021, stats: {} } } } });
-      const processor = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax).use(remarkReport, { registry, edition: 'public', sectionWords });
-      processor.runSync(processor.parse(file), file);
+      runSteps(file, [remarkReport({ registry, edition: 'public', sectionWords })]);
       return unpackStructure((file.data as { astro: { frontmatter: { structure: string } } }).astro.frontmatter.structure, 'test').sections[0]!.kind;
     };
     expect(kindOf()).toBe('other');

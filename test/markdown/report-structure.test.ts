@@ -1,13 +1,10 @@
 // The structure on the compiled tree: anchors and kinds on the blocks, a span per inline item built in the
 // mdast (so <Stat> and <Redact> inside it stay what they are), and the text exactly as written.
 import { describe, expect, it } from 'vitest';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
 import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import type { Root, RootContent } from 'mdast';
-import remarkReportSyntax from '../../src/markdown/syntax.ts';
+import { runSteps } from '../helpers/markdown-steps.ts';
 import remarkReport from '../../src/markdown/remark-report.ts';
 import { makeRegistry, metricSchema } from '../../src/lib/content/metrics.ts';
 import type { Edition } from '../../src/lib/content/edition.ts';
@@ -27,8 +24,7 @@ const registry = makeRegistry([
 
 function compile(body: string, edition: Edition = 'public', stats: Record<string, unknown> = { 'grassroots-items': 1654, 'proactive-items': 13561 }) {
   const file = new VFile({ value: body, data: { astro: { frontmatter: { year: 2023, stats } } } });
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax).use(remarkReport, { registry, edition });
-  const tree = processor.runSync(processor.parse(file), file) as Root;
+  const tree = runSteps(file, [remarkReport({ registry, edition })]);
   const fm = (file.data as { astro: { frontmatter: { structure: string } } }).astro.frontmatter;
   return { tree, structure: unpackStructure(fm.structure, 'test') };
 }
@@ -108,8 +104,7 @@ describe('the build and check read the same structure', () => {
     if (!parsed.ok) throw new Error(parsed.message);
     const checked = buildStructure(structureBlocks(renderTree(parsed.tree, {}))).structure;
     const file = new VFile({ value: imported.body, data: { astro: { frontmatter: { year: r.answers.year, stats: {} } } } });
-    const processor = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax).use(remarkReport, { registry: makeRegistry([]), edition: 'public' });
-    const tree = processor.runSync(processor.parse(file), file) as Root;
+    const tree = runSteps(file, [remarkReport({ registry: makeRegistry([]), edition: 'public' })]);
     const built = unpackStructure((file.data as { astro: { frontmatter: { structure: string } } }).astro.frontmatter.structure, 'test');
     const key = (s: ReportStructure) => items(s).map((i) => `${i.id} ${i.item.form} ${i.item.kind} ${i.item.title}`);
     expect(key(built)).toEqual(key(checked));

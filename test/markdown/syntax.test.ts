@@ -46,3 +46,58 @@ describe('the report dialect', () => {
     expect(checked).toBeNull();
   });
 });
+
+describe('the dialect on the build’s parser', () => {
+  const textOf = (body: string) => {
+    const text: string[] = [];
+    visit(parsed(body), 'text', (n) => void text.push(n.value));
+    return text.join('');
+  };
+
+  it('reads tildes as written: ranges, doubled, escaped, next to emphasis', () => {
+    const tree = parsed('1~3月至5~6月，增长~~10%~~，转义\\~号，*约~5次*。');
+    expect(types(tree).has('delete')).toBe(false);
+    expect(textOf('1~3月至5~6月，增长~~10%~~，转义\\~号，*约~5次*。')).toBe('1~3月至5~6月，增长~~10%~~，转义~号，约~5次。');
+    expect(types(tree).has('emphasis')).toBe(true);
+  });
+
+  it('keeps the brackets of a would-be task list, in a quote and an ordered list too', () => {
+    for (const body of ['- [ ] 待办\n- [x] 已办\n', '> 1. [X] 引用中\n']) {
+      const tree = parsed(body);
+      visit(tree, 'listItem', (n) => void expect(n.checked).toBeNull());
+    }
+    expect(textOf('- [ ] 待办\n- [x] 已办\n')).toBe('[ ] 待办[x] 已办');
+  });
+
+  it('leaves a URL, www address or e-mail as words, in a paragraph and in a table cell', () => {
+    const tree = parsed('网址 https://www.example.gov.cn/xxgk?a=1&b=2 ，信箱 xxgk@example.gov.cn。\n\n| 项目 | 说明 |\n| --- | --- |\n| 网址 | www.example.com/\\<b> 与 1~2月 |\n');
+    expect(types(tree).has('link')).toBe(false);
+    expect(types(tree).has('mdxJsxTextElement')).toBe(false);
+    const cells: string[] = [];
+    visit(tree, 'tableCell', (c) => void cells.push(c.children.map((n) => ('value' in n ? n.value : '')).join('')));
+    expect(cells).toContain('www.example.com/<b> 与 1~2月');
+  });
+
+  it('keeps code and a tilde fence exactly', () => {
+    const tree = parsed('~~~\nhttp://x ~ a@b\n~~~\n\n行内 `~a@b://` 代码\n');
+    const codes: string[] = [];
+    visit(tree, (n) => {
+      if (n.type === 'code' || n.type === 'inlineCode') codes.push((n as { value: string }).value);
+    });
+    expect(codes).toEqual(['http://x ~ a@b', '~a@b://']);
+  });
+
+  it('works when the text already holds the punctuation it uses as stand-ins', () => {
+    const stand = Array.from({ length: 0x60 }, (_, i) => String.fromCharCode(0x2e00 + i)).join('');
+    expect(textOf(`${stand} 1~3月 a@b.cn`)).toBe(`${stand} 1~3月 a@b.cn`);
+  });
+
+  it('reports a syntax error at its place, quoting what was written', () => {
+    const r = parseBody('第一行~\n\n见 https://x.cn <span>未闭合');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.line).toBe(3);
+    expect(r.message).toMatch(/span/);
+    expect(r.message).not.toMatch(/[\u2e00-\u2e7f]/);
+  });
+});

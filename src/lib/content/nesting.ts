@@ -104,5 +104,6 @@ export function nestingMessage(found: NestingFinding | undefined): string {
 
 /** The stack ran out inside the parser or a tree walker. */
 export function isStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && /call stack/i.test(e.message);
+  // The native parser reports it as a plain Error with the same words.
+  return e instanceof Error && /maximum call stack/i.test(e.message);
 }

@@ -1,8 +1,5 @@
 // The MDX body of a report: parsed once with the grammar the build uses, then checked for what authors get wrong.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
-import remarkReportSyntax from '../../markdown/syntax.ts';
+import { parseReport } from '../../markdown/syntax.ts';
 import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';
 import type { Problem } from './problems.ts';
@@ -14,8 +11,7 @@ import { contentSafetyProblems } from './content-safety.ts';
 /** The only components a report may use; anything else is a typo or an unsupported feature. */
 export const REPORT_COMPONENTS = ['Stat', 'Redact'] as const;
 
-// The build's dialect (src/markdown/syntax.ts): check must see exactly the tree the build will render.
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkReportSyntax);
+// The build's parser and dialect (src/markdown/syntax.ts): check must see exactly the tree the build will render.
 
 /** A failure with a `hint` is not a syntax error: `message` and `hint` are the whole problem. */
 export type BodyParse = { ok: true; tree: Root } | { ok: false; line?: number; column?: number; message: string; hint?: string };
@@ -25,16 +21,31 @@ export function parseBody(body: string): BodyParse {
   const deep = tooDeepToParse(body);
   if (deep) return { ok: false, line: deep.line, message: nestingMessage(deep), hint: NESTING_HINT };
   try {
-    const tree = parser.parse(body) as Root;
+    const tree = parseReport(body) as unknown as Root;
     const tooDeep = treeNesting(tree);
     return tooDeep ? { ok: false, line: tooDeep.line, message: nestingMessage(tooDeep), hint: NESTING_HINT } : { ok: true, tree };
   } catch (e) {
     if (isStackOverflow(e)) return { ok: false, message: nestingMessage(undefined), hint: NESTING_HINT };
-    const err = e as { line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } }; reason?: string; message: string };
-    const place = err.place && 'start' in err.place ? err.place.start : err.place;
-    return { ok: false, line: err.line ?? place?.line, column: err.column ?? place?.column, message: err.reason ?? err.message };
+    // The parser's messages start with the place: `3:1: Expected a closing tag for <div> (3:1) (mdx-jsx:…)`.
+    const m = /^(\d+):(\d+):\s*([\s\S]*?)(?:\s*\([a-z-]+:[a-z-]+\))?$/.exec((e as Error).message ?? String(e));
+    if (!m) return { ok: false, message: (e as Error).message ?? String(e) };
+    const line = Number(m[1]);
+    const column = Number(m[2]);
+    return { ok: false, line, column, message: unclosedComponent(body, line, column) ?? (m[3] as string) };
   }
 }
+
+/**
+ * The parser only says a tag is malformed; at one of ours, say which and how it must end (the mistake
+ * authors make is `<Stat id="…" 次` without the `/>`).
+ */
+function unclosedComponent(body: string, line: number, column: number): string | undefined {
+  const at = body.split('\n')[line - 1]?.slice(column - 1) ?? '';
+  const tag = /^<(Stat|Redact)\b[^>\n]{0,40}/.exec(at);
+  if (!tag) return undefined;
+  return tag[1] === 'Stat' ? `第 ${column} 列的 ${tag[0]}… 没有正确结束：<Stat id="…" /> 要以 /> 结束` : `第 ${column} 列的 ${tag[0]}… 没有正确结束：<Redact> 要有对应的 </Redact>`;
+}
+
 
 type JsxNode = { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement'; name: string | null; attributes: { type: string; name?: string; value?: unknown }[]; position?: { start: { line: number } } };
 
