@@ -33,12 +33,14 @@ const TILDE_FENCE = /^[ \t>]*~{3,}/;
 /** Unused punctuation (Po, outside ASCII: never Markdown or MDX syntax) to stand in for a character. */
 function standIns(source: string, count: number): string[] {
   const out: string[] = [];
+  // A character the text writes as a numeric reference (`&#x2E00;`) is in the tree though not in the source.
+  const referenced = new Set([...source.matchAll(/&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));/g)].map((m) => (m[1] ? parseInt(m[1], 16) : Number(m[2]))));
   // Supplemental Punctuation first (no report uses it), then the rest of the Basic Multilingual Plane.
   const ranges: [number, number][] = [[0x2e00, 0x2e7f], [0x00a1, 0x2dff], [0x2e80, 0xfffd]];
   for (const [from, to] of ranges) {
     for (let code = from; code <= to && out.length < count; code++) {
       const ch = String.fromCharCode(code);
-      if (/\p{Po}/u.test(ch) && !source.includes(ch)) out.push(ch);
+      if (/\p{Po}/u.test(ch) && !referenced.has(code) && !source.includes(ch)) out.push(ch);
     }
   }
   if (out.length < count) throw new Error('报告中用到了所有可作替代的标点符号，无法解析');

@@ -92,6 +92,11 @@ describe('the dialect on the build’s parser', () => {
     expect(textOf(`${stand} 1~3月 a@b.cn`)).toBe(`${stand} 1~3月 a@b.cn`);
   });
 
+  it('never turns a character written as a reference into one it swapped', () => {
+    const written = 'a@b.cn 与 1~3月 和 &#x2E00;&#11777;&#x2e02;&#x2E03;&#x2E06;&#x2E07;&#x2E08;&#x2E0B;&#x2E0E; 。';
+    expect(textOf(written)).toBe('a@b.cn 与 1~3月 和 \u2E00\u2E01\u2E02\u2E03\u2E06\u2E07\u2E08\u2E0B\u2E0E 。');
+  });
+
   it('reports a syntax error at its place, quoting what was written', () => {
     const r = parseBody('第一行~\n\n见 https://x.cn <span>未闭合');
     expect(r.ok).toBe(false);
