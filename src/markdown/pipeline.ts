@@ -87,12 +87,17 @@ type MdxRenderer = { process(content: string, ...rest: unknown[]): Promise<unkno
  * could find strikethrough, a task list or an autolink; the Markdown step gets the way back by the text.
  */
 export function reportProcessor(inputs: PipelineInputs) {
-  // Reports being compiled, by the text Sätteri was given (Vite compiles several at once).
-  const compiling = new Map<string, { swapped: Neutralised; count: number }>();
+  // Reports being compiled, by their frontmatter object: the one Astro hands the renderer is the one the
+  // plugins find in ctx.data.astro (a key by text would miss: Sätteri drops a BOM before the plugins run).
+  const compiling = new WeakMap<object, Neutralised>();
   const markdown = {
     name: 'nianbao:report',
     before(_root: unknown, ctx: HookContext) {
-      ctx.data[HTML_TREE] = neutralisedHtmlTree(ctx.source, compiling.get(ctx.source)?.swapped, inputs, stepFile(ctx.data));
+      const frontmatter = (ctx.data.astro as { frontmatter?: object } | undefined)?.frontmatter;
+      const swapped = frontmatter ? compiling.get(frontmatter) : undefined;
+      // A source Sätteri was handed unswapped would be read with full GFM: never let one through.
+      if (!swapped && neutralise(ctx.source)) throw new Error('nianbao 内部错误：报告没有经过方言的替换步骤（src/markdown/pipeline.ts）');
+      ctx.data[HTML_TREE] = neutralisedHtmlTree(ctx.source, swapped, inputs, stepFile(ctx.data));
     },
   };
   const html = {
@@ -111,18 +116,16 @@ export function reportProcessor(inputs: PipelineInputs) {
     const renderer = (await createMdxRenderer(...args)) as unknown as MdxRenderer;
     return {
       ...renderer,
-      async process(content: string, ...rest: unknown[]) {
+      async process(content: string, filePath: unknown, frontmatter: Record<string, unknown>, ...rest: unknown[]) {
         const swapped = neutralise(content);
-        if (!swapped) return renderer.process(content, ...rest);
-        const entry = compiling.get(swapped.text) ?? { swapped, count: 0 };
-        entry.count++;
-        compiling.set(swapped.text, entry);
+        if (!swapped) return renderer.process(content, filePath, frontmatter, ...rest);
+        compiling.set(frontmatter, swapped);
         try {
-          return await renderer.process(swapped.text, ...rest);
+          return await renderer.process(swapped.text, filePath, frontmatter, ...rest);
         } catch (e) {
           throw restoreMessage(e, swapped);
         } finally {
-          if (--entry.count === 0) compiling.delete(swapped.text);
+          compiling.delete(frontmatter);
         }
       },
     } as never;

@@ -25,10 +25,11 @@ export const REPORT_FEATURES: Features = { gfm: { footnotes: false }, frontmatte
 export type DialectNode = { type: string; children?: DialectNode[]; position?: unknown; [key: string]: unknown };
 
 /** Where a GFM-only construct could start: a tilde, `://`, `www.`, `@`, a task-list box. */
-const TRIGGER = /~|:\/\/|www\.|@|^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]/m;
-const TASK_BOX = /^([ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?=[ xX]\])/gm;
-/** A fenced code block's tildes are the fence, not text. */
-const TILDE_FENCE = /^[ \t>]*~{3,}/;
+const TRIGGER = /~|:\\?\/\\?\/|www\\?\.|@|\[[ \txX]\]/i;
+/** List markers (any number on one line, in quotes too) before a would-be task box `[ ]`, `[x]`, `[\t]`. */
+const TASK_BOX = /^((?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:>[ \t]*)*)+)\[(?=[ \txX]\])/gm;
+/** A fenced code block's tildes are the fence, not text (after quote or list markers too). */
+const TILDE_FENCE = /^(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:>[ \t]*)*)*~{3,}/;
 
 /** Unused punctuation (Po, outside ASCII: never Markdown or MDX syntax) to stand in for a character. */
 function standIns(source: string, count: number): string[] {
@@ -47,7 +48,7 @@ function standIns(source: string, count: number): string[] {
   return out;
 }
 
-/** Written with a backslash before it (an odd run of them): already literal, and must stay escaped. */
+/** Written with a backslash before it (an odd run of them): an escape. */
 function escaped(source: string, at: number): boolean {
   let n = 0;
   for (let i = at - 1; i >= 0 && source[i] === '\\'; i--) n++;
@@ -57,54 +58,79 @@ function escaped(source: string, at: number): boolean {
 /** A source as the parser is given it: construct-starting characters swapped, and the way back. */
 export interface Neutralised {
   text: string;
+  /** Stand-in → the character it replaced. */
   back: Map<string, string>;
+  /** Stands in for the backslash of an escaped trigger (`\@`): GFM autolinks across escapes, so both characters are swapped. */
+  escape: string;
 }
 
 /** The source with every construct-starting character swapped for its stand-in; undefined when it holds none. */
 export function neutralise(source: string): Neutralised | undefined {
   if (!TRIGGER.test(source)) return undefined;
-  const [tilde, colon, dot, at, box] = standIns(source, 5) as [string, string, string, string, string];
+  const [tilde, colon, dot, at, box, escape] = standIns(source, 6) as [string, string, string, string, string, string];
   const chars = source.split('');
   const swap = (i: number, to: string) => {
-    if (!escaped(source, i)) chars[i] = to;
+    if (escaped(source, i)) chars[i - 1] = escape;
+    chars[i] = to;
   };
-  let lineStart = 0;
   let fence = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
-    if (i === lineStart) fence = TILDE_FENCE.test(source.slice(i, source.indexOf('\n', i) + 1 || undefined));
-    if (c === '\n') lineStart = i + 1;
-    else if (c === '~' && !fence) swap(i, tilde);
-    else if (c === ':' && source.startsWith('//', i + 1)) swap(i, colon);
-    else if (c === '.' && i >= 3 && source.slice(i - 3, i).toLowerCase() === 'www') swap(i, dot);
+    if (i === 0 || source[i - 1] === '\n') {
+      const eol = source.indexOf('\n', i);
+      fence = TILDE_FENCE.test(source.slice(i, eol < 0 ? undefined : eol));
+    }
+    if (c === '~' && !fence) swap(i, tilde);
+    else if (c === ':' && /^\\?\/\\?\//.test(source.slice(i + 1, i + 5))) swap(i, colon);
+    else if (c === '.' && /www\\?$/i.test(source.slice(Math.max(0, i - 4), i)) && (source[i - 1] !== '\\' || escaped(source, i))) swap(i, dot);
     else if (c === '@') swap(i, at);
   }
   for (const m of source.matchAll(TASK_BOX)) swap((m.index as number) + (m[1] as string).length, box);
   const back = new Map([[tilde, '~'], [colon, ':'], [dot, '.'], [at, '@'], [box, '[']]);
-  return { text: chars.join(''), back };
+  return { text: chars.join(''), back, escape };
+}
+
+/** Strings the parser keeps as written (no escapes read): code, JSX attribute values, expressions. */
+const LITERAL = new Set(['code', 'inlineCode', 'mdxJsxAttribute', 'mdxJsxAttributeValueExpression', 'mdxJsxExpressionAttribute', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm']);
+
+interface Restorer {
+  literal(value: string): string;
+  read(value: string): string;
+}
+
+function restorer(swapped: Neutralised): Restorer {
+  const chars = [...swapped.back.keys()].join('');
+  const any = new RegExp(`[${chars}${swapped.escape}]`);
+  const one = new RegExp(`[${chars}${swapped.escape}]`, 'g');
+  // Where escapes were read, an escaped trigger is just the character; a lone stand-in for a backslash is one.
+  const read = new RegExp(`${swapped.escape}?([${chars}])|${swapped.escape}`, 'g');
+  const put = (c: string) => (c === swapped.escape ? '\\' : (swapped.back.get(c) as string));
+  return {
+    literal: (v) => (any.test(v) ? v.replace(one, put) : v),
+    read: (v) => (any.test(v) ? v.replace(read, (_m, c?: string) => (c ? (swapped.back.get(c) as string) : '\\')) : v),
+  };
 }
 
 /** Every string in the tree with the stand-ins put back (positions untouched: they did not move). */
-function restore(node: unknown, pattern: RegExp, back: Map<string, string>): unknown {
-  if (typeof node === 'string') return pattern.test(node) ? node.replace(pattern, (c) => back.get(c) as string) : node;
+function restore(node: unknown, r: Restorer, literal = false): unknown {
+  if (typeof node === 'string') return literal ? r.literal(node) : r.read(node);
   if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) node[i] = restore(node[i], pattern, back);
+    for (let i = 0; i < node.length; i++) node[i] = restore(node[i], r, literal);
     return node;
   }
   if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
-    for (const key of Object.keys(o)) if (key !== 'position') o[key] = restore(o[key], pattern, back);
+    const lit = typeof o.type === 'string' && LITERAL.has(o.type);
+    for (const key of Object.keys(o)) if (key !== 'position') o[key] = restore(o[key], r, lit && (key === 'value' || key === 'name'));
   }
   return node;
 }
 
 /** The stand-ins put back into the parser's message, so it quotes what was written. */
 export function restoreMessage(e: unknown, swapped: Neutralised): unknown {
-  if (e instanceof Error) e.message = restore(e.message, standInPattern(swapped), swapped.back) as string;
+  if (e instanceof Error) e.message = restorer(swapped).literal(e.message);
   return e;
 }
-
-const standInPattern = (swapped: Neutralised) => new RegExp(`[${[...swapped.back.keys()].join('')}]`, 'g');
 
 /** A neutralised source (or one that needed none: `swapped` undefined) parsed, with the stand-ins put back. */
 export function parseNeutralised(text: string, swapped: Neutralised | undefined): DialectNode {
@@ -115,7 +141,7 @@ export function parseNeutralised(text: string, swapped: Neutralised | undefined)
   } catch (e) {
     throw restoreMessage(e, swapped);
   }
-  return restore(tree, standInPattern(swapped), swapped.back) as DialectNode;
+  return restore(tree, restorer(swapped)) as DialectNode;
 }
 
 /**

@@ -28,6 +28,14 @@ describe('the compiled report', () => {
     expect(code).not.toMatch(/[\u2e00-\u2e7f]/);
   });
 
+  it('reads a file saved with a byte-order mark the same (Sätteri drops the mark before the plugins run)', async () => {
+    const { code } = await compile('\uFEFF一是1~3月开会，网址 https://www.example.gov.cn/xxgk，信箱 a@b.cn，[门户](https://www.gov.cn/~a)。\n\n- [ ] 待办\n');
+    expect(code).toContain('一是1~3月开会，网址 https://www.example.gov.cn/xxgk，信箱 a@b.cn，');
+    expect(code).toContain('https://www.gov.cn/~a');
+    expect(code).toContain('[ ] 待办');
+    expect(code).not.toMatch(/[\u2e00-\u2e7f]/);
+  });
+
   it('carries this edition’s text only: a hidden figure and redacted words never reach the module', async () => {
     const body = '一是办案<Stat id="cases" />件，查处<Redact>王某某</Redact>，召开会议<Stat id="meetings" />次。\n';
     const pub = (await compile(body, 'public')).code;

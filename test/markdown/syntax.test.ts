@@ -97,6 +97,32 @@ describe('the dialect on the build’s parser', () => {
     expect(textOf(written)).toBe('a@b.cn 与 1~3月 和 \u2E00\u2E01\u2E02\u2E03\u2E06\u2E07\u2E08\u2E0B\u2E0E 。');
   });
 
+  it('makes no link of an address whose trigger is escaped, and keeps the backslash where escapes are not read', () => {
+    const body = '信箱 xxgk\\@example.gov.cn，网址 www\\.example.gov.cn 和 https\\://example.com/\\<b>，代码 `a\\@b\\~c`，<span title="x\\@y">字</span>。';
+    const tree = parsed(body);
+    expect(types(tree).has('link')).toBe(false);
+    expect(textOf(body)).toBe('信箱 xxgk@example.gov.cn，网址 www.example.gov.cn 和 https://example.com/<b>，代码 ，字。');
+    const code: string[] = [];
+    visit(tree, 'inlineCode', (n) => void code.push(n.value));
+    expect(code).toEqual(['a\\@b\\~c']);
+    let title: unknown;
+    visit(tree, 'mdxJsxTextElement', (n) => void (title = (n.attributes[0] as { value: unknown }).value));
+    expect(title).toBe('x\\@y');
+  });
+
+  it.each(['- - [ ] 尚未完成的整改', '- * [x] 已完成', '1. - [x] 已办', '- > - [ ] 引用', '- [\t] 任务', '> > - [X] 两层引用'])('keeps the box of %j as text', (body) => {
+    const tree = parsed(`${body}\n`);
+    visit(tree, 'listItem', (n) => void expect(n.checked).toBeNull());
+    expect(textOf(`${body}\n`)).toMatch(/\[[ \txX]\]/);
+  });
+
+  it('keeps a tilde fence opened on a list line as a fence', () => {
+    const tree = parsed('- ~~~\n  1~3月\n  ~~~\n');
+    const codes: string[] = [];
+    visit(tree, 'code', (n) => void codes.push(n.value));
+    expect(codes).toEqual(['1~3月']);
+  });
+
   it('reports a syntax error at its place, quoting what was written', () => {
     const r = parseBody('第一行~\n\n见 https://x.cn <span>未闭合');
     expect(r.ok).toBe(false);

@@ -97,6 +97,12 @@ export function readContentText(path: string, file: string, opts: { maxBytes: nu
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, problem: { severity: 'error', file, message: `文件不是 UTF-8 编码（看起来是 ${decoded.encoding}）`, hint: ENCODING_HINT } };
+  // check reads any line ending, but Astro reads a report's frontmatter only with LF or CRLF.
+  const loneCr = file.endsWith('.mdx') ? bytes.findIndex((b, i) => b === 0x0d && bytes[i + 1] !== 0x0a) : -1;
+  if (loneCr >= 0) {
+    const line = decoded.text.slice(0, new TextDecoder().decode(bytes.subarray(0, loneCr)).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').length).split('\n').length;
+    return { ok: false, problem: { severity: 'error', file, line, message: '换行符是单独的 CR（旧式苹果电脑的格式），网站构建读不了这种文件', hint: '用记事本或 VS Code 把文件另存为 LF 或 CRLF 换行（VS Code 右下角的“CR”可以改）' } };
+  }
   return { ok: true, text: decoded.text };
 }
 

@@ -1,7 +1,7 @@
 // A content folder whose files the file system will not hand over: each case is one Chinese problem
 // naming the file and the fix, never a stack trace. Real files where the test can make them; an injected
 // reader for what it cannot (tests run as root, and root reads a chmod 000 file).
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync, unlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync, unlinkSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,21 @@ const errors = (dir: string, reader?: ContentReader) => checkContent(dir, reader
 describe('file errors in a content folder, through check', () => {
   it('the untouched copy is valid (so each case below is its own error)', () => {
     expect(errors(folder())).toEqual([]);
+  });
+
+  it('a report with old Mac line endings (CR alone) is refused with the line and how to resave; CRLF is read', () => {
+    const dir = folder();
+    const file = join(dir, 'reports/2021.mdx');
+    const text = readFileSync(file, 'utf8').replace(/\r?\n/g, '\n');
+    writeFileSync(file, text.replace(/\n/g, '\r\n'));
+    expect(errors(dir)).toEqual([]);
+    const lines = text.split('\n');
+    writeFileSync(file, `${lines.slice(0, 4).join('\n')}\r${lines.slice(4).join('\n')}`);
+    const found = errors(dir);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: 'reports/2021.mdx', line: 4 });
+    expect(found[0]?.message).toContain('单独的 CR');
+    expect(found[0]?.hint).toContain('另存为 LF 或 CRLF');
   });
 
   it.each([
