@@ -84,7 +84,8 @@ type MdxRenderer = { process(content: string, ...rest: unknown[]): Promise<unkno
 /**
  * Astro's `markdown.processor`: Sätteri with the report's steps. Sätteri parses a report before any plugin
  * sees it, so it is handed the neutralised source (src/markdown/syntax.ts), never one in which full GFM
- * could find strikethrough, a task list or an autolink; the Markdown step gets the way back by the text.
+ * could find strikethrough, a task list or an autolink; the Markdown step finds the way back by the report's
+ * frontmatter object, which the renderer is handed and the plugins see again.
  */
 export function reportProcessor(inputs: PipelineInputs) {
   // Reports being compiled, by their frontmatter object: the one Astro hands the renderer is the one the

@@ -10,7 +10,8 @@
 // `://`, the `.` of `www.`, `@`, the `[` of `- [ ]`) are swapped for stand-ins before parsing and put back in
 // every string of the tree after. A stand-in is punctuation, as the character it replaces, so emphasis next
 // to it reads the same; it takes the same room, so every position stays true; and it starts no construct,
-// so none of those can arise.
+// so none of those can arise. Sätteri autolinks across escapes too (`a\@b.cn`), so an escaped trigger is
+// swapped with its backslash, and put back as the character where escapes are read, as written in code.
 import { mdxToMdast, type Features } from 'satteri';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import type { Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
