@@ -11,6 +11,7 @@ export function links(base: string) {
     /** The years and built pairs, for the compare picker's selects (one file, not a copy in every page). */
     comparePairs: u('compare/pairs.json'),
     metric: (id: string) => u(`metrics/${id}/`),
+    metrics: u('metrics/'),
     measures: u('measures/'),
     search: u('search/'),
     statsJson: u('data/stats.json'),

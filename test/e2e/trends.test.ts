@@ -193,6 +193,11 @@ describe('the index pages above compare and metric pages', () => {
     const label = await first.innerText();
     await Promise.all([page.waitForURL(new URL(hrefs[0]!, pub.url).href), first.click()]);
     expect(await page.locator('h1').innerText()).toContain(label);
+    // The metric page's path leads back up to this list.
+    const crumbs = page.locator('nav.breadcrumb a');
+    expect(await crumbs.allInnerTexts()).toEqual(['数据趋势', '全部指标']);
+    await Promise.all([page.waitForURL(`${pub.url}metrics/`), crumbs.nth(1).click()]);
+    expect(await page.locator('h1').innerText()).toBe('全部指标');
     expect(trouble).toEqual([]);
     await close();
   });
