@@ -27,10 +27,13 @@ export type DialectNode = { type: string; children?: DialectNode[]; position?: u
 
 /** Where a GFM-only construct could start: a tilde, `://`, `www.`, `@`, a task-list box. */
 const TRIGGER = /~|:\\?\/\\?\/|www\\?\.|@|\[[ \txX]\]/i;
-/** List markers (any number on one line, in quotes too) before a would-be task box `[ ]`, `[x]`, `[\t]`. */
-const TASK_BOX = /^((?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:>[ \t]*)*)+)\[(?=[ \txX]\])/gm;
+// What may stand before a block's first character on its line: quote markers, then list markers (several may share a line).
+const QUOTES = String.raw`(?:[ \t]*>)*[ \t]*`;
+const MARKER = String.raw`(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:>[ \t]*)*)`;
+/** List markers before a would-be task box `[ ]`, `[x]`, `[\t]`. */
+const TASK_BOX = new RegExp(String.raw`^(${QUOTES}${MARKER}+)\[(?=[ \txX]\])`, 'gm');
 /** A fenced code block's tildes are the fence, not text (after quote or list markers too). */
-const TILDE_FENCE = /^(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:>[ \t]*)*)*~{3,}/;
+const TILDE_FENCE = new RegExp(String.raw`^${QUOTES}${MARKER}*~{3,}`);
 
 /** Unused punctuation (Po, outside ASCII: never Markdown or MDX syntax) to stand in for a character. */
 function standIns(source: string, count: number): string[] {
@@ -83,7 +86,7 @@ export function neutralise(source: string): Neutralised | undefined {
     }
     if (c === '~' && !fence) swap(i, tilde);
     else if (c === ':' && /^\\?\/\\?\//.test(source.slice(i + 1, i + 5))) swap(i, colon);
-    else if (c === '.' && /www\\?$/i.test(source.slice(Math.max(0, i - 4), i)) && (source[i - 1] !== '\\' || escaped(source, i))) swap(i, dot);
+    else if (c === '.' && /www$/i.test(source.slice(Math.max(0, i - 4), escaped(source, i) ? i - 1 : i))) swap(i, dot);
     else if (c === '@') swap(i, at);
   }
   for (const m of source.matchAll(TASK_BOX)) swap((m.index as number) + (m[1] as string).length, box);
@@ -135,14 +138,13 @@ export function restoreMessage(e: unknown, swapped: Neutralised): unknown {
 
 /** A neutralised source (or one that needed none: `swapped` undefined) parsed, with the stand-ins put back. */
 export function parseNeutralised(text: string, swapped: Neutralised | undefined): DialectNode {
-  if (!swapped) return mdxToMdast(text, { features: REPORT_FEATURES, position: true }) as unknown as DialectNode;
   let tree: unknown;
   try {
     tree = mdxToMdast(text, { features: REPORT_FEATURES, position: true });
   } catch (e) {
-    throw restoreMessage(e, swapped);
+    throw swapped ? restoreMessage(e, swapped) : e;
   }
-  return restore(tree, restorer(swapped)) as DialectNode;
+  return (swapped ? restore(tree, restorer(swapped)) : tree) as DialectNode;
 }
 
 /**

@@ -4,7 +4,7 @@
 // including those a test running as root cannot provoke (root reads a chmod 000 file).
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Problem } from './problems.ts';
-import { decodeText, ENCODING_HINT } from './text-file.ts';
+import { decodeText, ENCODING_HINT, normaliseText } from './text-file.ts';
 import { describeFsError, fsErrorCode } from './fs-errors.ts';
 
 export interface ContentReader {
@@ -100,7 +100,7 @@ export function readContentText(path: string, file: string, opts: { maxBytes: nu
   // check reads any line ending, but Astro reads a report's frontmatter only with LF or CRLF.
   const loneCr = file.endsWith('.mdx') ? bytes.findIndex((b, i) => b === 0x0d && bytes[i + 1] !== 0x0a) : -1;
   if (loneCr >= 0) {
-    const line = decoded.text.slice(0, new TextDecoder().decode(bytes.subarray(0, loneCr)).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').length).split('\n').length;
+    const line = normaliseText(new TextDecoder().decode(bytes.subarray(0, loneCr))).split('\n').length;
     return { ok: false, problem: { severity: 'error', file, line, message: '换行符是单独的 CR（旧式苹果电脑的格式），网站构建读不了这种文件', hint: '用记事本或 VS Code 把文件另存为 LF 或 CRLF 换行（VS Code 右下角的“CR”可以改）' } };
   }
   return { ok: true, text: decoded.text };

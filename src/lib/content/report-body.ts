@@ -11,12 +11,10 @@ import { contentSafetyProblems } from './content-safety.ts';
 /** The only components a report may use; anything else is a typo or an unsupported feature. */
 export const REPORT_COMPONENTS = ['Stat', 'Redact'] as const;
 
-// The build's parser and dialect (src/markdown/syntax.ts): check must see exactly the tree the build will render.
-
 /** A failure with a `hint` is not a syntax error: `message` and `hint` are the whole problem. */
 export type BodyParse = { ok: true; tree: Root } | { ok: false; line?: number; column?: number; message: string; hint?: string };
 
-/** The parsed body, or why not. No caller ever gets a tree nested beyond MAX_NESTING (src/lib/content/nesting.ts). */
+/** The parsed body (the build's parser and dialect, src/markdown/syntax.ts: check sees the tree the build renders), or why not. No caller ever gets a tree nested beyond MAX_NESTING (src/lib/content/nesting.ts). */
 export function parseBody(body: string): BodyParse {
   const deep = tooDeepToParse(body);
   if (deep) return { ok: false, line: deep.line, message: nestingMessage(deep), hint: NESTING_HINT };
