@@ -14,6 +14,30 @@ describe('packed structure', () => {
     expect(unpackStructure(packed, 'reports/2022.mdx')).toEqual(structure);
   });
 
+  it('writes a text the structure repeats once, and gives every copy back', () => {
+    const body = '一是强化宣传教育，增强党员干部廉洁自律意识。通过警示教育宣传片加强教育。';
+    const item = { ordinal: 1, title: '一是强化宣传教育，增强党员干部廉洁自律意识。', kind: 'measures' as const, form: 'yishi' as const, depth: 1, body };
+    const repeated: ReportStructure = {
+      intro: [],
+      sections: [
+        { id: 's3', title: '三、下一步工作思路和主要措施', kind: 'measures', paragraphs: [
+          { id: 's3-1', text: body, stats: [], kind: 'measures', item },
+          // A text that looks like a reference is only ever a string: it stays what it says.
+          { id: 's3-2', text: '{"$":0} 与 $ 符号照录', stats: [], kind: 'measures' },
+          { id: 's3-3', text: body, stats: [], kind: 'measures', item: { ...item, ordinal: 2 } },
+        ] },
+      ],
+    };
+    const packed = packStructure(repeated);
+    expect(unpackStructure(packed, 'reports/2022.mdx')).toEqual(repeated);
+    expect(packed.split(body).length - 1).toBe(1);
+    expect(packed.length).toBeLessThan(JSON.stringify(repeated).length - 3 * body.length);
+  });
+
+  it('refuses a packed structure whose reference points at no text, naming the report', () => {
+    expect(() => unpackStructure('{"intro":[],"sections":[{"title":{"$":4}}]}', 'reports/2021.mdx')).toThrow(/reports\/2021\.mdx.*损坏.*npm run build/);
+  });
+
   it('names the report when the compiled module carries no structure', () => {
     expect(() => unpackStructure(undefined, 'reports/2022.mdx')).toThrow(/reports\/2022\.mdx.*报告结构/);
     expect(() => unpackStructure(structure, 'reports/2022.mdx')).toThrow(/remark-report/);
