@@ -14,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readJson, writeJson } from '../lib/content/cache-file.ts';
 import { codeFingerprint } from '../lib/content/check-cache.ts';
-import { compiledReport, noteCompiled, type CompiledReport } from '../markdown/compiled-blocks.ts';
 
 /** The plugin @astrojs/mdx registers with Vite to compile .mdx files. */
 const MDX_PLUGIN = '@mdx-js/rolldown';
@@ -52,10 +51,6 @@ export function mdxCompileCache(options: MdxCacheOptions): AstroIntegration {
   let salt = '';
   let saved: Record<string, TransformResult> = {};
   const used: Record<string, TransformResult> = {};
-  // What the search index reads of each report (src/markdown/compiled-blocks.ts), kept beside its module:
-  // a report taken from here is not compiled, so nothing else would note it.
-  let savedReports: Record<string, CompiledReport> = {};
-  const usedReports: Record<string, CompiledReport> = {};
   let hits = 0;
   let misses = 0;
   return {
@@ -65,9 +60,8 @@ export function mdxCompileCache(options: MdxCacheOptions): AstroIntegration {
         if (command !== 'build') return;
         file = join(fileURLToPath(config.cacheDir), 'compiled-reports.json');
         salt = createHash('sha256').update(codeFingerprint(options.codeDirs)).update(`\0${packageVersions(options.root)}\0`).update(options.inputs).digest('hex');
-        const kept = readJson<{ salt: string; entries: Record<string, TransformResult>; reports?: Record<string, CompiledReport> }>(file);
+        const kept = readJson<{ salt: string; entries: Record<string, TransformResult> }>(file);
         saved = kept.salt === salt && kept.entries ? kept.entries : {};
-        savedReports = kept.salt === salt && kept.reports ? kept.reports : {};
         updateConfig({
           vite: {
             plugins: [
@@ -84,16 +78,11 @@ export function mdxCompileCache(options: MdxCacheOptions): AstroIntegration {
                     if (typeof kept?.code === 'string') {
                       hits++;
                       used[key] = kept;
-                      const report = savedReports[key];
-                      if (report) usedReports[key] = report;
-                      noteCompiled(id, report);
                       return kept;
                     }
                     misses++;
                     const result = await compile.call(this, code, id);
                     if (result) used[key] = result;
-                    const report = compiledReport(id);
-                    if (result && report) usedReports[key] = report;
                     return result;
                   };
                 },
@@ -104,7 +93,7 @@ export function mdxCompileCache(options: MdxCacheOptions): AstroIntegration {
       },
       'astro:build:done': ({ logger }) => {
         if (!file) return;
-        if (misses || Object.keys(saved).some((key) => !(key in used))) writeJson(file, { salt, entries: used, reports: usedReports });
+        if (misses || Object.keys(saved).some((key) => !(key in used))) writeJson(file, { salt, entries: used });
         if (hits) logger.info(`${hits} 份报告沿用上次编译的结果（内容和程序都没有改动），${misses} 份重新编译`);
       },
     },

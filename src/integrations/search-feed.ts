@@ -1,16 +1,12 @@
-// The search index built while the site is still being generated. When the build has read every report's
-// text while compiling it (src/markdown/compiled-blocks.ts), pagefind is given all of it before the first
-// page is rendered and writes its files in its own process while Astro renders; each report page, once
-// rendered, is read again and must give exactly the same paragraphs, or the index is made again from the
-// pages (the index always holds what the pages show). Otherwise Astro renders the report pages first (this
-// prerenderer puts them at the head of the queue), each page's paragraphs go to pagefind as soon as its
-// HTML exists, and pagefind writes once the last report page is in.
-import { rmSync } from 'node:fs';
+// The search index built while the site is still being generated. Astro renders the report pages first
+// (this prerenderer puts them at the head of the queue); each page's paragraphs go to pagefind as soon
+// as its HTML exists, and once the last report page is in, pagefind writes its files in its own process
+// while Astro renders the compare, trend and metric pages on the other core. What is indexed is still
+// read from the finished HTML of each report page, exactly as before (src/integrations/search-index.ts).
 import type { AstroPrerenderer } from 'astro';
 import * as pagefind from 'pagefind';
-import type { CompiledReport } from '../markdown/compiled-blocks.ts';
 import { bundleRecords } from '../lib/search/bundles.ts';
-import { reportBlocks, searchRecords, type ReportBlock, type SearchRecord } from '../lib/search/records.ts';
+import { reportBlocks, searchRecords, type SearchRecord } from '../lib/search/records.ts';
 
 type Rendered = Awaited<ReturnType<AstroPrerenderer['render']>>;
 
@@ -42,16 +38,7 @@ export interface FeedResult {
   years: number[];
   paragraphs: number;
   records: number;
-  /** Whether pagefind had every report before the first page (the pages agreeing with what was compiled). */
-  early: boolean;
-  /** Report years whose page read differently from their compiled text: the index was made again from the pages. */
-  differed: number[];
-  /** Report years with a page but no compiled reading, or the reverse (the index was made again from the pages; not a fault). */
-  unread: number[];
 }
-
-/** The index records of one year's paragraphs. */
-const yearRecords = (year: number, blocks: ReportBlock[]): SearchRecord[] => bundleRecords(searchRecords(year, blocks));
 
 /** A report page's pathname (`/2022/`, or under the base) → its year. */
 export function reportYear(pathname: string, base: string): number | undefined {
@@ -77,8 +64,6 @@ export class SearchFeed {
   private expected = new Set<number>();
   private writing: Promise<void> | undefined;
   private failure: Error | undefined;
-  /** Started from the compiled reports (start()): each year's blocks as given, the pages' own reading, and the write. */
-  private early: { blocks: Map<number, string>; pages: Map<number, ReportBlock[]>; written: Promise<void>; differed: number[]; unread: number[] } | undefined;
 
   private readonly bundleDir: string;
   private readonly options: { maxFragments?: number };
@@ -118,9 +103,7 @@ export class SearchFeed {
     if (!this.expected.has(year) || this.seen.has(year)) return;
     // A missing container means the page markup changed under us.
     if (!html.includes('class="report-text"')) throw new Error(`搜索索引：${file} 中找不到报告正文（class="report-text"），无法建立索引`);
-    const blocks = reportBlocks(html);
-    if (this.early) return this.check(year, blocks);
-    const paragraphs: SearchRecord[] = searchRecords(year, blocks);
+    const paragraphs: SearchRecord[] = searchRecords(year, reportBlocks(html));
     const bundled = bundleRecords(paragraphs);
     this.seen.add(year);
     this.paragraphs += paragraphs.length;
@@ -133,59 +116,6 @@ export class SearchFeed {
     const last = this.seen.size === this.expected.size;
     if (this.batch.length >= BATCH_RECORDS || (last && this.batch.length)) this.send();
     if (last) this.write();
-  }
-
-  /**
-   * Every report's paragraphs as read while compiling, to pagefind at once, oldest year first, and the index
-   * written straight after: before the first page, so pagefind works beside Astro instead of after it.
-   * Not started when a year is missing its reading or has two.
-   */
-  start(reports: CompiledReport[]): void {
-    if (this.opened || reports.length === 0) return;
-    const sorted = [...reports].sort((a, b) => a.year - b.year);
-    if (sorted.some((r, i) => i > 0 && r.year === sorted[i - 1]?.year)) return;
-    const records = sorted.flatMap((r) => yearRecords(r.year, r.blocks));
-    const index = this.open();
-    const written = index.then((i) => addRecords(i, records)).then(async () => writePagefindFiles(await index, this.bundleDir));
-    // Reported by finish() when this index is the one kept; one made again replaces it.
-    written.catch(() => {});
-    this.early = { blocks: new Map(sorted.map((r) => [r.year, JSON.stringify(r.blocks)])), pages: new Map(), written, differed: [], unread: [] };
-  }
-
-  /** A report page checked against the reading pagefind was given; after the last one, the index is kept or made again. */
-  private check(year: number, blocks: ReportBlock[]): void {
-    const early = this.early as NonNullable<SearchFeed['early']>;
-    this.seen.add(year);
-    early.pages.set(year, blocks);
-    const compiled = early.blocks.get(year);
-    if (compiled === undefined) early.unread.push(year);
-    else if (compiled !== JSON.stringify(blocks)) early.differed.push(year);
-    if (this.seen.size === this.expected.size) this.settle();
-  }
-
-  /** All report pages are in: keep the index started from the compiled text if every page agreed, else make it from the pages. */
-  private settle(): void {
-    const early = this.early as NonNullable<SearchFeed['early']>;
-    for (const y of early.blocks.keys()) if (!this.expected.has(y)) early.unread.push(y);
-    const years = [...early.pages.keys()].sort((a, b) => a - b);
-    const records = years.map((y) => yearRecords(y, early.pages.get(y) as ReportBlock[]));
-    this.paragraphs = years.reduce((n, y) => n + (early.pages.get(y) as ReportBlock[]).length, 0);
-    this.records = records.reduce((n, r) => n + r.length, 0);
-    if (early.differed.length === 0 && early.unread.length === 0) {
-      this.writing = early.written;
-      return;
-    }
-    // The pages are what readers see: the index from the compiled text is dropped, whatever state it is in.
-    const remade = early.written
-      .catch(() => {})
-      .then(async () => {
-        rmSync(this.bundleDir, { recursive: true, force: true });
-        const index = await createPagefindIndex(this.options);
-        await addRecords(index, records.flat());
-        await writePagefindFiles(index, this.bundleDir);
-      });
-    remade.catch((e) => (this.failure ??= e as Error));
-    this.writing = remade;
   }
 
   /**
@@ -211,31 +141,21 @@ export class SearchFeed {
   async finish(): Promise<FeedResult> {
     try {
       // A site without report pages still gets an (empty) index: the search page loads it.
-      if (!this.writing && this.expected.size === 0) {
-        if (this.early) this.settle();
-        else this.write();
-      }
+      if (!this.writing && this.expected.size === 0) this.write();
       if (!this.writing) throw new Error(`只收到 ${this.seen.size} / ${this.expected.size} 份报告页面`);
       await this.writing;
       if (this.failure) throw this.failure;
-      const sorted = (years: number[] = []) => [...new Set(years)].sort((a, b) => a - b);
-      const differed = sorted(this.early?.differed);
-      const unread = sorted(this.early?.unread);
-      return { years: sorted([...this.seen]), paragraphs: this.paragraphs, records: this.records, early: this.early !== undefined && differed.length + unread.length === 0, differed, unread };
+      return { years: [...this.seen].sort((a, b) => a - b), paragraphs: this.paragraphs, records: this.records };
     } finally {
       await pagefind.close();
     }
   }
 
   /** Astro's prerenderer, with report pages first and each one's HTML handed to the feed once rendered. */
-  prerenderer(base: string, inner: AstroPrerenderer, compiled: () => CompiledReport[] = () => []): AstroPrerenderer {
+  prerenderer(base: string, inner: AstroPrerenderer): AstroPrerenderer {
     return {
       name: 'nianbao:search-feed',
-      // After bundling, before the first page: every report has been compiled (or taken from the cache) by now.
-      setup: async () => {
-        await inner.setup?.();
-        this.start(compiled());
-      },
+      setup: () => inner.setup?.() ?? Promise.resolve(),
       getStaticPaths: async () => this.order(await inner.getStaticPaths(), base),
       render: async (request, options) => {
         const rendered: Rendered = await inner.render(request, options);

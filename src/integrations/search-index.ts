@@ -12,7 +12,6 @@ import * as pagefind from 'pagefind';
 import sirv from 'sirv';
 import { reportBlocks, searchRecords, type SearchRecord } from '../lib/search/records.ts';
 import { bundleRecords } from '../lib/search/bundles.ts';
-import { compiledReports, forgetCompiled } from '../markdown/compiled-blocks.ts';
 import { addRecords, createPagefindIndex, reportYear, SearchFeed, writePagefindFiles, type FeedResult } from './search-feed.ts';
 
 export interface SearchIndexOptions {
@@ -101,10 +100,9 @@ export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration 
       // Report pages are rendered first and indexed as they come (src/integrations/search-feed.ts).
       'astro:build:start': ({ setPrerenderer }) => {
         rmSync(join(outDir, BUNDLE_DIR), { recursive: true, force: true });
-        forgetCompiled();
         const current = new SearchFeed(join(outDir, BUNDLE_DIR), options);
         feed = current;
-        setPrerenderer((inner) => current.prerenderer(base, inner, compiledReports));
+        setPrerenderer((inner) => current.prerenderer(base, inner));
       },
 
       'astro:build:done': async ({ dir, pages, logger }) => {
@@ -120,14 +118,12 @@ export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration 
           throw new Error(`搜索索引生成失败（pagefind）：${(e as Error).message}`);
         }
         const { years } = done;
-        // Not an error (the index holds what the pages show), but a sign the compiled reading and the page disagree.
-        if (done.differed.length) logger.warn(`搜索索引：${done.differed.length} 份报告（${done.differed.slice(0, 10).join('、')}${done.differed.length > 10 ? ' 等' : ''}年）的页面与编译时读到的正文不一致，已按页面重新建立索引（构建因此较慢）。这是 nianbao 的问题，请报告。`);
         for (const name of UNUSED) rmSync(join(bundle, name), { force: true });
         const size = dirSize(bundle);
         const data = ['index', 'fragment', 'filter'].filter((d) => existsSync(join(bundle, d))).reduce((n, d) => n + dirSize(join(bundle, d)).bytes, 0);
         const span = years.length === 0 ? '无报告' : years.length === 1 ? `${years[0]}年` : `${years[0]}—${years.at(-1)}年`;
         logger.info(
-          `搜索索引：${years.length} 份报告（${span}），${done.paragraphs} 个段落（${done.records} 条索引记录），写入 ${BUNDLE_DIR}/（共 ${size.files} 个文件 ${kb(size.bytes)}，其中索引数据 ${kb(data)}），${fed ? (done.early ? '生成第一个页面之前开始，生成页面之后再' : '生成页面之后再') : ''}用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+          `搜索索引：${years.length} 份报告（${span}），${done.paragraphs} 个段落（${done.records} 条索引记录），写入 ${BUNDLE_DIR}/（共 ${size.files} 个文件 ${kb(size.bytes)}，其中索引数据 ${kb(data)}），${fed ? '生成页面之后再' : ''}用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
         );
       },
     },
@@ -144,7 +140,7 @@ export async function indexBuiltSite(out: string, pathnames: string[], base: str
     const indexRecords = bundleRecords(records);
     await addRecords(index, indexRecords);
     await writePagefindFiles(index, bundle);
-    return { years, paragraphs: records.length, records: indexRecords.length, early: false, differed: [], unread: [] };
+    return { years, paragraphs: records.length, records: indexRecords.length };
   } finally {
     await pagefind.close();
   }

@@ -15,9 +15,6 @@ import type { Edition } from '../lib/content/edition.ts';
 import type { Registry } from '../lib/content/metrics.ts';
 import { kindById } from '../lib/kinds/index.ts';
 import type { SectionWords } from '../lib/structure/structure.ts';
-import { blocksOfReport } from '../lib/search/records.ts';
-import { treeBlocks } from '../lib/search/tree-blocks.ts';
-import { noteCompiled, type CompiledReport } from './compiled-blocks.ts';
 import rehypeAllowlist from './rehype-allowlist.ts';
 import remarkReport from './remark-report.ts';
 import remarkReportTables from './remark-report-tables.ts';
@@ -94,8 +91,6 @@ export function reportProcessor(inputs: PipelineInputs) {
   // Reports being compiled, by their frontmatter object: the one Astro hands the renderer is the one the
   // plugins find in ctx.data.astro (a key by text would miss: Sätteri drops a BOM before the plugins run).
   const compiling = new WeakMap<object, Neutralised>();
-  // Each report's text blocks for the search index, read from its final tree (src/markdown/compiled-blocks.ts).
-  const read = new WeakMap<object, CompiledReport>();
   const markdown = {
     name: 'nianbao:report',
     before(_root: unknown, ctx: HookContext) {
@@ -112,9 +107,6 @@ export function reportProcessor(inputs: PipelineInputs) {
       const tree = ctx.data[HTML_TREE];
       delete ctx.data[HTML_TREE];
       if (!tree) throw new Error('报告没有经过 nianbao 的处理步骤（src/markdown/pipeline.ts）');
-      const frontmatter = (ctx.data.astro as { frontmatter?: { year?: unknown } } | undefined)?.frontmatter;
-      const raw = frontmatter && typeof frontmatter.year === 'number' ? treeBlocks(tree) : undefined;
-      if (frontmatter && raw) read.set(frontmatter, { year: frontmatter.year as number, blocks: blocksOfReport(raw) });
       ctx.replaceNode(root, tree);
     },
   };
@@ -127,16 +119,14 @@ export function reportProcessor(inputs: PipelineInputs) {
       ...renderer,
       async process(content: string, filePath: unknown, frontmatter: Record<string, unknown>, ...rest: unknown[]) {
         const swapped = neutralise(content);
-        if (swapped) compiling.set(frontmatter, swapped);
+        if (!swapped) return renderer.process(content, filePath, frontmatter, ...rest);
+        compiling.set(frontmatter, swapped);
         try {
-          const result = await renderer.process(swapped?.text ?? content, filePath, frontmatter, ...rest);
-          noteCompiled(String(filePath), read.get(frontmatter));
-          return result;
+          return await renderer.process(swapped.text, filePath, frontmatter, ...rest);
         } catch (e) {
-          throw swapped ? restoreMessage(e, swapped) : e;
+          throw restoreMessage(e, swapped);
         } finally {
           compiling.delete(frontmatter);
-          read.delete(frontmatter);
         }
       },
     } as never;

@@ -45,11 +45,6 @@ export function siteDir(name: SiteName): string {
   return join(BUILD_ROOT, name);
 }
 
-/** What the site's build printed (global setup keeps it beside the site). */
-export function siteLog(name: SiteName): string {
-  return `${siteDir(name)}.build.log`;
-}
-
 export function siteEnv(v: SiteVariant): Record<string, string> {
   return {
     NIANBAO_CONTENT: resolve(ROOT, v.content),

@@ -28,11 +28,6 @@ describe('compiled reports kept between builds', () => {
     const again = build('public', 'b');
     expect(reused(again.log)).toBe('1');
     expect(again.page).toBe(first.page);
-    // A report taken from the cache is not compiled, yet the search index still starts from its text.
-    for (const { log } of [first, again]) {
-      expect(log).toMatch(/搜索索引：1 份报告.*生成第一个页面之前开始/);
-      expect(log).not.toContain('不一致');
-    }
 
     const file = join(content, 'reports/2021.mdx');
     writeFileSync(file, readFileSync(file, 'utf8').replace('研究部署党风廉政建设工作。', '研究部署党风廉政建设工作，新增一句用来检验缓存。'));

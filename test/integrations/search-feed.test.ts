@@ -8,8 +8,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportYear, SearchFeed } from '../../src/integrations/search-feed.ts';
 import { BUNDLE_DIR, indexBuiltSite } from '../../src/integrations/search-index.ts';
-import { reportBlocks } from '../../src/lib/search/records.ts';
-import { siteDir, siteLog, sitesToBuild, type SiteName } from '../helpers/sites.ts';
+import { siteDir, type SiteName } from '../helpers/sites.ts';
 
 describe('reportYear', () => {
   it('reads the year of a report page, under the base or not, and nothing else', () => {
@@ -110,58 +109,4 @@ describe('pages rendered out of order', () => {
       rmSync(out, { recursive: true, force: true });
     }
   }, 120_000);
-});
-
-describe('an index started from the compiled reports, before the first page', () => {
-  /** Feed the report pages of seriesPublicBase to a feed started from `compiled`; the result and the bundle. */
-  async function run(dir: string, compiled: (years: string[], html: Map<string, string>) => { year: number; blocks: ReturnType<typeof reportBlocks> }[]) {
-    const built = siteDir('seriesPublicBase');
-    const years = readdirSync(built).filter((d) => /^\d{4}$/.test(d)).sort();
-    const html = new Map(years.map((y) => [y, readFileSync(join(built, y, 'index.html'), 'utf8')]));
-    const feed = new SearchFeed(dir);
-    feed.start(compiled(years, html));
-    feed.order(years.map((y) => ({ pathname: `/reports/${y}/` })), '/reports/');
-    for (const y of years) feed.page(Number(y), html.get(y) as string, `/reports/${y}/`);
-    return { years, result: await feed.finish(), bundle: bundleFiles(dir) };
-  }
-  const asPages = (years: string[], html: Map<string, string>) => years.map((y) => ({ year: Number(y), blocks: reportBlocks(html.get(y) as string) }));
-
-  it('is kept when every page agrees with it, and is byte for byte the index the pages give; a page that disagrees makes it again from the pages', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'nianbao-feed-early-'));
-    try {
-      const plain = await run(join(out, 'plain'), () => []);
-      expect(plain.result.early).toBe(false);
-      expect(Object.keys(plain.bundle).length).toBeGreaterThan(3);
-
-      const agreeing = await run(join(out, 'agreeing'), asPages);
-      expect(agreeing.result).toMatchObject({ early: true, differed: [], unread: [], years: plain.result.years, paragraphs: plain.result.paragraphs, records: plain.result.records });
-      expect(agreeing.bundle).toEqual(plain.bundle);
-
-      // A compiled reading that says something the page does not: the index must not hold it.
-      const wrong = await run(join(out, 'wrong'), (years, html) =>
-        asPages(years, html).map((r, i) => (i === 1 ? { ...r, blocks: r.blocks.map((b, j) => (j === 0 ? { ...b, text: `${b.text}编译时多出的一句` } : b)) } : r)),
-      );
-      expect(wrong.result.early).toBe(false);
-      expect(wrong.result.differed).toEqual([Number(wrong.years[1])]);
-      expect(wrong.bundle).toEqual(plain.bundle);
-
-      // A year compiled without a page, and a page without a compiled reading.
-      const shifted = await run(join(out, 'shifted'), (years, html) => [...asPages(years.slice(1), html), { year: 1999, blocks: reportBlocks(html.get(years[0] as string) as string) }]);
-      expect(shifted.result).toMatchObject({ early: false, differed: [], unread: [1999, Number(shifted.years[0])].sort((a, b) => a - b) });
-      expect(shifted.bundle).toEqual(plain.bundle);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  }, 180_000);
-});
-
-describe('every fixture site', () => {
-  it('started its search index from the compiled reports, and no page disagreed with them', () => {
-    const logs = sitesToBuild().map((site) => [site, readFileSync(siteLog(site), 'utf8')] as const);
-    expect(logs.length).toBeGreaterThan(0);
-    for (const [site, log] of logs) {
-      expect(log, site).toMatch(/搜索索引：\d+ 份报告.*生成第一个页面之前开始/);
-      expect(log, site).not.toContain('不一致');
-    }
-  });
 });

@@ -17,9 +17,9 @@ export interface ReportBlock {
   pos: number;
 }
 
-export const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-export const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math']);
-export const BLOCKISH = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figcaption', 'pre']);
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math']);
+const BLOCKISH = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figcaption', 'pre']);
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', mdash: '—', ndash: '–', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', times: '×' };
 
 export function decodeEntities(s: string): string {
@@ -49,7 +49,7 @@ function hasAttr(attrs: string, name: string): boolean {
   return re.test(attrs);
 }
 
-export interface RawBlock {
+interface RawBlock {
   tag: string;
   id?: string;
   kind?: string;
@@ -124,11 +124,6 @@ export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
     if (skipDepth === -1 && (SKIP.has(tag) || hasAttr(attrs, 'data-pagefind-ignore') || hasAttr(attrs, 'hidden') || attr(attrs, 'aria-hidden') === 'true')) skipDepth = stack.length;
     stack.push(tag);
   }
-  return tidyBlocks(blocks);
-}
-
-/** Line breaks collapsed, ends trimmed, empty blocks (a skipped note, an empty paragraph) left out. */
-export function tidyBlocks(blocks: RawBlock[]): RawBlock[] {
   return blocks.map((b) => ({ ...b, text: b.text.replace(/\s*\n\s*/g, '\n').trim() })).filter((b) => b.text);
 }
 
@@ -137,16 +132,11 @@ export function tidyBlocks(blocks: RawBlock[]): RawBlock[] {
  * id is a record; a child without one (a list, a table) belongs to the record before it.
  */
 export function reportBlocks(html: string): ReportBlock[] {
-  return blocksOfReport(rawBlocks(html));
-}
-
-/** reportBlocks of the raw blocks of a report text, however they were read (from a page, or from the compiled tree: tree-blocks.ts). */
-export function blocksOfReport(raw: RawBlock[]): ReportBlock[] {
   const out: ReportBlock[] = [];
   let section: ReportBlock['section'];
   let sectionKind = 'intro';
   let previousInSection: ReportBlock | undefined;
-  for (const b of raw) {
+  for (const b of rawBlocks(html)) {
     if (b.tag === 'h2') {
       section = { id: b.id ?? '', title: b.text };
       sectionKind = b.kind ?? 'other';
