@@ -1,9 +1,21 @@
 // Site URLs (DESIGN.md "URLs"), relative to the deploy base.
-import { joinBase } from './paths.ts';
+import { normaliseBase } from './paths.ts';
+
+// Every component of every page asks for the links (hundreds of times a page, thousands of pages):
+// one set per base, with the base normalised once (frozen: every page shares it).
+const byBase = new Map<string, ReturnType<typeof make>>();
 
 export function links(base: string) {
-  const u = (path: string) => joinBase(base, path);
-  return {
+  let made = byBase.get(base);
+  if (!made) byBase.set(base, (made = make(base)));
+  return made;
+}
+
+function make(base: string) {
+  const root = normaliseBase(base);
+  // Same result as joinBase(base, path) (src/lib/paths.ts).
+  const u = (path: string) => root + path.replace(/^\/+/, '');
+  return Object.freeze({
     home: u(''),
     year: (year: number, anchor?: string) => u(`${year}/`) + (anchor ? `#${anchor}` : ''),
     trends: u('trends/'),
@@ -17,7 +29,7 @@ export function links(base: string) {
     statsJson: u('data/stats.json'),
     statsCsv: u('data/stats.csv'),
     asset: u,
-  };
+  });
 }
 
 export type Links = ReturnType<typeof links>;

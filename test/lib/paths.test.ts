@@ -14,6 +14,14 @@ describe('deploy base', () => {
     expect(L.compare(2023, 2021)).toBe('/reports/compare/2021-2023/');
     expect(L.metric('petitions-received')).toBe('/reports/metrics/petitions-received/');
   });
+  it.each(['reports', ' /reports ', '/', '', 'a/b'])('links under base %j are what joinBase makes', (base) => {
+    const L = links(base);
+    expect(L.home).toBe(joinBase(base, ''));
+    expect(L.year(2022)).toBe(joinBase(base, '2022/'));
+    expect(L.asset('/favicon.svg')).toBe(joinBase(base, 'favicon.svg'));
+    expect(L.statsCsv).toBe(joinBase(base, 'data/stats.csv'));
+    expect(links(base).compare(2020, 2019)).toBe(joinBase(base, 'compare/2019-2020/'));
+  });
 });
 
 describe('editions', () => {
