@@ -1,5 +1,5 @@
 // Site URLs (DESIGN.md "URLs"), relative to the deploy base.
-import { normaliseBase } from './paths.ts';
+import { baseJoiner } from './paths.ts';
 
 // Every component of every page asks for the links (hundreds of times a page, thousands of pages):
 // one set per base, with the base normalised once (frozen: every page shares it).
@@ -12,9 +12,7 @@ export function links(base: string) {
 }
 
 function make(base: string) {
-  const root = normaliseBase(base);
-  // Same result as joinBase(base, path) (src/lib/paths.ts).
-  const u = (path: string) => root + path.replace(/^\/+/, '');
+  const u = baseJoiner(base);
   return Object.freeze({
     home: u(''),
     year: (year: number, anchor?: string) => u(`${year}/`) + (anchor ? `#${anchor}` : ''),

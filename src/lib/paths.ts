@@ -8,5 +8,11 @@ export function normaliseBase(raw: string | undefined): string {
 
 /** Join the base with a site path: url('/reports/', '2022/') → '/reports/2022/'. */
 export function joinBase(base: string, path = ''): string {
-  return normaliseBase(base) + path.replace(/^\/+/, '');
+  return baseJoiner(base)(path);
+}
+
+/** joinBase for one base, normalised once: for code that joins many paths under the same base. */
+export function baseJoiner(base: string): (path?: string) => string {
+  const root = normaliseBase(base);
+  return (path = '') => root + path.replace(/^\/+/, '');
 }
