@@ -3,20 +3,20 @@
 // Pagefind 1.6.0 (and its source since December 2024) builds it twice: the service's WriteFiles handler
 // calls build_indexes() and then PagefindIndex::write_files, which builds again (BENCHMARKS.md, 2026-12-03
 // second profile). Run this after upgrading pagefind: once it prints 1 build, the index step on the
-// build's critical path is one build (~0.7 s at 320 years on the bench machine) shorter. The records are
-// made like the site's (src/lib/search/records.ts, bundles.ts), from the sample report's paragraphs, a
-// slightly varied copy per year.
+// build's critical path is one build (~0.7 s at 320 years on the bench machine) shorter. Records are made
+// and sent by the site's own code (searchRecords, bundleRecords, the feed's addRecords/writePagefindFiles)
+// from the sample report's paragraphs, a slightly varied copy per year.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { bundleRecords } from '../src/lib/search/bundles.ts';
-import { indexContent } from '../src/lib/search/normalise.ts';
-import type { SearchRecord } from '../src/lib/search/records.ts';
+import { searchRecords, type ReportBlock } from '../src/lib/search/records.ts';
+import { addRecords, writePagefindFiles } from '../src/integrations/search-feed.ts';
 
 const years = Number(process.argv[2] ?? 320);
 if (!Number.isInteger(years) || years < 1) {
-  console.error('用法：node bench/pagefind-builds.ts [年数]（正整数，默认 320）');
+  console.error('用法：npx node bench/pagefind-builds.ts [年数]（正整数，默认 320）');
   process.exit(2);
 }
 
@@ -27,22 +27,12 @@ const paragraphs = sample
   .filter((p) => p.length > 0 && !p.startsWith('<') && !p.startsWith('{'));
 const kinds = ['work', 'problems', 'causes', 'measures', 'other'];
 
-const records: SearchRecord[] = [];
-for (let y = 0; y < years; y++) {
-  const year = String(2022 - years + 1 + y);
-  paragraphs.forEach((text, i) => {
-    // Each year's text differs a little, as real years do: the year and a position in every paragraph.
-    const varied = `${year}年${text}（${i}）`;
-    records.push({
-      url: `${year}/#p${i}`,
-      content: indexContent(varied),
-      language: 'zh',
-      meta: { title: varied.slice(0, 20), year, anchor: `p${i}`, pos: String(i) },
-      filters: { year: [year], kind: [kinds[Math.floor((i * kinds.length) / paragraphs.length)] as string] },
-      sort: { year, pos: String(i).padStart(5, '0') },
-    });
-  });
-}
+// Each year's text differs a little, as real years do: the year and a position in every paragraph.
+const records = Array.from({ length: years }, (_, y) => {
+  const year = 2022 - years + 1 + y;
+  const blocks: ReportBlock[] = paragraphs.map((text, pos) => ({ anchor: `p${pos}`, kind: kinds[Math.floor((pos * kinds.length) / paragraphs.length)] as string, text: `${year}年${text}（${pos}）`, item: false, pos }));
+  return searchRecords(year, blocks);
+}).flat();
 const bundles = bundleRecords(records);
 
 const work = mkdtempSync(join(tmpdir(), 'nianbao-pagefind-builds-'));
@@ -53,13 +43,10 @@ try {
   if (!created.index) throw new Error(created.errors.join('；'));
   const index = created.index;
   let t = performance.now();
-  const added = await Promise.all(bundles.map((r) => index.addCustomRecord(r)));
-  const errors = added.flatMap((r) => r.errors);
-  if (errors.length) throw new Error(errors.join('；'));
+  await addRecords(index, bundles);
   const addMs = performance.now() - t;
   t = performance.now();
-  const written = await index.writeFiles({ outputPath: join(work, 'bundle') });
-  if (written.errors.length) throw new Error(written.errors.join('；'));
+  await writePagefindFiles(index, join(work, 'bundle'));
   const writeMs = performance.now() - t;
   const builds = readFileSync(logfile, 'utf8').split('[Building search indexes]').length - 1;
   const version = (JSON.parse(readFileSync(join(import.meta.dirname, '../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
