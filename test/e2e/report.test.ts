@@ -62,8 +62,8 @@ describe('report page in Chromium', () => {
     const { page } = await open(`${site.url}2022/`);
     await page.locator('.toc a', { hasText: '四是严肃执纪问责，加大办案力度。' }).click();
     expect(new URL(page.url()).hash).toBe('#s1-4');
-    const bg = await page.locator('#s1-4').evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(bg).not.toBe('rgba(0, 0, 0, 0)');
+    // The highlight fades in (global.css: transition on p:target), so right after the click it can still be transparent.
+    await expect.poll(() => page.locator('#s1-4').evaluate((el) => getComputedStyle(el).backgroundColor), { timeout: 3000 }).not.toBe('rgba(0, 0, 0, 0)');
     const top = await page.locator('#s1-4').evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(200);
