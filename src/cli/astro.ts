@@ -1,13 +1,16 @@
 // Runs the Astro CLI for the npm scripts: telemetry off (intranets are offline, and no request may leave),
 // the content folder and edition announced so nobody publishes the wrong one by accident, and a build
 // that only replaces dist/ once it has completed, search index included.
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHECKED_ENV, resolveContentDir } from '../lib/content/content-dir.ts';
 import { readEdition } from '../lib/content/edition.ts';
 import { normaliseBase } from '../lib/paths.ts';
 import { describeFsError } from '../lib/content/fs-errors.ts';
 import { moveDir } from '../lib/publish/move-dir.ts';
+import { PublishError } from '../lib/publish/publish-error.ts';
+import { refuseUnsafeTarget } from '../lib/publish/publish-target.ts';
+import { inspectSiteFolder, refusalOf, SITE_FILES, writeSiteFiles } from '../lib/publish/site-files.ts';
 import { fail } from './command.ts';
 import type { ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
@@ -22,7 +25,8 @@ const USAGE: Record<string, string> = {
   build: `用法：npm run build [-- --outDir 文件夹]
 
 检查内容目录，通过后生成整个网站（报告、对比、趋势、搜索索引）。构建完成后才替换 dist/（或 --outDir
-指定的文件夹），失败时原来的网站保持不变；只会替换空文件夹或 nianbao 生成的网站。`,
+指定的文件夹），失败时原来的网站保持不变。只会替换空文件夹，或上次构建生成、之后没有放进别的文件也没有
+改动过的网站文件夹（构建时写下的文件清单 .nianbao-site.json 为凭）；不会替换链接（publish 的发布目录）。`,
   dev: `用法：npm run dev
 
 检查内容目录后启动本机预览（默认 http://localhost:4321/），修改报告并保存后页面自动更新。按 Ctrl-C 停止。`,
@@ -89,25 +93,6 @@ if (args[0] !== 'build') {
   process.exit(await exitCode(child));
 }
 
-/**
- * The folder a build may replace: absent, empty, or a site nianbao built (its home page names nianbao as
- * its generator). Anything else — the checkout, a content folder, someone's documents — is never replaced.
- */
-function replaceable(dir: string): boolean {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return !existsSync(dir);
-  }
-  if (names.length === 0) return true;
-  try {
-    return /<meta name="generator" content="nianbao"/.test(readFileSync(join(dir, 'index.html'), 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
 /** `--outDir X` or `--outDir=X` taken out of the arguments: Astro gets a folder beside it instead. */
 function takeOutDir(argv: string[]): { outDir?: string; rest: string[] } {
   const rest: string[] = [];
@@ -127,9 +112,25 @@ function takeOutDir(argv: string[]): { outDir?: string; rest: string[] } {
 // the finished site is then moved beside the folder, copied when that is on another disk.
 const { outDir, rest } = takeOutDir(args);
 const target = outDir ? resolve(outDir) : DIST;
-if (!replaceable(target)) {
-  fail(`${target} 不是空文件夹，也不是 nianbao 生成的网站：构建会替换整个文件夹，所以没有开始。`, '用 --outDir 指定一个新的或空的文件夹（或上次 npm run build 生成的网站文件夹）');
+/**
+ * Stops unless the build may replace `target`: not a place publish or the user keeps (the checkout, the
+ * content, a release, a mount point), and absent, empty, or a build's output with nothing added since.
+ */
+function refuseUnlessReplaceable(cleanUp = () => {}): void {
+  try {
+    refuseUnsafeTarget(target, { projectDir: ROOT, contentDir: resolveContentDir(), action: 'build' });
+  } catch (e) {
+    if (!(e instanceof PublishError)) throw e;
+    cleanUp();
+    fail(e.message, e.hint);
+  }
+  const refusal = refusalOf(inspectSiteFolder(target), target);
+  if (refusal) {
+    cleanUp();
+    fail(refusal.message, refusal.hint);
+  }
 }
+refuseUnlessReplaceable();
 const local = join(ROOT, `dist.building-${process.pid}`);
 const building = `${target}.building-${process.pid}`;
 // Builds in one checkout run one at a time (src/integrations/one-build.ts), but the swap follows the
@@ -167,6 +168,12 @@ if (status !== 0) {
   rmSync(local, { recursive: true, force: true });
   fail(`构建失败，${target === DIST ? 'dist/' : target} 保持原样（上一次成功构建的网站仍在）。`, '按上面的提示修改后重新运行 npm run build');
 }
+try {
+  writeSiteFiles(local);
+} catch (e) {
+  rmSync(local, { recursive: true, force: true });
+  fail(`无法写入网站的文件清单 ${join(local, SITE_FILES)}：${describeFsError(e)}。${target} 保持原样。`);
+}
 if (building !== local) {
   try {
     moveDir(local, building);
@@ -175,7 +182,19 @@ if (building !== local) {
     fail(`无法把网站写到 ${building}：${describeFsError(e)}。${target} 保持原样。`);
   }
 }
-if (existsSync(target)) renameSync(target, previous);
+// The folder may have changed during the build (someone saved a file into it): asked again at the swap, and
+// what was moved aside is looked at once more before it goes, so nothing put there meanwhile is deleted.
+const abandon = () => rmSync(building, { recursive: true, force: true });
+refuseUnlessReplaceable(abandon);
+if (existsSync(target)) {
+  renameSync(target, previous);
+  const refusal = refusalOf(inspectSiteFolder(previous), target);
+  if (refusal) {
+    renameSync(previous, target);
+    abandon();
+    fail(refusal.message, refusal.hint);
+  }
+}
 renameSync(building, target);
 rmSync(previous, { recursive: true, force: true });
 console.log(`✓ 网站已生成到 ${target}`);

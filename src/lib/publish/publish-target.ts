@@ -41,14 +41,19 @@ export interface TargetContext {
   /** The nianbao checkout running the publish. */
   projectDir: string;
   contentDir?: string;
+  /** Who asks: publish (`--to`, DIR becomes a link) or a build (`--outDir`, DIR is replaced whole). */
+  action?: 'publish' | 'build';
 }
 
 /** Paths publish never publishes to, whatever is there now. Throws PublishError before anything is touched. */
 export function refuseUnsafeTarget(target: string, ctx: TargetContext): void {
   const abs = resolve(target);
   const real = realTargetPath(abs);
-  const pick = '请换一个专用于网站的 --to 目录，如 /srv/www/nianbao';
-  if (dirname(real) === real) throw new PublishError(`--to ${target} 是文件系统的根目录：不能发布到这里。`, pick);
+  const building = ctx.action === 'build';
+  const flag = building ? '--outDir' : '--to';
+  const verb = building ? '生成网站' : '发布';
+  const pick = `请换一个专用于网站的 ${flag} 目录，如 /srv/www/nianbao`;
+  if (dirname(real) === real) throw new PublishError(`${flag} ${target} 是文件系统的根目录：不能${verb}到这里。`, pick);
 
   const keep: [string, string][] = [[ctx.projectDir, `本项目（nianbao 的代码目录 ${ctx.projectDir}）`]];
   if (ctx.contentDir) keep.push([ctx.contentDir, `内容目录 ${ctx.contentDir}`]);
@@ -57,26 +62,29 @@ export function refuseUnsafeTarget(target: string, ctx: TargetContext): void {
   for (const [dir, what] of keep) {
     const realDir = realPathOf(dir);
     if (contains(real, realDir) || contains(abs, resolve(dir))) {
-      throw new PublishError(`--to ${target} ${real === realDir ? '就是' : '包含'}${what}：发布会把它换成一个链接，不能发布到这里。`, pick);
+      throw new PublishError(`${flag} ${target} ${real === realDir ? '就是' : '包含'}${what}：${building ? '构建会替换整个文件夹' : '发布会把它换成一个链接'}，不能${verb}到这里。`, pick);
     }
   }
   if (ctx.contentDir && contains(realPathOf(ctx.contentDir), real)) {
-    throw new PublishError(`--to ${target} 在内容目录 ${ctx.contentDir} 里面：网站不能放进内容目录。`, pick);
+    throw new PublishError(`${flag} ${target} 在内容目录 ${ctx.contentDir} 里面：网站不能放进内容目录。`, pick);
   }
 
   const releasesPart = [...abs.split(sep), ...real.split(sep)].find((part) => part.endsWith('.releases'));
   if (releasesPart) {
     const owner = releasesPart.slice(0, -'.releases'.length);
-    throw new PublishError(`--to ${target} 是（或在）nianbao 的版本目录 ${releasesPart} 中：那里的文件夹由 publish 管理，网站链接指向它们，不能把它当作发布目录。`, `要发布或回退这个网站，用 --to 指定链接本身${owner ? `（${owner}）` : ''}，而不是 ${releasesPart}`);
+    throw new PublishError(`${flag} ${target} 是（或在）nianbao 的版本目录 ${releasesPart} 中：那里的文件夹由 publish 管理，网站链接指向它们，不能${building ? '在那里构建' : '把它当作发布目录'}。`, `要发布或回退这个网站，用 npm run publish -- --to 指定链接本身${owner ? `（${owner}）` : ''}，而不是 ${releasesPart}`);
   }
   const inRelease = ancestors(real).find((dir) => readMarker(dir) !== undefined);
-  if (inRelease) throw new PublishError(`--to ${target} 在 nianbao 发布的一个版本 ${inRelease} 里面：不能发布到一个网站的内部。`, pick);
+  if (inRelease) throw new PublishError(`${flag} ${target} 在 nianbao 发布的一个版本 ${inRelease} 里面：不能${verb}到一个网站的内部。`, pick);
 
   const st = lstatOrUndefined(abs);
   if (st?.isDirectory()) {
     const parentDev = statSync(dirname(real)).dev;
     if (st.dev !== parentDev) {
-      throw new PublishError(`--to ${target} 是一个单独挂载的文件系统的根目录：publish 要把“目录”换成指向新版本的链接，并在它旁边建版本目录，挂载点不能这样替换。`, `请发布到它下面的一个子目录，如 --to ${join(abs, 'site')}，再让网页服务器指向那个子目录`);
+      throw new PublishError(
+        `${flag} ${target} 是一个单独挂载的文件系统的根目录：${building ? '构建要把整个文件夹换成新生成的网站' : 'publish 要把“目录”换成指向新版本的链接，并在它旁边建版本目录'}，挂载点不能这样替换。`,
+        `请${verb}到它下面的一个子目录，如 ${flag} ${join(abs, 'site')}，再让网页服务器指向那个子目录`,
+      );
     }
   }
 }
