@@ -22,7 +22,7 @@ export const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'] as const;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 // C0 controls, DEL, every Unicode space, and the zero-width/bidi format characters.
 const HIDDEN = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/;
-const REDACT_TAG = /<\/?Redact\b/i;
+const REDACT_TAG = /[<＜]\s*\/?\s*Redact\b/i;
 
 const SITE_HINT = '站外网页写完整地址，如 https://www.gov.cn/；站内页面写以 / 开头的路径，如 /2021/';
 
@@ -99,6 +99,10 @@ export function contentSafetyProblems(tree: Root, ctx: { file: string; lineOffse
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
         if (node.name === 'Redact' && node.attributes?.length) push(node, '<Redact> 不接受属性', '写成 <Redact>要隐去的文字</Redact>，不加任何属性');
+        break;
+      case 'text':
+        // A tag escaped into text (\<Redact>, &lt;Redact>): whoever wrote it meant to hide what follows, and it hides nothing.
+        if (hasRedactTag(node.value ?? '')) push(node, `正文文字中有字面的 <Redact>（被转义成了普通文字）：它不会隐去任何内容，后面的文字会原样出现在公开版和搜索中`, '去掉 < 前面的反斜杠（\\）或改掉 &lt;，写成 <Redact>要隐去的文字</Redact>');
         break;
     }
   }

@@ -13,6 +13,7 @@ import { expectedText, serializeReport, type DocBlock, type Inline } from './mdx
 import { renderBody, type RenderedBlock } from '../structure/report-text.ts';
 import { ImportError, type Source } from './source.ts';
 import { importTables, joinSplitTables, type ImportedTables } from './tables.ts';
+import { hasRedaction, inlineOf, markWrittenRedactions, redactedAt, withoutMarkers, type RedactionCount } from './redaction.ts';
 import { addNewMetrics, addTableMetrics, type NewMetrics, type NewMetricsOptions } from './new-metrics.ts';
 
 export { ImportError } from './source.ts';
@@ -73,6 +74,8 @@ export interface ImportResult {
   notes: string[];
   /** With `addMetrics`: the metrics registered for this report (to append to metrics.yaml), reused and skipped. */
   added?: NewMetrics;
+  /** What the file marked secret (a written <Redact>, Word hidden text), now <Redact> in the report. */
+  redactions: RedactionCount;
 }
 
 const YEAR_IN_TEXT = /((?:19|20)\d{2})\s*年/;
@@ -95,12 +98,13 @@ function excerptOf(text: string, counts: Count[], index: number, before = 14): s
   return `${lead}${text.slice(from, c.start)}【${c.written}】${text.slice(c.end, c.unitEnd)}${after}`;
 }
 
-export function importSource(source: Source, opts: ImportOptions): ImportResult {
+export function importSource(read: Source, opts: ImportOptions): ImportResult {
   let { registry } = opts;
+  const { source, count: redactions } = markWrittenRedactions(read);
   const shaped = shapeDocument(source.blocks);
   const split = joinSplitTables(shaped.blocks);
   shaped.blocks = split.blocks;
-  const notes = [...shaped.notes];
+  const notes = [...(source.notes ?? []), ...shaped.notes];
   if (shaped.blocks.length === 0) throw new ImportError('文件中没有找到正文文字', '请确认选对了文件；如果是扫描件或图片，需要先把文字录入或识别出来');
 
   // The year.
@@ -125,10 +129,20 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
     [title, titleFrom] = previous ? [previous, 'previous'] : [opts.fileName.trim(), 'file'];
   }
   if (!title) throw new ImportError('文件中没有找到标题，文件名也是空的', '请在正文第一行写上报告标题（如“XX局2023年政府信息公开工作年度报告”）后再导入');
+  if (hasRedaction(title)) {
+    throw new ImportError(`标题“${withoutMarkers(title)}”中有标为隐去的文字（<Redact> 或 Word 隐藏文字）：标题在公开版的浏览器标签、首页和搜索结果中总是原样显示，无法只隐去一部分，没有导入`, '在原文件中把标题改成可以公开的写法（去掉其中的 <Redact> 或隐藏文字），再导入');
+  }
 
   // Counts → stats.
   const units = registry.metrics.map((m) => m.unit);
-  const perBlock = shaped.blocks.map((b) => (b.type === 'paragraph' ? findCounts(b.text, units) : []));
+  // A count inside a redacted span stays text inside the <Redact>: bound to a stat it would be shown wherever the metric is.
+  const perBlock = shaped.blocks.map((b) => {
+    if (b.type !== 'paragraph') return [];
+    const counts = findCounts(b.text, units);
+    if (!hasRedaction(b.text)) return counts;
+    const inside = redactedAt(b.text);
+    return counts.filter((c) => !inside.slice(c.start, c.unitEnd).some(Boolean));
+  });
   const all: CountInText[] = [];
   perBlock.forEach((counts, block) => counts.forEach((_, index) => all.push({ block, text: (shaped.blocks[block] as BodyBlock).text, counts, index })));
   // Tables first: a figure in a table is named by its row and column, more surely than by the prose around it.
@@ -156,10 +170,10 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
       statOf.set(c, a.metric);
       stats[a.metric.id] = c.value;
       const shown = formatStat(c.value);
-      matched.push({ metric: a.metric, written: c.written, value: c.value, unit: c.unit, excerpt: excerptOf(ct.text, ct.counts, ct.index), ...(shown !== c.written && { shownAs: shown }) });
+      matched.push({ metric: a.metric, written: c.written, value: c.value, unit: c.unit, excerpt: withoutMarkers(excerptOf(ct.text, ct.counts, ct.index)), ...(shown !== c.written && { shownAs: shown }) });
     } else {
       const best = clash ? { metric: a.metric!, coverage: 1 } : a.best;
-      unmatched.push({ written: c.written, unit: c.unit, sentence: sentenceAround(ct.text, c), ...(best && best.coverage >= 0.25 && { nearest: { metric: best.metric, coverage: best.coverage } }) });
+      unmatched.push({ written: c.written, unit: c.unit, sentence: withoutMarkers(sentenceAround(ct.text, c)), ...(best && best.coverage >= 0.25 && { nearest: { metric: best.metric, coverage: best.coverage } }) });
     }
   });
 
@@ -170,11 +184,11 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
     for (const c of perBlock[i] ?? []) {
       const metric = statOf.get(c);
       if (!metric) continue;
-      if (c.start > at) inline.push({ type: 'text', value: b.text.slice(at, c.start) });
+      if (c.start > at) inline.push(...inlineOf(b.text.slice(at, c.start)));
       inline.push({ type: 'stat', id: metric.id });
       at = c.end;
     }
-    if (at < b.text.length) inline.push({ type: 'text', value: b.text.slice(at) });
+    if (at < b.text.length) inline.push(...inlineOf(b.text.slice(at)));
     return b.type === 'heading' ? { type: 'heading', depth: b.depth, inline } : { type: 'paragraph', inline };
   });
 
@@ -206,7 +220,7 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
   const notMentioned = registry.metrics.filter((m) => !mentioned.has(m.id));
   if (shaped.published) notes.push(`文末日期“${shaped.publishedLine}”已作为印发日期 published: ${shaped.published}，不再出现在正文中`);
   const { docs: _docs, notes: _notes, ...tables } = imported;
-  return { year, yearFrom, title, titleFrom, published: shaped.published, mdx, body, stats, matched, unmatched, notMentioned, structure, subheadings, rendered, tables, notes, ...(added && { added: { ...added.result, added: [...(tableAdded ? tableAdded.added : []), ...added.result.added] } }) };
+  return { year, yearFrom, title, titleFrom, published: shaped.published, mdx, body, stats, matched, unmatched, notMentioned, structure, subheadings, rendered, tables, notes, redactions, ...(added && { added: { ...added.result, added: [...(tableAdded ? tableAdded.added : []), ...added.result.added] } }) };
 }
 
 /** A table's text is many lines: show the first line that differs, not the whole table. */

@@ -11,7 +11,8 @@ import { cellsText } from '../tables/text.ts';
 
 export { renderBody, type RenderedBlock } from '../structure/report-text.ts';
 
-export type Inline = { type: 'text'; value: string } | { type: 'stat'; id: string };
+/** `redact`: text the clerk marked secret in the source, written as <Redact> (shown only in the internal edition). */
+export type Inline = { type: 'text'; value: string } | { type: 'stat'; id: string } | { type: 'redact'; value: string } | { type: 'space' };
 
 export type DocBlock = { type: 'heading' | 'paragraph'; depth?: 2 | 3; inline: Inline[] } | { type: 'table'; table: DocTable };
 
@@ -34,9 +35,26 @@ export function statElement(id: string): MdxJsxTextElement {
   return { type: 'mdxJsxTextElement', name: 'Stat', attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: id }], children: [] };
 }
 
-const phrasing = (inline: Inline[]): PhrasingContent[] => inline.map((x) => (x.type === 'text' ? { type: 'text', value: x.value } : statElement(x.id)));
+export function redactElement(value: string): MdxJsxTextElement {
+  return { type: 'mdxJsxTextElement', name: 'Redact', attributes: [], children: [{ type: 'text', value }] };
+}
 
-/** A cell whose whole text is `^` or `>` would read as a merge: it is written escaped (node type of our own, see LITERAL_HANDLER). */
+function phrasingOf(x: Inline): PhrasingContent {
+  switch (x.type) {
+    case 'text':
+      return { type: 'text', value: x.value };
+    case 'redact':
+      return redactElement(x.value);
+    case 'stat':
+      return statElement(x.id);
+    case 'space':
+      return { type: SPACE_REFERENCE } as never;
+  }
+}
+
+const phrasing = (inline: Inline[]): PhrasingContent[] => inline.map(phrasingOf);
+
+/** A cell whose whole text is `^` or `>` would read as a merge: it is written escaped (node type of our own, see HANDLERS). */
 const LITERAL = 'nianbaoLiteralMarker';
 
 function tableCellContent(inline: Inline[]): PhrasingContent[] {
@@ -59,16 +77,35 @@ export function tableToMdast(t: DocTable): Table {
   return { type: 'table', align: new Array(t.columns).fill(null), children: rows };
 }
 
+/** A zero-width space written as a character reference: text to MDX, so a line of elements stays a paragraph; nothing to the reader. */
+const SPACE_REFERENCE = 'nianbaoSpaceReference';
+const TRAILING_PUNCT = /[。；！？：，.;!?:,…]+$/u;
+
+/**
+ * A paragraph holding only elements (a whole paragraph the clerk redacted) would be read back as a block
+ * element, not a paragraph: its closing punctuation is moved out of the <Redact> (it hides nothing), or,
+ * where it has none, a zero-width space written as `&#8203;` keeps it a paragraph (a plain space would not: the line would still hold nothing but the element).
+ */
+export function asParagraphInline(inline: Inline[]): Inline[] {
+  if (inline.some((x) => x.type === 'text' && x.value.trim())) return inline;
+  const last = inline.at(-1);
+  const punct = last?.type === 'redact' ? TRAILING_PUNCT.exec(last.value)?.[0] : undefined;
+  if (last?.type === 'redact' && punct && punct.length < last.value.length) {
+    return [...inline.slice(0, -1), { type: 'redact', value: last.value.slice(0, -punct.length) }, { type: 'text', value: punct }];
+  }
+  return inline.length ? [...inline, { type: 'space' }] : inline;
+}
+
 export function toMdast(blocks: DocBlock[]): Root {
   const children: RootContent[] = blocks.map((b) => {
     if (b.type === 'table') return tableToMdast(b.table);
-    const inline = phrasing(b.inline);
+    const inline = phrasing(b.type === 'paragraph' ? asParagraphInline(b.inline) : b.inline);
     return b.type === 'heading' ? { type: 'heading', depth: b.depth ?? 2, children: inline } : { type: 'paragraph', children: inline };
   });
   return { type: 'root', children };
 }
 
-const LITERAL_HANDLER = { [LITERAL]: (node: { value: string }) => `\\${node.value}` } as never;
+const HANDLERS = { [LITERAL]: (node: { value: string }) => `\\${node.value}`, [SPACE_REFERENCE]: () => '&#8203;' } as never;
 
 /**
  * A paragraph starting with the word `import` or `export` would be read as an ES module statement;
@@ -80,7 +117,7 @@ const ESM_AT_LINE_START = [
 ];
 
 export function serializeBody(blocks: DocBlock[]): string {
-  return toMarkdown(toMdast(blocks), { extensions: reportToMarkdownExtensions(), unsafe: ESM_AT_LINE_START, handlers: LITERAL_HANDLER });
+  return toMarkdown(toMdast(blocks), { extensions: reportToMarkdownExtensions(), unsafe: ESM_AT_LINE_START, handlers: HANDLERS });
 }
 
 /** YAML frontmatter; string stat values in double quotes as the docs write them ("**", "30+"). */
@@ -105,12 +142,12 @@ export function serializeReport(fm: Frontmatter, blocks: DocBlock[]): string {
 
 /** What the blocks should render to. */
 export function expectedText(blocks: DocBlock[], stats: Record<string, StatValue>): RenderedBlock[] {
-  const text = (inline: Inline[]) => inline.map((x) => (x.type === 'text' ? x.value : formatStat(stats[x.id] ?? MISSING))).join('');
+  const text = (inline: Inline[]) => inline.map((x) => (x.type === 'stat' ? formatStat(stats[x.id] ?? MISSING) : x.type === 'space' ? '\u200b' : x.value)).join('');
   return blocks.map((b) => {
     if (b.type === 'table') {
       const cells = [...b.table.cells].sort((x, y) => x.row - y.row || x.col - y.col).map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: text(c.inline).trim() }));
       return { type: 'table', text: cellsText(cells) };
     }
-    return { type: b.type, ...(b.type === 'heading' && { depth: b.depth ?? 2 }), text: text(b.inline) };
+    return { type: b.type, ...(b.type === 'heading' && { depth: b.depth ?? 2 }), text: text(b.type === 'paragraph' ? asParagraphInline(b.inline) : b.inline) };
   });
 }

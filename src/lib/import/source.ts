@@ -2,6 +2,8 @@
 // styles, bold runs, alignment, Word numbering and tables) or a plain .txt in UTF-8 or GB18030/GBK.
 import mammoth from 'mammoth';
 import { decodeUtf8OrGb18030 } from '../content/text-file.ts';
+import { CHUNK_PLACEHOLDER, openDocx, type AltChunk } from './docx-package.ts';
+import { withoutMarkers } from './redaction.ts';
 
 /** One paragraph (or table row) of the source, with what Word says about its look. */
 export interface SourceBlock {
@@ -38,6 +40,8 @@ export interface Source {
   /** How the file was read, for the summary: "Word 文档", "UTF-8 文本", "GB18030 文本"… */
   format: string;
   tables: number;
+  /** Things the reader saw that the author should know (Word hidden text, embedded documents), in Chinese. */
+  notes?: string[];
 }
 
 export class ImportError extends Error {
@@ -63,7 +67,7 @@ export function sourceKind(path: string): 'docx' | 'txt' {
 /** Plain text: one paragraph per line. */
 export function readText(bytes: Uint8Array): Source {
   const { text, encoding } = decodeUtf8OrGb18030(bytes);
-  return { blocks: text.split('\n').map((line) => ({ text: line })), format: `${encoding} 文本`, tables: 0 };
+  return { blocks: withoutMarkers(text).split('\n').map((line) => ({ text: line })), format: `${encoding} 文本`, tables: 0 };
 }
 
 // The parts of mammoth's document model we read (mammoth/lib/documents.js).
@@ -126,9 +130,21 @@ function paragraphText(p: DocElement): { text: string; bold: boolean } {
   return { text, bold: chars > 0 && boldChars === chars };
 }
 
-function collect(el: DocElement, out: SourceBlock[], state: { tables: number }): void {
+interface CollectState {
+  tables: number;
+  /** The blocks of each embedded document (w:altChunk), read before the document itself. */
+  chunks: SourceBlock[][];
+}
+
+function collect(el: DocElement, out: SourceBlock[], state: CollectState): void {
   if (el.type === 'paragraph') {
     const { text, bold } = paragraphText(el);
+    const chunk = CHUNK_PLACEHOLDER.exec(text);
+    if (chunk) {
+      // An embedded document stands where it was embedded; its tables are numbered in document order.
+      for (const b of state.chunks[Number(chunk[1])] ?? []) out.push(b.table ? { ...b, table: ++state.tables } : b);
+      return;
+    }
     const style = headingLevelOf(el);
     const base: Omit<SourceBlock, 'text'> = {
       ...(style.level !== undefined && { headingLevel: style.level }),
@@ -198,12 +214,44 @@ function readTableElement(el: DocElement): SourceTable {
   return { rows, repeatedHeaderRows: repeatedHeaderRows < rows.length ? repeatedHeaderRows : 0 };
 }
 
-export async function readDocx(bytes: Uint8Array): Promise<Source> {
+const CHUNK_KINDS: [RegExp, string][] = [
+  [/html|\.x?html?$/i, 'HTML'],
+  [/wordprocessingml\.document|\.docx$/i, 'Word 文档'],
+  [/text\/plain|\.txt$/i, '纯文本'],
+  [/rfc822|\.mht(ml)?$/i, 'MHT 网页'],
+  [/rtf/i, 'RTF'],
+];
+
+function chunkKind(chunk: AltChunk): string {
+  return CHUNK_KINDS.find(([re]) => re.test(chunk.contentType) || re.test(chunk.part))?.[1] ?? (chunk.contentType || chunk.part || '未知格式');
+}
+
+/** The blocks of one embedded document, read as the file of its kind would be. */
+async function chunkBlocks(chunk: AltChunk, depth: number): Promise<SourceBlock[]> {
+  const kind = chunkKind(chunk);
+  if (kind === 'HTML') {
+    const { decodeHtml, htmlToBlocks } = await import('./source-html.ts');
+    return htmlToBlocks(decodeHtml(chunk.bytes).text).blocks;
+  }
+  if (kind === '纯文本') return readText(chunk.bytes).blocks;
+  if (kind === 'Word 文档' && depth < 3) return (await readDocx(chunk.bytes, depth + 1)).blocks;
+  throw new ImportError(
+    `Word 文档中嵌入了一段${kind}内容（altChunk：${chunk.part || '找不到'}），nianbao 读不了它：如果跳过，这部分文字就会从报告中丢失，所以没有导入`,
+    '请在 Word 中打开这个文件，“另存为”一个新的 Word 文档（*.docx）：Word 会把嵌入的内容变成普通段落；然后导入新文件',
+  );
+}
+
+export async function readDocx(bytes: Uint8Array, depth = 0): Promise<Source> {
   const blocks: SourceBlock[] = [];
-  const state = { tables: 0 };
+  const pkg = await openDocx(bytes);
+  const state: CollectState = { tables: 0, chunks: [] };
+  for (const chunk of pkg.altChunks) state.chunks.push(await chunkBlocks(chunk, depth));
+  const notes: string[] = [];
+  if (pkg.hiddenRuns) notes.push(`Word 文档中有 ${pkg.hiddenRuns} 处“隐藏”格式的文字（打印和普通视图中看不到）：已作为 <Redact> 导入，只在内部版显示，对外公开版隐去。请核对：本不该出现在报告中的，请从文件中删除`);
+  if (pkg.altChunks.length) notes.push(`Word 文档中嵌入了 ${pkg.altChunks.length} 段其他格式的内容（altChunk：${[...new Set(pkg.altChunks.map(chunkKind))].join('、')}）：已按原位置读入正文，请核对这几处的分段和表格`);
   try {
     await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: Buffer.from(pkg.bytes.buffer, pkg.bytes.byteOffset, pkg.bytes.byteLength) },
       {
         // The documented hook into mammoth's document model: we read it and hand it back unchanged.
         transformDocument: (doc: DocElement) => {
@@ -215,7 +263,7 @@ export async function readDocx(bytes: Uint8Array): Promise<Source> {
   } catch (e) {
     throw new ImportError(`无法读取 Word 文档：${(e as Error).message.split('\n')[0]}`, '文件可能已损坏，或并非真正的 .docx（例如由 .doc 直接改了扩展名）；请在 Word 中打开它并“另存为”Word 文档（*.docx）后再试');
   }
-  return { blocks, format: 'Word 文档', tables: state.tables };
+  return { blocks, format: 'Word 文档', tables: state.tables, ...(notes.length && { notes }) };
 }
 
 export async function readSource(path: string, bytes: Uint8Array): Promise<Source> {

@@ -36,6 +36,11 @@ export function formatSummary(r: ImportResult, ctx: SummaryContext): string {
   const titleNote = { text: '', previous: '（原文没有标题，沿用上一年报告的标题并改为本年，请核对）', file: '（原文没有标题，暂用文件名作标题，请改为正式标题）' }[r.titleFrom];
   out.push(`标题：${r.title}${titleNote}`);
   if (r.published) out.push(`印发日期：${r.published}`);
+  const { written, hidden, places } = r.redactions;
+  if (written + hidden) {
+    const from = [written && `原文中写的 <Redact> ${written} 处`, hidden && `Word 隐藏文字 ${hidden} 处`].filter(Boolean).join('，');
+    out.push(`隐去文字：${from}，已写成 <Redact>…</Redact>——对外公开版不显示，只有内部版显示。所在：${places.join('、')}`);
+  }
 
   const items = allItems(r.structure).length;
   out.push('');

@@ -9,6 +9,7 @@ import { cellPlainText, gridFromSpans, type TableGrid } from '../tables/grid.ts'
 import type { BodyBlock } from './blocks.ts';
 import type { DocTable, Inline } from './mdx.ts';
 import type { SourceTable } from './source.ts';
+import { hasRedaction, inlineOf } from './redaction.ts';
 
 type TableBlock = Extract<BodyBlock, { type: 'table' }>;
 
@@ -160,8 +161,9 @@ export function importTables(blocks: BodyBlock[], registry: Registry, joined: Jo
     let numbers = 0;
     for (const cell of grid.rows.flat()) {
       const value = cellPlainText(cell);
-      let inline: Inline[] = value ? [{ type: 'text', value }] : [];
-      const bound = byCell.get(cell);
+      let inline: Inline[] = value ? inlineOf(value) : [];
+      // A cell the clerk marked secret is written as it is, inside <Redact>: never a stat, which would show it.
+      const bound = hasRedaction(value) ? undefined : byCell.get(cell);
       const place = { table: number, row: cell.row + 1, col: cell.col + 1 };
       if (bound?.binding.kind === 'bound') {
         const { metric, number: n } = bound.binding;

@@ -149,3 +149,20 @@ describe('redactLiteral', () => {
     expect(redactLiteral('没有', '■')).toBe('没有');
   });
 });
+
+describe('a <Redact> escaped into plain text', () => {
+  it.each([
+    ['查处\\<Redact>王某某受贿案\\</Redact>等案件。'],
+    ['查处&lt;Redact>王某某受贿案&lt;/Redact>等案件。'],
+    ['查处＜Redact＞王某某受贿案＜/Redact＞等案件。'],
+    ['| 项目 | 说明 |\n| --- | --- |\n| 案件 | \\<Redact>王某某\\</Redact> |'],
+    ['## 二、\\<redact>王某某\\</redact>问题'],
+  ])('%s: refused, because it hides nothing', (body) => {
+    const found = problems(body);
+    expect(found.some((p) => p.message.includes('正文文字中有字面的 <Redact>') && p.line === 7 + (body.startsWith('|') ? 2 : 0))).toBe(true);
+  });
+
+  it('a working <Redact>, and words that only look like it, are not', () => {
+    expect(problems('查处<Redact>王某某受贿案</Redact>等案件，Redaction 与 redacted 照常。').filter((p) => p.message.includes('字面'))).toEqual([]);
+  });
+});
