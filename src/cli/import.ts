@@ -1,20 +1,21 @@
 // npm run import -- report.docx|report.txt [--year 2023] [--out path] [--force] [--add-metrics [--public|--no-public]] [--dry-run]
-// Convert a finished report (Word or plain text) into reports/<year>.mdx, numbers turned into stats.
+// npm run import -- FOLDER [--force] [--keep-going] [--add-metrics] [--dry-run]
+// Convert a finished report (or a folder of them, one a year) into reports/<year>.mdx, numbers turned into stats.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadContent, REPORT_FILE, REPORTS_DIR, resolveContentDir } from '../lib/content/content.ts';
 import { FileExistsError, writeFileAtomic } from '../lib/publish/atomic-write.ts';
 import { fail, parseCommandArgs } from './command.ts';
 import { shownPath, userPath } from '../lib/cli-paths.ts';
-import { importSource, ImportError } from '../lib/import/index.ts';
-import { readSource, sourceKind, SUPPORTED } from '../lib/import/source.ts';
+import { ImportError, type ImportResult } from '../lib/import/index.ts';
+import { sourceKind, SUPPORTED } from '../lib/import/source.ts';
 import { formatSummary } from '../lib/import/summary.ts';
 import { hasErrors } from '../lib/content/problems.ts';
 import { fileErrorProblem, writeFailure } from '../lib/content/content-files.ts';
-import { templateReport, titleForYear, YEAR_ARG } from '../lib/scaffold/scaffold.ts';
-import { kindById } from '../lib/kinds/index.ts';
-import { defaultPublic } from '../lib/import/new-metrics.ts';
+import { YEAR_ARG } from '../lib/scaffold/scaffold.ts';
 import { planMetricsFile, writeMetricsFile } from './new-metrics-file.ts';
+import { importFile } from './import-file.ts';
+import { importFolder } from './import-folder.ts';
 
 const USAGE = [
   '用法：npm run import -- 报告.docx [--year 2023] [--out 路径] [--force] [--add-metrics [--public]] [--dry-run]',
@@ -25,9 +26,14 @@ const USAGE = [
   '  --add-metrics  文中没有对应指标的数字，自动登记为新指标（追加到内容目录的 metrics.yaml），并在报告中改写为 <Stat id="…" />',
   '  --public       新指标在对外公开版中显示真实数字（默认隐去；gov-info-disclosure 类型的报告默认显示，--no-public 则隐去）',
   '  --dry-run      只显示导入结果和将要新增的指标，不写入任何文件',
+  '',
+  '用法：npm run import -- 文件夹/ [--force] [--keep-going] [--add-metrics] [--dry-run]',
+  '  导入文件夹中的每个报告文件（每年一份），打印一张表：文件、年份、标题、事项、表格、数字、检查结果',
+  '  两个文件是同一年，或内容目录已有这一年：不导入，除非加 --force',
+  '  --keep-going   有文件导入失败时，仍写入成功的几份（默认一份也不写）',
 ].join('\n');
 
-const args = parseCommandArgs({ allowPositionals: true, options: { year: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, 'add-metrics': { type: 'boolean' }, public: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowNegative: true }, USAGE);
+const args = parseCommandArgs({ allowPositionals: true, options: { year: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, 'keep-going': { type: 'boolean' }, 'add-metrics': { type: 'boolean' }, public: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowNegative: true }, USAGE);
 const [inputArg, ...extra] = args.positionals;
 if (!inputArg) fail('没有指定要导入的报告文件', USAGE);
 if (extra.length) fail(`多了参数：${extra.join(' ')}（一次只能导入一个文件）`, USAGE);
@@ -41,15 +47,28 @@ if (args.values.year !== undefined) {
 
 const input = userPath(inputArg);
 const shownInput = shownPath(input);
+let isFolder = false;
 try {
-  sourceKind(input);
-} catch (e) {
-  fail(`${shownInput}：${(e as ImportError).message}`, (e as ImportError).hint);
+  isFolder = statSync(input).isDirectory();
+} catch {
+  // Missing: said below, with the file's name.
 }
-let inputBytes: Uint8Array;
+if (!isFolder) {
+  try {
+    sourceKind(input);
+  } catch (e) {
+    fail(`${shownInput}：${(e as ImportError).message}`, (e as ImportError).hint);
+  }
+}
+if (isFolder) {
+  if (args.values.year !== undefined) fail('--year 只能用于导入单个文件：导入文件夹时，每份报告的年份取自它自己的标题或正文');
+  if (args.values.out !== undefined) fail('导入文件夹时不能用 --out：报告都写入内容目录的 reports/', '用 NIANBAO_CONTENT=内容目录 指定写到哪个内容目录');
+} else if (args.values['keep-going']) {
+  fail('--keep-going 只用于导入文件夹', USAGE);
+}
+let inputBytes: Uint8Array = new Uint8Array();
 try {
-  if (statSync(input).isDirectory()) fail(`${shownInput} 是一个目录，不是文件`, USAGE);
-  inputBytes = readFileSync(input);
+  if (!isFolder) inputBytes = readFileSync(input);
 } catch (e) {
   const p = fileErrorProblem(e, shownInput, input);
   if (p.missing) fail(`找不到文件 ${shownInput}`, '检查文件名和所在目录；文件名含空格时请加引号');
@@ -69,23 +88,15 @@ if (addMetrics) {
 if (content.registry.metrics.length === 0) {
   console.warn(`注意：${join(dir, 'metrics.yaml')} 中没有可用的指标，文中的数字都将按原样保留。${hasErrors(content.problems) ? '运行 npm run check 查看内容目录的问题。' : ''}\n`);
 }
+if (isFolder) {
+  if (!existsSync(dir)) fail(`内容目录 ${dir} 不存在`, '先用 npm run init -- 内容目录 --kind 类型 建立内容目录，或用 NIANBAO_CONTENT=内容目录 指定');
+  process.exit(await importFolder(input, { contentDir: dir, content, force: !!args.values.force, keepGoing: !!args.values['keep-going'], dryRun: !!args.values['dry-run'], addMetrics, public: args.values.public }));
+}
 
-let result: ReturnType<typeof importSource>;
+let result: ImportResult;
 let format: string;
 try {
-  const source = await readSource(input, inputBytes);
-  format = source.format;
-  result = importSource(source, {
-    registry: content.registry,
-    year,
-    fileName: basename(input).replace(/\.[^.]*$/, ''),
-    sectionWords: kindById(content.site?.kind).sectionWords,
-    ...(addMetrics && { addMetrics: { public: args.values.public ?? defaultPublic(content.site?.kind) } }),
-    previousTitle: (y) => {
-      const prev = templateReport(content.reports.filter((r) => r.year !== y), y);
-      return prev?.data.title.includes(String(prev.year)) ? titleForYear(y, { year: prev.year, title: prev.data.title }) : undefined;
-    },
-  });
+  ({ result, format } = await importFile(input, inputBytes, content, content.registry, { year, addMetrics, public: args.values.public }));
 } catch (e) {
   if (e instanceof ImportError) fail(`${shownInput}：${e.message}`, e.hint);
   fail(`导入 ${shownInput} 失败：${(e as Error).message}`, '没有写入任何文件。请把这条信息和原文件发给维护人员');
@@ -108,7 +119,7 @@ const existed = existsSync(output);
 const summaryContext = { input: shownInput, format, output: shownOutput, overwritten: existed, inContent: resolve(output) === resolve(dir, REPORTS_DIR, `${result.year}.mdx`) };
 
 // --add-metrics: metrics.yaml first (new-metrics-file.ts), so the report never names a metric the registry lacks.
-const newMetrics = result.added?.added.length ? planMetricsFile(dir, result.added.added, basename(input), result.year) : undefined;
+const newMetrics = result.added?.added.length ? planMetricsFile(dir, result.added.added, `“${basename(input)}”`, result.year) : undefined;
 if (args.values['dry-run']) {
   console.log(formatSummary(result, { ...summaryContext, dryRun: true, metricsFile: newMetrics?.shown }));
   if (newMetrics) console.log(`\n将追加到 ${newMetrics.shown} 的内容：\n${newMetrics.appended.trimEnd()}`);

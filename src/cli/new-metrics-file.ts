@@ -27,7 +27,7 @@ export function planMetricsFile(dir: string, added: BoundCount[], input: string,
   const before = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   const entries = registryEntries(added);
   const source = input.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  const comment = [`以下 ${added.length} 个指标由 npm run import（--add-metrics）导入 ${year} 年报告“${source}”时添加。`, '名称（label）取自原句，请核对；id 可以改，但要同时改报告中的 <Stat id="…" />，网站发布后不要再改'];
+  const comment = [`以下 ${added.length} 个指标由 npm run import（--add-metrics）导入 ${year} 年报告${source}时添加。`, '名称（label）取自原句，请核对；id 可以改，但要同时改报告中的 <Stat id="…" />，网站发布后不要再改'];
   try {
     const after = appendEntries(before ?? '', entries, comment);
     return { path, shown, before, after, appended: after.slice((before ?? '').length).replace(/^(?:\r?\n)+/, '') };

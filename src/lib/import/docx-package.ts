@@ -53,7 +53,7 @@ async function readEntries(bytes: Uint8Array): Promise<Map<string, Uint8Array>> 
   try {
     zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true });
   } catch (e) {
-    throw new ImportError(`无法读取 Word 文档：它不是有效的 .docx（${(e as Error).message.split('\n')[0]}）`, '文件可能已损坏，或并非真正的 .docx（例如由 .doc 直接改了扩展名）；请在 Word 中打开它并“另存为”Word 文档（*.docx）后再试');
+    throw new ImportError('无法读取 Word 文档：它不是有效的 .docx（不是 zip 格式，或文件不完整）', '文件可能已损坏，或并非真正的 .docx（例如由 .doc 直接改了扩展名）；请在 Word 中打开它并“另存为”Word 文档（*.docx）后再试');
   }
   if (zip.entryCount > MAX_ENTRIES) throw tooBig(`其中有 ${zip.entryCount} 个文件`);
   const entries = new Map<string, Uint8Array>();
@@ -72,7 +72,7 @@ async function readEntries(bytes: Uint8Array): Promise<Map<string, Uint8Array>> 
     }
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw new ImportError(`无法读取 Word 文档：${(e as Error).message.split('\n')[0]}`, '文件可能已损坏；请在 Word 中打开它并“另存为”Word 文档（*.docx）后再试');
+    throw new ImportError('无法读取 Word 文档：其中的数据已损坏（解压出的内容与文件记载的不符）', '文件可能已损坏；请在 Word 中打开它并“另存为”Word 文档（*.docx）后再试');
   }
   return entries;
 }
