@@ -60,19 +60,28 @@ function times(ratio: number): string {
   return ratio >= 10 ? String(Math.round(ratio)) : String(Math.round(ratio * 10) / 10);
 }
 
+/**
+ * A change a reader would stop at, as a slipped or doubled digit makes: large as a ratio (more than
+ * `factor`) and in absolute terms (at least BIG_CHANGE_MIN), or an order of magnitude. 0 → 3 件, 2 → 9 件 or
+ * 5 → 0 件 are ordinary years of small counts, not typos; 12 → 40 and 400 → 12 are worth a look.
+ */
+export const BIG_CHANGE_MIN = 10;
+const ORDER_OF_MAGNITUDE = 10;
+
 /** How a value moved from `prev` to `cur`, in words, when that is worth confirming; undefined otherwise. */
 export function bigChange(prev: StatValue, cur: StatValue, factor = BIG_CHANGE_FACTOR): string | undefined {
   const p = statNumber(prev);
   const c = statNumber(cur);
   if (p === undefined || c === undefined || p === c) return undefined;
-  // A slipped or doubled digit moves a figure by more than 2: 0 → 1 or 1 → 3 is an ordinary year, not a typo.
-  if (Math.abs(c - p) <= 2) return undefined;
+  const diff = Math.abs(c - p);
+  const ratio = Math.min(p, c) === 0 ? Infinity : Math.max(p, c) / Math.min(p, c);
+  const surprising = (ratio > factor && diff >= BIG_CHANGE_MIN) || (ratio >= ORDER_OF_MAGNITUDE && Number.isFinite(ratio) && diff >= BIG_CHANGE_MIN / 2);
+  if (!surprising) return undefined;
   const about = prev.kind === 'atLeast' || cur.kind === 'atLeast' ? '约' : '';
   if (p === 0) return '此前为 0';
   if (c === 0) return '降为 0';
-  if (c / p > factor) return `增至${about}${times(c / p)}倍`;
-  if (p / c > factor) return `减至${about}${times(p / c) === '1' ? '' : `1/${times(p / c)}`}`;
-  return undefined;
+  if (c > p) return `增至${about}${times(c / p)}倍`;
+  return `减至${about}${times(p / c) === '1' ? '' : `1/${times(p / c)}`}`;
 }
 
 interface YearReport {
@@ -82,7 +91,7 @@ interface YearReport {
 
 /**
  * Across years: a metric the previous report gave a figure for but this one does not (warning), and a
- * figure that changed more than threefold, or from or to zero, since the last year that reported it (notice).
+ * figure that changed as a slipped digit would (bigChange) since the last year that reported it (notice).
  */
 export function crossYearProblems(reports: ReportSource[], registry: Registry): Problem[] {
   const sorted = [...reports].sort((a, b) => a.year - b.year);

@@ -26,12 +26,22 @@ function report(year: number, stats: Record<string, unknown>, body = ''): Report
 }
 
 describe('a change worth confirming', () => {
-  it('more than threefold either way, or from or to zero', () => {
+  it('more than threefold either way and by at least 10, or from or to zero by at least 10, or an order of magnitude', () => {
     expect(bigChange(v(12), v(40))).toBe('增至3.3倍');
     expect(bigChange(v(400), v(12))).toBe('减至1/33');
-    expect(bigChange(v(5), v(0))).toBe('降为 0');
-    expect(bigChange(v(0), v(4))).toBe('此前为 0');
+    expect(bigChange(v(15), v(0))).toBe('降为 0');
+    expect(bigChange(v(0), v(40))).toBe('此前为 0');
     expect(bigChange(v('30+'), v(100))).toBe('增至约3.3倍');
+    expect(bigChange(v(1), v(9))).toBeUndefined();
+    expect(bigChange(v(1), v(12))).toBe('增至12倍');
+    expect(bigChange(v(60), v(6))).toBe('减至1/10');
+  });
+  it('not what an ordinary year of small counts does: 0 → 3 件, 2 → 9 件, 5 → 0 件', () => {
+    expect(bigChange(v(0), v(3))).toBeUndefined();
+    expect(bigChange(v(0), v(4))).toBeUndefined();
+    expect(bigChange(v(2), v(9))).toBeUndefined();
+    expect(bigChange(v(5), v(0))).toBeUndefined();
+    expect(bigChange(v(9), v(0))).toBeUndefined();
   });
   it('not exactly threefold, not smaller changes, not masks or zero to zero', () => {
     expect(bigChange(v(10), v(30))).toBeUndefined();
@@ -44,7 +54,7 @@ describe('a change worth confirming', () => {
     expect(bigChange(v(0), v(1))).toBeUndefined();
     expect(bigChange(v(1), v(0))).toBeUndefined();
     expect(bigChange(v(1), v(3))).toBeUndefined();
-    expect(bigChange(v(1), v(4))).toBe('增至4倍');
+    expect(bigChange(v(1), v(4))).toBeUndefined();
   });
 });
 
