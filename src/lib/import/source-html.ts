@@ -214,7 +214,7 @@ function treeToBlocks(root: Node, options: HtmlBlockOptions): { blocks: SourceBl
       text,
       ...(lineContext.headingLevel !== undefined && { headingLevel: lineContext.headingLevel }),
       ...(lineContext.centered && { centered: true }),
-      ...((bold || lineContext.bold) && { bold: true }),
+      ...(bold && { bold: true }),
     });
   };
 
