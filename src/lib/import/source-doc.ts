@@ -41,13 +41,14 @@ export function noConverterError(kind: OldWordKind): ImportError {
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** What a .doc/.wps really holds: portals and old systems hand out .docx, web pages and .mht files under a .doc name. */
-function realFormat(bytes: Uint8Array): 'docx' | 'html' | 'mhtml' | 'other' {
+function realFormat(bytes: Uint8Array): 'docx' | 'html' | 'mhtml' | 'word' | 'unknown' {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx'; // a zip: Office Open XML
-  if (OLE.every((b, i) => bytes[i] === b)) return 'other';
+  if (OLE.every((b, i) => bytes[i] === b)) return 'word'; // an OLE compound file: Word 97-2003, WPS
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048)).replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+  if (head.startsWith('{\\rtf')) return 'word'; // RTF saved as .doc, which LibreOffice reads too
   if (/^mime-version:|^from:|^content-type:\s*multipart\//.test(head)) return 'mhtml';
   if (head.startsWith('<')) return 'html';
-  return 'other';
+  return 'unknown';
 }
 
 export interface ConvertOptions {
@@ -62,6 +63,8 @@ export async function readOldWord(bytes: Uint8Array, kind: OldWordKind, options:
   if (real === 'docx') return readDocx(bytes);
   if (real === 'html') return readHtml(bytes);
   if (real === 'mhtml') return readMhtml(bytes);
+  // LibreOffice opens anything as plain text; a file that is no Word file at all should say so instead.
+  if (real === 'unknown') throw new ImportError(`这个 .${kind} 文件不是 Word 或 WPS 文档`, `文件可能已损坏或只是改了扩展名；请在 ${kind === 'wps' ? 'WPS' : 'Word 或 WPS'} 中打开它，“另存为”Word 文档（*.docx）后再导入`);
   const converter = options.converter === undefined ? findLibreOffice() : options.converter;
   if (!converter) throw noConverterError(kind);
   const docx = await convertToDocx(converter, bytes, kind, options.timeoutMs ?? 120_000);
