@@ -1,6 +1,7 @@
-// npm run import -- report.docx|report.txt [--year 2023] [--out path] [--force] [--add-metrics [--public|--no-public]] [--dry-run]
+// npm run import -- report.docx|report.pdf|report.html|report.txt|report.doc [--year 2023] [--out path] [--force] [--add-metrics [--public|--no-public]] [--dry-run]
 // npm run import -- FOLDER [--force] [--keep-going] [--add-metrics] [--dry-run]
-// Convert a finished report (or a folder of them, one a year) into reports/<year>.mdx, numbers turned into stats.
+// Convert a finished report (Word, PDF, a saved portal page, plain text; .doc/.wps through LibreOffice), or a
+// folder of them (one a year), into reports/<year>.mdx, numbers turned into stats.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadContent, REPORT_FILE, REPORTS_DIR, resolveContentDir } from '../lib/content/content.ts';
@@ -20,6 +21,8 @@ import { importFolder } from './import-folder.ts';
 const USAGE = [
   '用法：npm run import -- 报告.docx [--year 2023] [--out 路径] [--force] [--add-metrics [--public]] [--dry-run]',
   `  报告文件：${SUPPORTED}`,
+  '           网页：在浏览器中打开报告页面，“另存为”网页（.html，或“单个文件”.mhtml），只取正文，导航、分享、页脚等不导入',
+  '           .doc/.wps：由 LibreOffice（soffice）转换后读取；没有安装时，Linux 用 sudo apt-get install libreoffice-writer-nogui，Windows 从 zh-cn.libreoffice.org 下载安装，或在 Word/WPS 中另存为 .docx',
   '  --year   报告年份（默认取自标题或正文中的第一个“20xx年”）',
   '  --out    输出文件（默认：内容目录/reports/<年份>.mdx）',
   '  --force  输出文件已存在时覆盖它',

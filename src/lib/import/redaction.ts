@@ -16,6 +16,12 @@ export function withoutMarkers(text: string): string {
   return text.replace(MARKERS, '');
 }
 
+/** A source read from a file that marks nothing itself (a page, a PDF): any marker character in it is the file's, and goes. */
+export function sourceWithoutMarkers(source: Source): Source {
+  const clean = (b: SourceBlock): SourceBlock => ({ ...b, text: withoutMarkers(b.text), ...(b.grid && { grid: { ...b.grid, rows: b.grid.rows.map((r) => r.map((c) => ({ ...c, text: withoutMarkers(c.text) }))) } }) });
+  return { ...source, blocks: source.blocks.map(clean) };
+}
+
 /** `text` marked as one redacted span (Word hidden text). */
 export function redacted(text: string): string {
   return text ? `${REDACT_OPEN}${text}${REDACT_CLOSE}` : text;

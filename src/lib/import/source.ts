@@ -1,9 +1,13 @@
 // Reading a finished report: a Word .docx (through mammoth's document model, which keeps paragraph
-// styles, bold runs, alignment, Word numbering and tables) or a plain .txt in UTF-8 or GB18030/GBK.
+// styles, bold runs, alignment, Word numbering and tables), a plain .txt in UTF-8 or GB18030/GBK, a
+// saved portal page (source-html.ts, source-mhtml.ts) or an old .doc/.wps through LibreOffice (source-doc.ts).
 import mammoth from 'mammoth';
 import { decodeUtf8OrGb18030 } from '../content/text-file.ts';
 import { CHUNK_PLACEHOLDER, openDocx, type AltChunk } from './docx-package.ts';
-import { withoutMarkers } from './redaction.ts';
+import { sourceWithoutMarkers, withoutMarkers } from './redaction.ts';
+import { decodeHtml, htmlToBlocks, readHtml } from './source-html.ts';
+import { readMhtml } from './source-mhtml.ts';
+import { readOldWord } from './source-doc.ts';
 
 /** One paragraph (or table row) of the source, with what Word says about its look. */
 export interface SourceBlock {
@@ -53,13 +57,17 @@ export class ImportError extends Error {
   }
 }
 
-export const SUPPORTED = '.docx（Word 文档）或 .txt（纯文本，UTF-8 或 GBK 编码）';
+export const SUPPORTED = '.docx（Word 文档）、.html/.htm（从政府网站另存的网页，也可以是 .mht/.mhtml）、.txt（纯文本，UTF-8 或 GBK 编码），或 .doc/.wps（需要安装 LibreOffice）';
 
-export function sourceKind(path: string): 'docx' | 'txt' {
+export type SourceKind = 'docx' | 'txt' | 'html' | 'mhtml' | 'doc' | 'wps';
+
+export function sourceKind(path: string): SourceKind {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
   if (ext === 'docx') return 'docx';
   if (ext === 'txt' || ext === 'text') return 'txt';
-  if (ext === 'doc' || ext === 'wps') throw new ImportError(`不能直接导入 .${ext} 文件`, `请在 Word 或 WPS 中打开它，“另存为”Word 文档（*.docx）后再导入`);
+  if (ext === 'html' || ext === 'htm' || ext === 'shtml' || ext === 'xhtml') return 'html';
+  if (ext === 'mht' || ext === 'mhtml') return 'mhtml';
+  if (ext === 'doc' || ext === 'wps') return ext;
   if (ext === 'pdf') throw new ImportError('不能导入 PDF 文件', '请找到报告的 Word 原稿（.docx）；或从 PDF 中复制全部文字，粘贴到记事本另存为 .txt 后导入');
   throw new ImportError(`不支持的文件类型${ext ? ` .${ext}` : '（没有扩展名）'}`, `只能导入 ${SUPPORTED}`);
 }
@@ -230,8 +238,7 @@ function chunkKind(chunk: AltChunk): string {
 async function chunkBlocks(chunk: AltChunk, depth: number): Promise<SourceBlock[]> {
   const kind = chunkKind(chunk);
   if (kind === 'HTML') {
-    const { decodeHtml, htmlToBlocks } = await import('./source-html.ts');
-    return htmlToBlocks(decodeHtml(chunk.bytes).text).blocks;
+    return sourceWithoutMarkers({ blocks: htmlToBlocks(decodeHtml(chunk.bytes).text).blocks, format: 'HTML', tables: 0 }).blocks;
   }
   if (kind === '纯文本') return readText(chunk.bytes).blocks;
   if (kind === 'Word 文档' && depth < 3) return (await readDocx(chunk.bytes, depth + 1)).blocks;
@@ -267,5 +274,18 @@ export async function readDocx(bytes: Uint8Array, depth = 0): Promise<Source> {
 }
 
 export async function readSource(path: string, bytes: Uint8Array): Promise<Source> {
-  return sourceKind(path) === 'docx' ? readDocx(bytes) : readText(bytes);
+  const kind = sourceKind(path);
+  switch (kind) {
+    case 'docx':
+      return readDocx(bytes);
+    case 'html':
+      return sourceWithoutMarkers(readHtml(bytes));
+    case 'mhtml':
+      return sourceWithoutMarkers(readMhtml(bytes));
+    case 'doc':
+    case 'wps':
+      return readOldWord(bytes, kind);
+    default:
+      return readText(bytes);
+  }
 }
