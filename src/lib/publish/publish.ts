@@ -85,19 +85,27 @@ export interface RollbackOutcome {
   from: string;
 }
 
-function refuseWithoutAdopt(state: TargetState, target: string, adopt: boolean | undefined): void {
+/**
+ * Refuse a DIR nianbao did not make unless --adopt says to take it over. Asked before the build and
+ * again at the switch (`appeared`): a folder or link put at DIR while the site was building is just as
+ * much someone else's.
+ */
+function refuseWithoutAdopt(state: TargetState, target: string, adopt: boolean | undefined, appeared = false): void {
   if (adopt) return;
   const releasesDir = releasesDirOf(target);
+  const when = appeared ? '在构建期间出现了：' : '';
+  const outcome = appeared ? `刚构建的版本已删除，${target} 原样保留，没有发布。` : '什么也没有改动。';
+  const again = appeared ? '再重新发布' : '再发布';
   if (state.kind === 'folder') {
     throw new PublishError(
-      `${target} 是一个普通目录，里面没有 nianbao 的版本标记 ${MARKER_FILE}：publish 不会移动、覆盖或删除不是它建立的东西，什么也没有改动。`,
-      `任选其一：\n① 自己把它移走（如 mv ${target} ${target}.old），再发布；\n② 它是手工放上去的旧网站、想留作可以回退的上一个版本：加 --adopt，它会原样移到 ${releasesDir}/<时间>-manual/，publish 永远不会删除它；\n③ 换一个 --to 目录。`,
+      `${target} ${when}是一个普通目录，里面没有 nianbao 的版本标记 ${MARKER_FILE}：publish 不会移动、覆盖或删除不是它建立的东西，${outcome}`,
+      `任选其一：\n① 自己把它移走（如 mv ${target} ${target}.old），${again}；\n② 它是手工放上去的旧网站、想留作可以回退的上一个版本：加 --adopt，它会原样移到 ${releasesDir}/<时间>-manual/，publish 永远不会删除它；\n③ 换一个 --to 目录。`,
     );
   }
   if (state.kind === 'link') {
     throw new PublishError(
-      `${target} 是指向 ${state.points} 的链接，不是 nianbao 建立的：publish 不会替换它，什么也没有改动。`,
-      `任选其一：\n① 自己删除这个链接（rm ${target}，它指向的目录不受影响），再发布；\n② 加 --adopt，让 publish 替换这个链接（它指向的目录原样保留）；\n③ 换一个 --to 目录。`,
+      `${target} ${when}是指向 ${state.points} 的链接，不是 nianbao 建立的：publish 不会替换它，${outcome}`,
+      `任选其一：\n① 自己删除这个链接（rm ${target}，它指向的目录不受影响），${again}；\n② 加 --adopt，让 publish 替换这个链接（它指向的目录原样保留）；\n③ 换一个 --to 目录。`,
     );
   }
 }
@@ -240,7 +248,9 @@ export async function publish(opts: PublishOptions): Promise<PublishOutcome> {
       }
       leftovers.add(releaseDir);
       log('④ 切换 …');
+      // DIR as it is now, not as it was before the build: anything may have been put there meanwhile.
       const current = inspectTarget(target);
+      refuseWithoutAdopt(current, target, opts.adopt, true);
       let previous: string | undefined;
       let moveAside: { releasesDir: string; name: string; log: () => void } | undefined;
       if (current.kind === 'release') previous = current.release;

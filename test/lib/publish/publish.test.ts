@@ -405,6 +405,82 @@ describe('--rollback', () => {
   });
 });
 
+describe('DIR is judged again at the switch, not only before the build', () => {
+  /** A build during which someone puts `what` at DIR. */
+  const buildWhile = (label: string, what: () => void) => async (out: string) => {
+    const code = await fakeBuild(label)(out);
+    what();
+    return code;
+  };
+  const www = () => join(tmp, 'www');
+  const replaceLinkWithFolder = () => {
+    rmSync(target);
+    mkdirSync(target);
+    handMadeSite(target);
+  };
+
+  const cases: [string, boolean, () => void, Partial<PublishOptions>][] = [
+    ['a folder where there was nothing (first publish)', false, () => (mkdirSync(target, { recursive: true }), handMadeSite(target)), {}],
+    ['a folder in place of publish’s link', true, replaceLinkWithFolder, {}],
+    ['a folder, with --archive', true, replaceLinkWithFolder, { archive: true }],
+  ];
+  it.each(cases)('%s: refused, the folder left exactly as it was, the new release removed', async (_what, publishedBefore, appear, extra) => {
+    const first = publishedBefore ? await publish(options('v1')) : undefined;
+    const opts = options('v2', { build: buildWhile('v2', appear), ...extra });
+    const e = await refusal(publish(opts));
+    expect(e.message).toBe(`${target} 在构建期间出现了：是一个普通目录，里面没有 nianbao 的版本标记 ${MARKER_FILE}：publish 不会移动、覆盖或删除不是它建立的东西，刚构建的版本已删除，${target} 原样保留，没有发布。`);
+    expect(e.hint).toContain(`mv ${target} ${target}.old`);
+    expect(e.hint).toContain('--adopt');
+    expect(lstatSync(target).isDirectory()).toBe(true);
+    expect(readdirSync(target).sort()).toEqual(['index.html', 'notes.txt', 'other-site']);
+    expect(readFileSync(join(target, 'notes.txt'), 'utf8')).toBe('2024 年的工作笔记');
+    if (first) {
+      expect(readdirSync(releases).sort()).toEqual(['.history', first.release]);
+    } else {
+      expect(existsSync(releases)).toBe(false);
+    }
+    expect(readdirSync(www()).sort()).toEqual(['site', ...(first ? ['site.releases'] : [])]);
+    // Moved away by its owner, the next publish goes through as usual.
+    rmSync(target, { recursive: true });
+    if (first) symlinkSync(`site.releases/${first.release}`, target);
+    const next = await publish(options('v3'));
+    expect(served()).toContain('v3');
+    expect(next.previous).toBe(first?.release);
+  });
+
+  it('a link someone else made, appearing during the build: refused, the link and what it points to untouched', async () => {
+    const first = await publish(options('v1'));
+    const elsewhere = join(tmp, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'index.html'), 'hand-made');
+    const e = await refusal(publish(options('v2', { build: buildWhile('v2', () => (rmSync(target), symlinkSync(elsewhere, target))) })));
+    expect(e.message).toContain(`${target} 在构建期间出现了：是指向 ${elsewhere} 的链接，不是 nianbao 建立的`);
+    expect(e.message).toContain('刚构建的版本已删除');
+    expect(readlinkSync(target)).toBe(elsewhere);
+    expect(readFileSync(join(elsewhere, 'index.html'), 'utf8')).toBe('hand-made');
+    expect(readdirSync(releases).sort()).toEqual(['.history', first.release]);
+  });
+
+  it('with --adopt, a folder that appeared is adopted like one that was there: kept as -manual, never deleted', async () => {
+    await publish(options('v1'));
+    const out = await publish(options('v2', { adopt: true, build: buildWhile('v2', replaceLinkWithFolder) }));
+    expect(out.previous).toMatch(/-manual$/);
+    expect(served()).toContain('v2');
+    expect(readFileSync(join(releases, out.previous as string, 'notes.txt'), 'utf8')).toBe('2024 年的工作笔记');
+  });
+
+  it('what publish may take over anyway (an empty folder, a copy of a nianbao release) is taken over when it appears', async () => {
+    const first = await publish(options('v1'));
+    await publish(options('v2', { build: buildWhile('v2', () => (rmSync(target), mkdirSync(target))) }));
+    expect(served()).toContain('v2');
+    const copy = join(tmp, 'copy');
+    spawnSync('cp', ['-a', join(releases, first.release as string), copy]);
+    const out = await publish(options('v3', { build: buildWhile('v3', () => (rmSync(target), spawnSync('mv', [copy, target]))) }));
+    expect(served()).toContain('v3');
+    expect(served(join(releases, out.previous as string))).toContain('v1');
+  });
+});
+
 describe('--archive', () => {
   it('writes <DIR name>-<release>.tar.gz next to the releases; it unpacks to the release, marker included', async () => {
     const out = await publish(options('v1', { archive: true }));
