@@ -62,12 +62,15 @@ export function recordHistory(releasesDir: string, action: HistoryAction, releas
 
 /**
  * What DIR showed, as a stack: a publish (or anything that went live) is pushed; a rollback to X drops
- * what was above X's last place, so the release rolled away from is not gone back to. After publishing
+ * what was above X's last place, so the release rolled away from is not gone back to; what publish
+ * deleted leaves it. After publishing
  * A, B, C, rolling back (to B) and publishing D, the stack is A, B, D: the next rollback goes to B.
  */
 export function liveStack(entries: HistoryEntry[]): string[] {
-  const stack: string[] = [];
+  let stack: string[] = [];
   for (const { action, release } of entries) {
+    // Deleted by publish: a folder of that name seen later is not the one that was live.
+    if (action === 'deleted') stack = stack.filter((r) => r !== release);
     if (!LIVE_ACTIONS.has(action)) continue;
     if (action === 'rollback') {
       const at = stack.lastIndexOf(release);

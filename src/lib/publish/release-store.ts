@@ -136,8 +136,9 @@ export function wayBack(releasesDir: string, current: string): { releases: strin
 
 /**
  * nianbao's releases with a marker that the history does not account for: restored by hand (also under
- * the name of one publish deleted), copied in from elsewhere, or left from before the history. Nothing proves nianbao made them here or what they
- * were, so they are never deleted nor counted. Empty when there is no history (then nothing is told apart).
+ * the name of one publish deleted), copied in from elsewhere, or left from before the history. Nothing
+ * proves nianbao made them here or what they were, so they are never deleted nor counted, and rollback
+ * does not go to them. Empty when there is no history (then nothing is told apart).
  */
 export function unrecordedReleases(releasesDir: string): string[] {
   const entries = readHistoryEntries(releasesDir);

@@ -610,6 +610,10 @@ describe('never deleting what publish cannot prove it made and never used', () =
     await publish(options('v5', { keep: 2 }));
     await publish(options('v6', { keep: 2 }));
     expect(readFileSync(join(releases, names[0], 'index.html'), 'utf8')).toBe('put back');
+    // Nor is it the way back: rollback stops at what publish kept.
+    await rollback({ target, projectDir: ROOT, ...log() });
+    expect((await refusal(rollback({ target, projectDir: ROOT, ...log() }))).message).toContain('已是最早的版本');
+    expect(served()).not.toContain('put back');
   });
 
   it('a release never live, put back by hand after publish removed it, stays', async () => {

@@ -105,6 +105,8 @@ describe('the history of what was live', () => {
     expect(liveStack(entries(['adopted', 'M-manual'], ['publish', 'A'], ['taken-over', 'T'], ['publish', 'B']))).toEqual(['M-manual', 'A', 'T', 'B']);
     // A rollback to something the stack does not hold (chosen by name when the history lacked the current one) is pushed.
     expect(liveStack(entries(['publish', 'A'], ['found-live', 'X'], ['rollback', 'W']))).toEqual(['A', 'X', 'W']);
+    // Deleted (pruned): out of the stack, so a folder put back under its name is not the way back.
+    expect(liveStack(entries(['publish', 'A'], ['publish', 'B'], ['deleted', 'A'], ['publish', 'C']))).toEqual(['B', 'C']);
     expect(liveStack([])).toEqual([]);
   });
 
