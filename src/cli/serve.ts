@@ -1,17 +1,21 @@
 // npm start's server: dist/ on http://localhost:4321 under the base, as a web server would serve it.
 // Not `astro preview`, which answered a malformed or traversal URL (/..%2fpackage.json) with a 500 and a
 // stack trace naming server paths. Here every request is judged first (src/lib/request-path.ts), only
-// files inside dist/ are ever read, and anything else is a plain Chinese 400 or 404, never a stack.
-import { existsSync, readFileSync } from 'node:fs';
+// files whose real path is inside dist/ are ever read (src/lib/site-file.ts: no symbolic link out), a
+// Range header is judged before a byte is read (src/lib/byte-range.ts), and anything else is a plain
+// Chinese 400, 404 or 416, never a stack or a dropped connection.
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sirv from 'sirv';
+import { lookup } from 'mrmime';
 import { fail, parseCommandArgs } from './command.ts';
+import { byteRange } from '../lib/byte-range.ts';
 import { userPath } from '../lib/cli-paths.ts';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../lib/csp.ts';
 import { normaliseBase } from '../lib/paths.ts';
 import { requestTarget } from '../lib/request-path.ts';
+import { siteFile, type SiteFile } from '../lib/site-file.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -45,19 +49,6 @@ if (!existsSync(join(DIST, 'index.html'))) {
 }
 
 const base = normaliseBase(process.env.NIANBAO_BASE);
-const NOT_FOUND_PAGE = join(DIST, '404.html');
-
-// Files are looked up on every request (a rebuild replaces dist/ while this runs); sirv itself also
-// refuses any path that resolves outside dist/.
-const files = sirv(DIST, {
-  dev: true,
-  etag: true,
-  dotfiles: false,
-  // Pagefind's index files have extensions no MIME table knows; say they are bytes rather than nothing.
-  setHeaders: (res, pathname) => {
-    if (/\.(pagefind|pf_[a-z]+)$/.test(pathname)) res.setHeader('Content-Type', 'application/octet-stream');
-  },
-});
 
 function headers(res: ServerResponse) {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY_HEADER);
@@ -73,10 +64,44 @@ function plain(res: ServerResponse, status: number, text: string, extra: Record<
 }
 
 function notFound(res: ServerResponse) {
-  if (!existsSync(NOT_FOUND_PAGE)) return plain(res, 404, '404 页面不存在');
+  const page = siteFile(DIST, ['404.html']);
+  if (!page) return plain(res, 404, '404 页面不存在');
   res.statusCode = 404;
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.end(readFileSync(NOT_FOUND_PAGE));
+  res.end(readFileSync(page.path));
+}
+
+function contentType(path: string): string {
+  // Pagefind's index files (.pagefind, .pf_meta …) have extensions no MIME table knows: bytes.
+  const type = lookup(extname(path)) ?? 'application/octet-stream';
+  return type === 'text/html' ? 'text/html; charset=utf-8' : type;
+}
+
+/** Send one file, or the one range of it asked for. Files are looked up per request: a rebuild replaces dist/ while this runs. */
+function sendFile(req: IncomingMessage, res: ServerResponse, file: SiteFile) {
+  const etag = `W/"${file.size}-${file.mtime.getTime()}"`;
+  res.setHeader('Content-Type', contentType(file.path));
+  res.setHeader('Last-Modified', file.mtime.toUTCString());
+  res.setHeader('ETag', etag);
+  res.setHeader('Cache-Control', 'no-cache');
+  res.setHeader('Accept-Ranges', 'bytes');
+  if (req.headers['if-none-match'] === etag) {
+    res.statusCode = 304;
+    return res.end();
+  }
+  // If-Range names the version the client holds a part of: another version means the whole file.
+  const ifRange = req.headers['if-range'];
+  const range = ifRange === undefined || ifRange === etag ? byteRange(req.headers.range, file.size) : ({ kind: 'whole' } as const);
+  if (range.kind === 'unsatisfiable') return plain(res, 416, '416 请求的字节范围不在文件之内', { 'Content-Range': `bytes */${file.size}` });
+  const part = range.kind === 'part' ? range : undefined;
+  res.statusCode = part ? 206 : 200;
+  res.setHeader('Content-Length', part ? part.end - part.start + 1 : file.size);
+  if (part) res.setHeader('Content-Range', `bytes ${part.start}-${part.end}/${file.size}`);
+  if (req.method === 'HEAD') return res.end();
+  const stream = createReadStream(file.path, part && { start: part.start, end: part.end });
+  // Gone or unreadable after it was found (a rebuild in between): the answer is already under way, so it is cut.
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }
 
 function handle(req: IncomingMessage, res: ServerResponse) {
@@ -92,9 +117,12 @@ function handle(req: IncomingMessage, res: ServerResponse) {
       res.statusCode = 302;
       res.setHeader('Location', target.location);
       return res.end();
-    case 'file':
-      req.url = target.path;
-      return files(req, res, () => notFound(res));
+    case 'file': {
+      // requestTarget has judged and re-encoded every segment; decoding them again cannot fail.
+      const segments = target.path.replace(/[?#].*$/, '').slice(1).split('/').map(decodeURIComponent);
+      const file = siteFile(DIST, segments);
+      return file ? sendFile(req, res, file) : notFound(res);
+    }
   }
 }
 

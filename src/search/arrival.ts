@@ -4,6 +4,7 @@
 import '../styles/search.css';
 import { matchText } from '../lib/search/match.ts';
 import { CELL_SEPARATOR, parseQuery } from '../lib/search/normalise.ts';
+import { anchorOfHash } from '../lib/search/url-state.ts';
 
 function markPhrase(target: HTMLElement, terms: string[]) {
   const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
@@ -39,7 +40,7 @@ function markPhrase(target: HTMLElement, terms: string[]) {
 }
 
 function arrive() {
-  const id = decodeURIComponent(location.hash.slice(1));
+  const id = anchorOfHash(location.hash);
   const target = id ? document.getElementById(id) : null;
   if (!target?.closest('.report-text')) return;
   const hl = new URLSearchParams(location.search).get('hl');

@@ -1,7 +1,7 @@
 // npm run publish end to end: real builds of the minimal fixture into a DIR on another file system than
 // the checkout (a web root on its own volume), real signals, real archives unpacked with the system tar.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -245,6 +245,26 @@ describe('npm run publish', () => {
     expect(readlinkSync(DIR)).toBe(live);
     expect(readdirSync(RELEASES).sort()).toEqual(before);
     expect(readdirSync(ROOT).filter((n) => n.startsWith('dist.publish-'))).toEqual([]);
+  }, 300_000);
+
+  it('a folder put at DIR while the site is building: refused at the switch, the folder untouched, the new release gone', async () => {
+    const live = readlinkSync(DIR);
+    const before = readdirSync(RELEASES).sort();
+    const run = await publishUntilBuilding();
+    rmSync(DIR);
+    mkdirSync(DIR);
+    writeFileSync(join(DIR, 'index.php'), '<?php // 别人的网站');
+    const exit = await run.exited;
+    expect(exit.code, run.output().slice(-3000)).toBe(1);
+    expect(run.output()).toContain(`✗ 发布失败：${DIR} 在构建期间出现了：是一个普通目录`);
+    expect(run.output()).toContain('刚构建的版本已删除');
+    expect(run.output()).toContain('--adopt');
+    noStackTrace(run.output());
+    expect(readdirSync(DIR)).toEqual(['index.php']);
+    expect(readdirSync(RELEASES).sort()).toEqual(before);
+    expect(readdirSync(ROOT).filter((n) => n.startsWith('dist.publish-'))).toEqual([]);
+    rmSync(DIR, { recursive: true });
+    symlinkSync(live, DIR);
   }, 300_000);
 
   it('a DIR whose path merely starts with the checkout’s (/srv/nianbao → /srv/nianbao-www) builds and verifies', () => {

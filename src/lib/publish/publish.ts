@@ -16,7 +16,7 @@ import {
   BUILDING_PREFIX,
   EMPTIED_PREFIX,
   freeName,
-  listReleases,
+  HISTORY_FILE,
   MARKER_FILE,
   pruneReleases,
   readHistory,
@@ -29,6 +29,8 @@ import {
   removeStaleBuilds,
   removeStrayLinks,
   startHistory,
+  unrecordedReleases,
+  wayBack,
   writeMarker,
   type HistoryAction,
 } from './release-store.ts';
@@ -85,19 +87,27 @@ export interface RollbackOutcome {
   from: string;
 }
 
-function refuseWithoutAdopt(state: TargetState, target: string, adopt: boolean | undefined): void {
+/**
+ * Refuse a DIR nianbao did not make unless --adopt says to take it over. Asked before the build and
+ * again at the switch (`appeared`): a folder or link put at DIR while the site was building is just as
+ * much someone else's.
+ */
+function refuseWithoutAdopt(state: TargetState, target: string, adopt: boolean | undefined, appeared = false): void {
   if (adopt) return;
   const releasesDir = releasesDirOf(target);
+  const when = appeared ? '在构建期间出现了：' : '';
+  const outcome = appeared ? `刚构建的版本已删除，${target} 原样保留，没有发布。` : '什么也没有改动。';
+  const again = appeared ? '再重新发布' : '再发布';
   if (state.kind === 'folder') {
     throw new PublishError(
-      `${target} 是一个普通目录，里面没有 nianbao 的版本标记 ${MARKER_FILE}：publish 不会移动、覆盖或删除不是它建立的东西，什么也没有改动。`,
-      `任选其一：\n① 自己把它移走（如 mv ${target} ${target}.old），再发布；\n② 它是手工放上去的旧网站、想留作可以回退的上一个版本：加 --adopt，它会原样移到 ${releasesDir}/<时间>-manual/，publish 永远不会删除它；\n③ 换一个 --to 目录。`,
+      `${target} ${when}是一个普通目录，里面没有 nianbao 的版本标记 ${MARKER_FILE}：publish 不会移动、覆盖或删除不是它建立的东西，${outcome}`,
+      `任选其一：\n① 自己把它移走（如 mv ${target} ${target}.old），${again}；\n② 它是手工放上去的旧网站、想留作可以回退的上一个版本：加 --adopt，它会原样移到 ${releasesDir}/<时间>-manual/，publish 永远不会删除它；\n③ 换一个 --to 目录。`,
     );
   }
   if (state.kind === 'link') {
     throw new PublishError(
-      `${target} 是指向 ${state.points} 的链接，不是 nianbao 建立的：publish 不会替换它，什么也没有改动。`,
-      `任选其一：\n① 自己删除这个链接（rm ${target}，它指向的目录不受影响），再发布；\n② 加 --adopt，让 publish 替换这个链接（它指向的目录原样保留）；\n③ 换一个 --to 目录。`,
+      `${target} ${when}是指向 ${state.points} 的链接，不是 nianbao 建立的：publish 不会替换它，${outcome}`,
+      `任选其一：\n① 自己删除这个链接（rm ${target}，它指向的目录不受影响），${again}；\n② 加 --adopt，让 publish 替换这个链接（它指向的目录原样保留）；\n③ 换一个 --to 目录。`,
     );
   }
 }
@@ -108,6 +118,7 @@ function fsFailure(what: string, e: unknown, dir: string, tail = ''): PublishErr
 
 function tryRecord(releasesDir: string, action: HistoryAction, release: string, log: (line: string) => void): void {
   try {
+    // false: no history (lost); rollback goes by name order then, as it says when it does.
     recordHistory(releasesDir, action, release);
   } catch (e) {
     log(`   ! 没能把 ${release} 记入 ${join(releasesDir, '.history')}：${describeFsError(e)}`);
@@ -127,6 +138,13 @@ function recover(target: string, releasesDir: string, log: (line: string) => voi
   if (current && existsSync(join(releasesDir, current)) && readHistory(releasesDir)?.has(current) === false) tryRecord(releasesDir, 'found-live', current, log);
   const neverLive = removeNeverLive(releasesDir, current);
   if (neverLive.length) log(`   删除了构建完成但从未上线的版本（上次发布在切换前中断）：${neverLive.join('、')}`);
+  const unrecorded = unrecordedReleases(releasesDir).filter((r) => r !== current);
+  if (unrecorded.length) {
+    log(
+      `   保留了 ${unrecorded.join('、')}：它们有 nianbao 的版本标记，却不在发布记录 ${join(releasesDir, HISTORY_FILE)} 中（可能是手工放回或从别处复制来的），` +
+        `publish 不会删除它们，也不计入 --keep，回退也不会经过它们。要让网站用其中一个，运行 ln -sfn ${releasesDir}/<版本> ${target}，它就会被记入；不再需要时请自行删除。`,
+    );
+  }
   return state;
 }
 
@@ -233,6 +251,8 @@ export async function publish(opts: PublishOptions): Promise<PublishOutcome> {
       stopIfAborted();
 
       const releaseDir = join(releasesDir, name);
+      // Recorded before it is a release: killed before the switch, it is provably ours and never live, and goes.
+      tryRecord(releasesDir, 'built', name, log);
       try {
         renameSync(buildDir, releaseDir);
       } catch (e) {
@@ -240,7 +260,9 @@ export async function publish(opts: PublishOptions): Promise<PublishOutcome> {
       }
       leftovers.add(releaseDir);
       log('④ 切换 …');
+      // DIR as it is now, not as it was before the build: anything may have been put there meanwhile.
       const current = inspectTarget(target);
+      refuseWithoutAdopt(current, target, opts.adopt, true);
       let previous: string | undefined;
       let moveAside: { releasesDir: string; name: string; log: () => void } | undefined;
       if (current.kind === 'release') previous = current.release;
@@ -287,7 +309,10 @@ export async function publish(opts: PublishOptions): Promise<PublishOutcome> {
   });
 }
 
-/** Point DIR at the release before the one it points at now. Throws PublishError when there is none. */
+/**
+ * Point DIR back at the release it showed before the current one — by the history of what was live,
+ * not by name (see wayBack). Throws PublishError when there is none.
+ */
 export async function rollback(opts: RollbackOptions): Promise<RollbackOutcome> {
   const { target, log } = opts;
   refuseUnsafeTarget(target, { projectDir: opts.projectDir, contentDir: opts.contentDir });
@@ -295,10 +320,16 @@ export async function rollback(opts: RollbackOptions): Promise<RollbackOutcome> 
     if (state.kind !== 'release') {
       throw new PublishError(`${describeTarget(state, target)}：不是指向 ${releasesDir} 中某个版本的链接，无法回退。什么也没有改动。`, '回退只用于 npm run publish 发布的目录');
     }
-    const older = listReleases(releasesDir).filter((r) => r < state.release);
-    const to = older.at(-1);
+    const way = wayBack(releasesDir, state.release);
+    if (!way.byHistory) log(`   ${releasesDir} 中没有记下 ${state.release} 的发布记录 ${HISTORY_FILE}：按版本名的时间顺序回退。`);
+    const to = way.releases[0];
     if (!to) {
-      throw new PublishError(`${target} 当前指向的 ${state.release} 已是 ${releasesDir} 中最早的版本，没有更早的版本可以回退。什么也没有改动。`, '用 npm run publish 重新发布一个版本');
+      throw new PublishError(
+        way.byHistory
+          ? `${target} 当前指向的 ${state.release} 已是最早的版本：按发布记录，在它之前上线、仍在 ${releasesDir} 中的版本一个也没有，没有更早的版本可以回退。什么也没有改动。`
+          : `${target} 当前指向的 ${state.release} 已是 ${releasesDir} 中最早的版本，没有更早的版本可以回退。什么也没有改动。`,
+        '用 npm run publish 重新发布一个版本',
+      );
     }
     const toDir = join(releasesDir, to);
     if (!existsSync(join(toDir, 'index.html'))) {

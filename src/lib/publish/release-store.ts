@@ -7,20 +7,22 @@
 //     site-20250116-093000-123.tar.gz   written by --archive; publish never deletes it
 //     .building-20250116-093000-123/    a release being built (removed on failure, or by the next publish)
 //     .building-empty-…/                an empty folder that stood at DIR, while the link takes its place
-//     .history                          every release DIR was pointed at, oldest first
+//     .history                          what publish built and what DIR showed, oldest first (release-history.ts)
 //     .takeover.json                    only while a folder at DIR is being moved in (undone after a kill)
 //     .lock                             held while a publish or a rollback runs
-import { appendFileSync, existsSync, lstatSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write.ts';
 import type { Edition } from '../content/edition.ts';
+import { builtNeverLive, HISTORY_FILE, liveStack, readHistory, readHistoryEntries, recordedReleases, recordHistory } from './release-history.ts';
+
+export { HISTORY_FILE, readHistory, recordHistory, type HistoryAction } from './release-history.ts';
 
 export const MARKER_FILE = '.nianbao-release.json';
 /** Folder names a release can have in DIR.releases (`-manual`: taken over with --adopt). */
 export const RELEASE_NAME = /^\d{8}-\d{6}-\d{3}(?:-\d+)?(?:-manual)?$/;
 export const BUILDING_PREFIX = '.building-';
-export const HISTORY_FILE = '.history';
 const TAKEOVER_FILE = '.takeover.json';
 /** Where an empty folder at DIR waits while the link takes its place (removed with rmdir, so only while empty). */
 export const EMPTIED_PREFIX = `${BUILDING_PREFIX}empty-`;
@@ -98,28 +100,14 @@ export function nianbaoReleases(releasesDir: string): string[] {
   return listReleases(releasesDir).filter((r) => readMarker(join(releasesDir, r)) !== undefined);
 }
 
-export type HistoryAction = 'publish' | 'rollback' | 'taken-over' | 'adopted' | 'found-live';
-
-/** The releases DIR has pointed at, or undefined when there is no history to go by. */
-export function readHistory(releasesDir: string): Set<string> | undefined {
-  try {
-    const lines = readFileSync(join(releasesDir, HISTORY_FILE), 'utf8').split('\n');
-    return new Set(lines.map((l) => l.split('\t')[2]).filter((n): n is string => !!n));
-  } catch {
-    return undefined;
-  }
-}
-
-export function recordHistory(releasesDir: string, action: HistoryAction, release: string, when = new Date()): void {
-  appendFileSync(join(releasesDir, HISTORY_FILE), `${when.toISOString()}\t${action}\t${release}\n`);
-}
-
 /**
- * Start the history in a releases folder that holds none of nianbao's releases yet. Where releases
- * exist but the history was lost, none is created: without it a release cannot be told never-live.
+ * Start the history in a releases folder that holds no release yet. Where releases exist but the
+ * history was lost, none is created (recordHistory() writes nothing then): a history begun half-way
+ * would make the releases before it look never-live, and rollback would stop at its first entry.
+ * Without one, rollback goes by name order and nothing is judged never-live.
  */
 export function startHistory(releasesDir: string): void {
-  if (!existsSync(join(releasesDir, HISTORY_FILE)) && nianbaoReleases(releasesDir).length === 0) writeFileSync(join(releasesDir, HISTORY_FILE), '');
+  if (!existsSync(join(releasesDir, HISTORY_FILE)) && listReleases(releasesDir).length === 0) writeFileSync(join(releasesDir, HISTORY_FILE), '');
 }
 
 /** Remove a releases folder that holds nothing but an empty history (a first publish that failed). */
@@ -130,18 +118,62 @@ export function removeIfUnused(releasesDir: string): void {
 }
 
 /**
+ * The way back from `current`, nearest first: the releases DIR showed before it, in the order the
+ * history says (skipping those no longer on disk), or — without a history — the releases named
+ * before it. `byHistory` says which.
+ */
+export function wayBack(releasesDir: string, current: string): { releases: string[]; byHistory: boolean } {
+  const present = listReleases(releasesDir);
+  const entries = readHistoryEntries(releasesDir);
+  const stack = entries ? liveStack(entries) : [];
+  const at = stack.lastIndexOf(current);
+  // No history, or one that never saw DIR at `current` (recording failed): names are all there is to go by.
+  if (at < 0) return { releases: present.filter((r) => r < current).reverse(), byHistory: false };
+  const onDisk = new Set(present);
+  const releases = [...new Set(stack.slice(0, at).reverse())].filter((r) => r !== current && onDisk.has(r));
+  return { releases, byHistory: true };
+}
+
+/**
+ * nianbao's releases with a marker that the history does not account for: restored by hand (also under
+ * the name of one publish deleted), copied in from elsewhere, or left from before the history. Nothing
+ * proves nianbao made them here or what they were, so they are never deleted nor counted, and rollback
+ * does not go to them. Empty when there is no history (then nothing is told apart).
+ */
+export function unrecordedReleases(releasesDir: string): string[] {
+  const entries = readHistoryEntries(releasesDir);
+  if (!entries) return [];
+  const recorded = recordedReleases(entries);
+  return nianbaoReleases(releasesDir).filter((r) => !recorded.has(r));
+}
+
+/** Delete releases and say so in the history, so that a folder of that name put back later is known not to be ours. */
+function deleteReleases(releasesDir: string, names: string[]): void {
+  for (const name of names) {
+    rmSync(join(releasesDir, name), { recursive: true, force: true });
+    try {
+      recordHistory(releasesDir, 'deleted', name);
+    } catch {
+      // Deleted all the same; only a copy put back under this very name would then be taken for ours.
+    }
+  }
+}
+
+/**
  * Delete nianbao's own releases beyond the newest `keep`, never a protected one (the current and the
- * previous release). Adopted and unmarked folders are neither deleted nor counted. Returns the names deleted.
+ * previous release). "Newest" is the way back from the current release first (what rollback would go
+ * to), then by name. Adopted, unmarked and unrecorded folders are neither deleted nor counted. Returns
+ * the names deleted.
  */
 export function pruneReleases(releasesDir: string, keep: number, protect: string[]): string[] {
-  const ours = nianbaoReleases(releasesDir);
+  const unrecorded = new Set(unrecordedReleases(releasesDir));
+  const ours = nianbaoReleases(releasesDir).filter((r) => !unrecorded.has(r));
+  const entries = readHistoryEntries(releasesDir);
+  const order = [...new Set([...(entries ? liveStack(entries).reverse() : []), ...[...ours].reverse()])].filter((r) => ours.includes(r));
   const protectedSet = new Set(protect.filter(Boolean));
   const room = Math.max(0, keep - ours.filter((r) => protectedSet.has(r)).length);
-  const doomed = ours
-    .filter((r) => !protectedSet.has(r))
-    .reverse()
-    .slice(room);
-  for (const name of doomed) rmSync(join(releasesDir, name), { recursive: true, force: true });
+  const doomed = order.filter((r) => !protectedSet.has(r)).slice(room);
+  deleteReleases(releasesDir, doomed);
   return doomed;
 }
 
@@ -188,12 +220,16 @@ export function removeStrayLinks(target: string): string[] {
   return stray;
 }
 
-/** nianbao's releases DIR never pointed at (built and checked, then killed before the switch). */
+/**
+ * nianbao's releases that the history says were built and never live (built and checked, then killed
+ * before the switch). Only those: a release the history does not name may be someone's, restored by hand.
+ */
 export function removeNeverLive(releasesDir: string, current: string | undefined): string[] {
-  const history = readHistory(releasesDir);
-  if (!history) return [];
-  const doomed = nianbaoReleases(releasesDir).filter((r) => r !== current && !history.has(r));
-  for (const r of doomed) rmSync(join(releasesDir, r), { recursive: true, force: true });
+  const entries = readHistoryEntries(releasesDir);
+  if (!entries) return [];
+  const never = builtNeverLive(entries);
+  const doomed = nianbaoReleases(releasesDir).filter((r) => r !== current && never.has(r));
+  deleteReleases(releasesDir, doomed);
   return doomed;
 }
 

@@ -43,3 +43,17 @@ export function resultHref(reportUrl: string, anchor: string, query: string): st
   const hl = query.trim() ? `?${new URLSearchParams({ hl: query.trim() }).toString()}` : '';
   return `${reportUrl}${hl}#${encodeURIComponent(anchor)}`;
 }
+
+/**
+ * The anchor a report page was reached at, from its location.hash ("#s1-3"): what resultHref encoded.
+ * A hash that is not valid percent-encoding (“#%”, “#%E4”, typed or cut off by a mail client) is taken
+ * as written, as the browser itself does when it looks for the target — never a URIError.
+ */
+export function anchorOfHash(hash: string): string {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -1,9 +1,10 @@
 // What publish finds at DIR, and paths it refuses whatever is there.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inspectTarget, realPathOf, refuseUnsafeTarget } from '../../../src/lib/publish/publish-target.ts';
+import { PublishError } from '../../../src/lib/publish/publish-error.ts';
+import { inspectTarget, pointTargetAt, realPathOf, refuseUnsafeTarget } from '../../../src/lib/publish/publish-target.ts';
 import { writeMarker } from '../../../src/lib/publish/release-store.ts';
 import { ROOT } from '../../helpers/sites.ts';
 
@@ -61,5 +62,21 @@ describe('refuseUnsafeTarget', () => {
   it('accepts an ordinary new folder', () => {
     expect(() => refuseUnsafeTarget(join(tmp, 'www', 'reports'), { projectDir: ROOT, contentDir: join(ROOT, 'content') })).not.toThrow();
     expect(realPathOf(join(tmp, 'no/such/path'))).toBe(join(realPathOf(tmp), 'no/such/path'));
+  });
+});
+
+describe('pointTargetAt', () => {
+  // The last instant before the switch: DIR was looked at and found missing (or a link), then a folder
+  // appeared before the rename. rename() of a link never replaces a folder, so the folder stays.
+  it.each([
+    ['an empty folder', () => mkdirSync(target)],
+    ['a folder with files', () => (mkdirSync(target), writeFileSync(join(target, 'notes.txt'), '笔记'))],
+  ])('a folder that appeared just before the rename (%s) is not replaced: it throws, DIR as it was', (_what, appear) => {
+    appear();
+    const before = readdirSync(target);
+    expect(() => pointTargetAt(target, join(tmp, 'site.releases/20250116-093000-123'))).toThrow(PublishError);
+    expect(lstatSync(target).isDirectory()).toBe(true);
+    expect(readdirSync(target)).toEqual(before);
+    expect(readdirSync(tmp).sort()).toEqual(['site', 'site.releases']);
   });
 });

@@ -6,7 +6,7 @@ import { homedir, hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { publish, PublishError, rollback, type PublishOptions } from '../../../src/lib/publish/publish.ts';
-import { listReleases, MARKER_FILE, nianbaoReleases, readHistory, readMarker, releaseStamp } from '../../../src/lib/publish/release-store.ts';
+import { listReleases, MARKER_FILE, nianbaoReleases, readHistory, readMarker, releaseStamp, writeMarker } from '../../../src/lib/publish/release-store.ts';
 import { fakeBuild } from '../../helpers/fake-site.ts';
 import { mountRootOf, otherFilesystemDir, readOnlyDir } from '../../helpers/filesystems.ts';
 import { ROOT } from '../../helpers/sites.ts';
@@ -376,7 +376,7 @@ describe('--rollback', () => {
     expect(served()).toContain('v1');
 
     const e = await refusal(rollback({ target, projectDir: ROOT, ...log() }));
-    expect(e.message).toBe(`${target} 当前指向的 ${r[0]} 已是 ${releases} 中最早的版本，没有更早的版本可以回退。什么也没有改动。`);
+    expect(e.message).toBe(`${target} 当前指向的 ${r[0]} 已是最早的版本：按发布记录，在它之前上线、仍在 ${releases} 中的版本一个也没有，没有更早的版本可以回退。什么也没有改动。`);
     expect(readlinkSync(target)).toBe(`site.releases/${r[0]}`);
     // Nothing was deleted; the next publish counts from where DIR is.
     expect(ours()).toEqual(r);
@@ -402,6 +402,240 @@ describe('--rollback', () => {
     mkdirSync(target);
     expect((await refusal(rollback({ target, projectDir: ROOT, ...log() }))).message).toContain('不是指向');
     expect(readdirSync(target)).toEqual([]);
+  });
+});
+
+
+describe('DIR is judged again at the switch, not only before the build', () => {
+  /** A build during which someone puts `what` at DIR. */
+  const buildWhile = (label: string, what: () => void) => async (out: string) => {
+    const code = await fakeBuild(label)(out);
+    what();
+    return code;
+  };
+  const www = () => join(tmp, 'www');
+  const replaceLinkWithFolder = () => {
+    rmSync(target);
+    mkdirSync(target);
+    handMadeSite(target);
+  };
+
+  const cases: [string, boolean, () => void, Partial<PublishOptions>][] = [
+    ['a folder where there was nothing (first publish)', false, () => (mkdirSync(target, { recursive: true }), handMadeSite(target)), {}],
+    ['a folder in place of publish’s link', true, replaceLinkWithFolder, {}],
+    ['a folder, with --archive', true, replaceLinkWithFolder, { archive: true }],
+  ];
+  it.each(cases)('%s: refused, the folder left exactly as it was, the new release removed', async (_what, publishedBefore, appear, extra) => {
+    const first = publishedBefore ? await publish(options('v1')) : undefined;
+    const opts = options('v2', { build: buildWhile('v2', appear), ...extra });
+    const e = await refusal(publish(opts));
+    expect(e.message).toBe(`${target} 在构建期间出现了：是一个普通目录，里面没有 nianbao 的版本标记 ${MARKER_FILE}：publish 不会移动、覆盖或删除不是它建立的东西，刚构建的版本已删除，${target} 原样保留，没有发布。`);
+    expect(e.hint).toContain(`mv ${target} ${target}.old`);
+    expect(e.hint).toContain('--adopt');
+    expect(lstatSync(target).isDirectory()).toBe(true);
+    expect(readdirSync(target).sort()).toEqual(['index.html', 'notes.txt', 'other-site']);
+    expect(readFileSync(join(target, 'notes.txt'), 'utf8')).toBe('2024 年的工作笔记');
+    if (first) {
+      expect(readdirSync(releases).sort()).toEqual(['.history', first.release]);
+    } else {
+      expect(existsSync(releases)).toBe(false);
+    }
+    expect(readdirSync(www()).sort()).toEqual(['site', ...(first ? ['site.releases'] : [])]);
+    // Moved away by its owner, the next publish goes through as usual.
+    rmSync(target, { recursive: true });
+    if (first) symlinkSync(`site.releases/${first.release}`, target);
+    const next = await publish(options('v3'));
+    expect(served()).toContain('v3');
+    expect(next.previous).toBe(first?.release);
+  });
+
+  it('a link someone else made, appearing during the build: refused, the link and what it points to untouched', async () => {
+    const first = await publish(options('v1'));
+    const elsewhere = join(tmp, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'index.html'), 'hand-made');
+    const e = await refusal(publish(options('v2', { build: buildWhile('v2', () => (rmSync(target), symlinkSync(elsewhere, target))) })));
+    expect(e.message).toContain(`${target} 在构建期间出现了：是指向 ${elsewhere} 的链接，不是 nianbao 建立的`);
+    expect(e.message).toContain('刚构建的版本已删除');
+    expect(readlinkSync(target)).toBe(elsewhere);
+    expect(readFileSync(join(elsewhere, 'index.html'), 'utf8')).toBe('hand-made');
+    expect(readdirSync(releases).sort()).toEqual(['.history', first.release]);
+  });
+
+  it('with --adopt, a folder that appeared is adopted like one that was there: kept as -manual, never deleted', async () => {
+    await publish(options('v1'));
+    const out = await publish(options('v2', { adopt: true, build: buildWhile('v2', replaceLinkWithFolder) }));
+    expect(out.previous).toMatch(/-manual$/);
+    expect(served()).toContain('v2');
+    expect(readFileSync(join(releases, out.previous as string, 'notes.txt'), 'utf8')).toBe('2024 年的工作笔记');
+  });
+
+  it('what publish may take over anyway (an empty folder, a copy of a nianbao release) is taken over when it appears', async () => {
+    const first = await publish(options('v1'));
+    await publish(options('v2', { build: buildWhile('v2', () => (rmSync(target), mkdirSync(target))) }));
+    expect(served()).toContain('v2');
+    const copy = join(tmp, 'copy');
+    spawnSync('cp', ['-a', join(releases, first.release as string), copy]);
+    const out = await publish(options('v3', { build: buildWhile('v3', () => (rmSync(target), spawnSync('mv', [copy, target]))) }));
+    expect(served()).toContain('v3');
+    expect(served(join(releases, out.previous as string))).toContain('v1');
+  });
+});
+
+describe('--rollback follows the history of what was live', () => {
+  const publishAll = async (...labels: string[]) => {
+    const names: string[] = [];
+    for (const l of labels) names.push((await publish(options(l, { keep: 10 }))).release as string);
+    return names;
+  };
+  const back = () => rollback({ target, projectDir: ROOT, ...log() });
+
+  it('A, B, C, rollback (to B), D, rollback: B — not C, the release rolled away from; then A; then no further', async () => {
+    const [a, b, c] = await publishAll('A', 'B', 'C');
+    expect(await back()).toEqual({ release: b, from: c });
+    const [d] = await publishAll('D');
+    expect(await back()).toEqual({ release: b, from: d });
+    expect(served()).toContain('B');
+    expect(await back()).toEqual({ release: a, from: b });
+    expect((await refusal(back())).message).toContain(`当前指向的 ${a} 已是最早的版本`);
+    expect(served()).toContain('A');
+    // Nothing was deleted on the way.
+    expect(ours()).toEqual([a, b, c, d]);
+  });
+
+  it('rolling back twice, publishing, rolling back: to where DIR was when it published', async () => {
+    const [a, , c] = await publishAll('A', 'B', 'C');
+    await back();
+    await back();
+    const [e] = await publishAll('E');
+    expect(await back()).toEqual({ release: a, from: e });
+    await publishAll('F');
+    await publishAll('G');
+    expect((await back()).release).not.toBe(c);
+    expect(served()).toContain('F');
+  });
+
+  it('an adopted folder named after a later mtime is still the way back, not “已是最早的版本”', async () => {
+    mkdirSync(target, { recursive: true });
+    handMadeSite(target);
+    utimesSync(target, new Date('2031-06-01T08:00:00'), new Date('2031-06-01T08:00:00'));
+    const first = await publish(options('v1', { adopt: true }));
+    expect(first.previous).toBe(`${releaseStamp(new Date('2031-06-01T08:00:00'))}-manual`);
+    const [v2, v3] = await publishAll('v2', 'v3');
+    expect((await back()).release).toBe(v2);
+    expect((await back()).release).toBe(first.release);
+    expect(await back()).toEqual({ release: first.previous, from: first.release });
+    expect(served()).toBe('old manual copy');
+    expect((await refusal(back())).message).toContain('已是最早的版本');
+    expect(ours()).toContain(v3);
+  });
+
+  it('a nianbao release taken over from DIR whose build time is later than the new one is the way back too', async () => {
+    mkdirSync(join(tmp, 'www'), { recursive: true });
+    await fakeBuild('from the future')(target);
+    writeMarker(target, { builtAt: new Date('2031-01-01T00:00:00'), edition: 'public', base: '/', years: [2021] });
+    const out = await publish(options('v1'));
+    expect(out.previous).toBe(releaseStamp(new Date('2031-01-01T00:00:00')));
+    expect(await back()).toEqual({ release: out.previous, from: out.release });
+    expect(served()).toContain('from the future');
+  });
+
+  it('skips a release that is no longer there (pruned, or removed by hand) and goes to the one before it', async () => {
+    const [a, b, c] = await publishAll('A', 'B', 'C');
+    rmSync(join(releases, b), { recursive: true });
+    expect(await back()).toEqual({ release: a, from: c });
+  });
+
+  it('without .history (lost): by name order, said so; the history is not restarted half-way', async () => {
+    const [a, b, c] = await publishAll('A', 'B', 'C');
+    await back();
+    const [d] = await publishAll('D');
+    rmSync(join(releases, '.history'));
+    const said = log();
+    expect(await rollback({ target, projectDir: ROOT, ...said })).toEqual({ release: c, from: d });
+    expect(said.lines.join('\n')).toContain(`没有记下 ${d} 的发布记录 .history：按版本名的时间顺序回退`);
+    expect(existsSync(join(releases, '.history'))).toBe(false);
+    expect((await back()).release).toBe(b);
+    // A publish without a history neither starts one nor deletes anything it cannot tell apart.
+    const [e] = await publishAll('E');
+    expect(existsSync(join(releases, '.history'))).toBe(false);
+    expect(ours()).toEqual([a, b, c, d, e]);
+    expect(await back()).toEqual({ release: d, from: e });
+    expect((await back()).release).toBe(c);
+    expect((await back()).release).toBe(b);
+    expect((await back()).release).toBe(a);
+    expect((await refusal(back())).message).toBe(`${target} 当前指向的 ${a} 已是 ${releases} 中最早的版本，没有更早的版本可以回退。什么也没有改动。`);
+  });
+});
+
+describe('never deleting what publish cannot prove it made and never used', () => {
+  /** A release as someone restores it from a backup: a marked folder under a release name, not in .history. */
+  function restoreByHand(name: string, label: string) {
+    const dir = join(releases, name);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'index.html'), label);
+    writeMarker(dir, { builtAt: new Date('2024-12-01T00:00:00Z'), edition: 'public', base: '/', years: [2021] });
+    return name;
+  }
+
+  it('--rollback keeps a release folder restored by hand (not in .history) and says so', async () => {
+    const [a, b] = [(await publish(options('v1'))).release as string, (await publish(options('v2'))).release as string];
+    const restored = restoreByHand('20241201-000000-000', 'from the backup');
+    const said = log();
+    expect(await rollback({ target, projectDir: ROOT, ...said })).toEqual({ release: a, from: b });
+    expect(readFileSync(join(releases, restored, 'index.html'), 'utf8')).toBe('from the backup');
+    const text = said.lines.join('\n');
+    expect(text).not.toContain('删除了');
+    expect(text).toContain(`保留了 ${restored}：它们有 nianbao 的版本标记，却不在发布记录 ${join(releases, '.history')} 中`);
+    expect(text).toContain(`ln -sfn ${releases}/<版本> ${target}`);
+    // Rollback does not wander into it either.
+    expect((await refusal(rollback({ target, projectDir: ROOT, ...log() }))).message).toContain('已是最早的版本');
+  });
+
+  it('publish keeps it too, without counting it toward --keep, however many releases follow', async () => {
+    await publish(options('v1'));
+    const restored = restoreByHand('20241201-000000-000', 'from the backup');
+    const newer = restoreByHand('20991231-000000-000', 'named after every release');
+    const names: string[] = [];
+    for (let i = 2; i <= 5; i++) names.push((await publish(options(`v${i}`, { keep: 2 }))).release as string);
+    expect(ours()).toEqual([restored, ...names.slice(2), newer]);
+    expect(readFileSync(join(releases, newer, 'index.html'), 'utf8')).toBe('named after every release');
+  });
+
+  it('a release publish pruned, put back by hand under its own name, is not pruned again', async () => {
+    const names: string[] = [];
+    for (let i = 1; i <= 4; i++) names.push((await publish(options(`v${i}`, { keep: 2 }))).release as string);
+    expect(existsSync(join(releases, names[0]))).toBe(false);
+    restoreByHand(names[0], 'put back');
+    await publish(options('v5', { keep: 2 }));
+    await publish(options('v6', { keep: 2 }));
+    expect(readFileSync(join(releases, names[0], 'index.html'), 'utf8')).toBe('put back');
+    // Nor is it the way back: rollback stops at what publish kept.
+    await rollback({ target, projectDir: ROOT, ...log() });
+    expect((await refusal(rollback({ target, projectDir: ROOT, ...log() }))).message).toContain('已是最早的版本');
+    expect(served()).not.toContain('put back');
+  });
+
+  it('a release never live, put back by hand after publish removed it, stays', async () => {
+    await publish(options('v1'));
+    publishKilledAt('④ 切换');
+    const never = ours().at(-1) as string;
+    await publish(options('v2'));
+    expect(existsSync(join(releases, never))).toBe(false);
+    restoreByHand(never, 'put back');
+    await rollback({ target, projectDir: ROOT, ...log() });
+    await publish(options('v3'));
+    expect(readFileSync(join(releases, never, 'index.html'), 'utf8')).toBe('put back');
+  });
+
+  it('a history from before publish recorded its builds: releases it names as live are not deleted as never-live', async () => {
+    const [a, b] = [(await publish(options('v1'))).release as string, (await publish(options('v2'))).release as string];
+    // As an older nianbao wrote it: only what went live.
+    writeFileSync(join(releases, '.history'), `2025-01-16T01:30:00.000Z\tpublish\t${a}\n2025-01-16T01:31:00.000Z\tpublish\t${b}\n`);
+    const killedBefore = restoreByHand('20250116-093000-999', 'built by an old version, never live');
+    await rollback({ target, projectDir: ROOT, ...log() });
+    expect(existsSync(join(releases, killedBefore))).toBe(true);
+    expect(ours()).toEqual([a, b, killedBefore].sort());
   });
 });
 

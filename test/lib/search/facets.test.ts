@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilters, facetCounts } from '../../../src/lib/search/facets.ts';
-import { readState, resultHref, sameState, writeState } from '../../../src/lib/search/url-state.ts';
+import { anchorOfHash, readState, resultHref, sameState, writeState } from '../../../src/lib/search/url-state.ts';
 
 const R = [
   { year: '2019', kind: 'work' },
@@ -46,5 +46,26 @@ describe('URL state', () => {
   it('links a result to its paragraph with the phrase to highlight', () => {
     expect(resultHref('/reports/2022/', 's1-3', '四风')).toBe('/reports/2022/?hl=%E5%9B%9B%E9%A3%8E#s1-3');
     expect(resultHref('/2022/', 's1-3', '')).toBe('/2022/#s1-3');
+  });
+});
+
+// The anchor a report page reads from its hash: a hash no search result wrote (typed, cut off, malformed)
+// must never throw in the reader's browser (src/search/arrival.ts).
+describe('anchorOfHash', () => {
+  it('reads back what resultHref wrote, for any anchor', () => {
+    for (const anchor of ['s1-3', 's5-m3', 's3-t1-r8', 's1-3b', '第一节', 'a b', '100%', '%', '#x', '?q']) {
+      const hash = new URL(resultHref('/2022/', anchor, '四风'), 'http://localhost').hash;
+      expect(anchorOfHash(hash), anchor).toBe(anchor);
+    }
+  });
+
+  it.each(['#%', '#%%', '#%E4', '#%E4%B8', '#%zz', '#s1-3%', '#%c0%ae', '#%ED%A0%80', '#%FF', '#%2'])('a malformed hash (%s) is taken as written, without a throw', (hash) => {
+    expect(() => anchorOfHash(hash)).not.toThrow();
+    expect(anchorOfHash(hash)).toBe(hash.slice(1));
+  });
+
+  it('an empty hash, or none', () => {
+    expect(anchorOfHash('')).toBe('');
+    expect(anchorOfHash('#')).toBe('');
   });
 });
