@@ -1,6 +1,6 @@
 // Which file of a built site a request asks for, judged before any file is looked at: the path must be
 // under the base, its percent-encoding valid UTF-8, and no segment may step out of the site (`..`, an
-// encoded slash or backslash, a NUL) or name a hidden file. `npm start`'s server (src/cli/serve.ts) serves
+// encoded slash or backslash, a NUL) or name a hidden file. The site server (src/lib/site-server.ts) serves
 // only what passes; everything else is a plain 400 or 404.
 
 export type RequestTarget =
