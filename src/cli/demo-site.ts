@@ -2,15 +2,14 @@
 // and serves the folder. Shared by `npm run demo` and `npm run screenshots`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sirv from 'sirv';
 import { loadSiteConfig, REPORT_FILE, reportFiles } from '../lib/content/content.ts';
 import { DEMO_SITES, demoBase, LANDING_CSS, landingPage, type DemoSite, type LandingSite } from '../lib/demo.ts';
 import { kindById } from '../lib/kinds/index.ts';
-import { CONTENT_SECURITY_POLICY } from '../lib/csp.ts';
+import { createSiteServer } from '../lib/site-server.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** In .gitignore: never committed. */
@@ -86,15 +85,9 @@ function listen(server: Server, port: number, host: string): Promise<number> {
  * used instead, so a running `npm start` does not stop the demo.
  */
 export async function serveDemo(dir: string, opts: { port?: number; host?: string; tryNext?: boolean } = {}): Promise<ServedDemo> {
-  const handler = sirv(dir, { dev: false, etag: true });
-  const server = createServer((req, res) =>
-    handler(req, res, () => {
-      res.statusCode = 404;
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
-      res.end(NOT_FOUND);
-    }),
-  );
+  // The same server as npm start (src/lib/site-server.ts): nothing through a symbolic link out of the folder,
+  // a Range header judged before a byte is read, the policy as a header on every answer.
+  const server = createSiteServer({ root: dir, base: '/', notFoundPage: NOT_FOUND });
   const host = opts.host ?? '127.0.0.1';
   const first = opts.port ?? 4321;
   const last = opts.tryNext && first !== 0 ? first + 10 : first;

@@ -1,6 +1,6 @@
 // npm run demo: the command's arguments, the landing page and the server, over the demo site global setup built
 // (test/helpers/sites.ts `demo`: the same content, edition and base the command uses).
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -47,7 +47,8 @@ describe('the demo server', () => {
   let served: ServedDemo;
   beforeAll(async () => {
     writeLanding(out, [demo]);
-    symlinkSync(siteDir('demo'), join(out, 'demo'), 'dir');
+    // Copied, not linked: the server follows no link out of the folder.
+    cpSync(siteDir('demo'), join(out, 'demo'), { recursive: true });
     served = await serveDemo(out, { port: 0 });
   });
   afterAll(() => served.close());
