@@ -1,6 +1,6 @@
 // npm run demo: the command's arguments, the landing page and the server, over the demo site global setup built
 // (test/helpers/sites.ts `demo`: the same content, edition and base the command uses).
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNode } from '../helpers/astro-cli.ts';
 import { ROOT, siteDir } from '../helpers/sites.ts';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../src/lib/csp.ts';
 import { DEMO_SITES } from '../../src/lib/demo.ts';
 import { buildDemo, DemoError, serveDemo, writeLanding, type ServedDemo } from '../../src/cli/demo-site.ts';
 
@@ -47,7 +48,7 @@ describe('the demo server', () => {
   let served: ServedDemo;
   beforeAll(async () => {
     writeLanding(out, [demo]);
-    // Copied, not linked: the server follows no link out of the folder.
+    // Copied, not linked: the server follows no link out of the folder (that is tested below).
     cpSync(siteDir('demo'), join(out, 'demo'), { recursive: true });
     served = await serveDemo(out, { port: 0 });
   });
@@ -77,7 +78,17 @@ describe('the demo server', () => {
   it('answers a page that is not there with a Chinese 404', async () => {
     const res = await fetch(`${served.url}demo/2019/`);
     expect(res.status).toBe(404);
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY_HEADER);
     expect(await res.text()).toContain('找不到这个页面');
+  });
+
+  it('sends a page with the policy as a header as well as in its <meta>', async () => {
+    const res = await fetch(`${served.url}demo/2022/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY_HEADER);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.text()).toContain(`content="${CONTENT_SECURITY_POLICY}"`);
   });
 
   it('moves to the next port when the default one is taken, and says so when a chosen one is', async () => {
@@ -92,5 +103,51 @@ describe('the demo server', () => {
     } finally {
       await new Promise((r) => blocker.close(r));
     }
+  });
+
+  describe('the same guards as npm start (src/lib/site-server.ts)', () => {
+    const DIGITS = '0123456789';
+    const HUGE = '99999999999999999999';
+    beforeAll(() => {
+      mkdirSync(join(tmp, 'outside'));
+      writeFileSync(join(tmp, 'outside/secret.txt'), 'SECRET-OUTSIDE');
+      writeFileSync(join(tmp, 'outside/index.html'), 'SECRET-OUTSIDE-INDEX');
+      writeFileSync(join(out, 'digits.txt'), DIGITS);
+      symlinkSync(join(tmp, 'outside/secret.txt'), join(out, 'secret.txt'));
+      symlinkSync('../../outside/secret.txt', join(out, 'demo', 'relative.txt'));
+      symlinkSync(join(tmp, 'outside'), join(out, 'docs'), 'dir');
+      symlinkSync('/etc/passwd', join(out, 'passwd.txt'));
+    });
+
+    it.each(['secret.txt', 'demo/relative.txt', 'docs/', 'docs', 'docs/secret.txt', 'docs/index.html', 'passwd.txt'])(
+      '/%s (a link out of the folder, to a file or a folder) → the demo\'s 404, not a byte of it',
+      async (path) => {
+        const res = await fetch(served.url + path);
+        expect(res.status, path).toBe(404);
+        expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY_HEADER);
+        const body = await res.text();
+        expect(body).toContain('找不到这个页面');
+        expect(body).not.toMatch(/SECRET-OUTSIDE|root:x:0/);
+      },
+    );
+
+    it.each([
+      [`bytes=-${HUGE}`, 206, DIGITS, 'bytes 0-9/10'],
+      ['bytes=-3', 206, '789', 'bytes 7-9/10'],
+      ['bytes=999999-', 416, undefined, 'bytes */10'],
+      ['bytes=5-2', 200, DIGITS, null],
+      ['bytes=0-1,3-4', 200, DIGITS, null],
+      ['bytes=abc', 200, DIGITS, null],
+    ] as const)('Range: %s → %i, answered rather than dropped', async (range, status, body, contentRange) => {
+      const res = await fetch(`${served.url}digits.txt`, { headers: { Range: range } });
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-range')).toBe(contentRange);
+      const text = await res.text();
+      if (body !== undefined) expect(text).toBe(body);
+    });
+
+    it('a page is still served after all of that', async () => {
+      expect((await fetch(`${served.url}demo/`)).status).toBe(200);
+    });
   });
 });
