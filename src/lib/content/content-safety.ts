@@ -22,7 +22,8 @@ export const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'] as const;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 // C0 controls, DEL, every Unicode space, and the zero-width/bidi format characters.
 const HIDDEN = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/;
-const REDACT_TAG = /[<＜]\s*\/?\s*Redact\b/i;
+// With the brackets a Chinese input method types for < and > (《Redact》, 【Redact】 …): the intent is the same.
+const REDACT_TAG = /[<＜《〈‹«【〔［]\s*[/／]?\s*Redact\b/i;
 
 const SITE_HINT = '站外网页写完整地址，如 https://www.gov.cn/；站内页面写以 / 开头的路径，如 /2021/';
 

@@ -12,10 +12,16 @@ import { redacted, withoutMarkers } from './redaction.ts';
 import { ImportError } from './source.ts';
 
 /** What a report's XML part may inflate to: a 300-page report's document.xml is about 10 MB. */
-export const MAX_XML_PART = 32 * 1024 * 1024;
+export const MAX_XML_PART = 16 * 1024 * 1024;
 /** Any other part (pictures): a photo is a few MB. */
 export const MAX_PART = 64 * 1024 * 1024;
-export const MAX_TOTAL = 256 * 1024 * 1024;
+export const MAX_TOTAL = 160 * 1024 * 1024;
+/**
+ * Word's XML compresses about 10:1; a part that shrank 100 times and more is padding (whitespace, repeated
+ * runs) made to be inflated, and parsing it takes gigabytes. Small parts may compress that well honestly.
+ */
+const MAX_RATIO = 100;
+const RATIO_FROM = 1024 * 1024;
 const MAX_ENTRIES = 10_000;
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -63,6 +69,9 @@ async function readEntries(bytes: Uint8Array): Promise<Map<string, Uint8Array>> 
       if (entry.fileName.endsWith('/')) continue;
       const limit = /\.(xml|rels)$/i.test(entry.fileName) ? MAX_XML_PART : MAX_PART;
       if (entry.uncompressedSize > limit) throw tooBig(`${entry.fileName} 有 ${mb(entry.uncompressedSize)}，上限 ${mb(limit)}`);
+      if (entry.uncompressedSize > RATIO_FROM && entry.uncompressedSize > MAX_RATIO * Math.max(1, entry.compressedSize)) {
+        throw tooBig(`${entry.fileName} 由 ${Math.ceil(entry.compressedSize / 1024)} KB 解压成 ${mb(entry.uncompressedSize)}，压缩比超过 ${MAX_RATIO} 倍，是填充出来的`);
+      }
       total += entry.uncompressedSize;
       if (total > MAX_TOTAL) throw tooBig(`合计超过 ${mb(MAX_TOTAL)}`);
       const stream = await zip.openReadStreamPromise(entry);
@@ -95,27 +104,40 @@ function vanishOf(rPr: El | undefined): boolean | undefined {
   return !/^(0|false|off)$/i.test(attr(v, 'val'));
 }
 
-/** Which styles hide their text, following basedOn; and whether the document's default run does. */
-function hiddenStyles(stylesXml: string | undefined): { styles: Map<string, boolean>; byDefault: boolean } {
-  const styles = new Map<string, boolean>();
-  if (!stylesXml) return { styles, byDefault: false };
+interface HiddenStyles {
+  /** Whether a style hides its text, following basedOn: undefined when no style in the chain says. */
+  of(id: string): boolean | undefined;
+  /** The default paragraph style's say, and the document defaults' (w:docDefaults). */
+  paragraphDefault: boolean | undefined;
+  byDefault: boolean;
+}
+
+/** Which styles hide their text. Word resolves a run's look from the run, its character style, its paragraph's style, its table's style, then the defaults. */
+function hiddenStyles(stylesXml: string | undefined): HiddenStyles {
+  if (!stylesXml) return { of: () => undefined, paragraphDefault: undefined, byDefault: false };
   const doc = new DOMParser().parseFromString(stylesXml, 'text/xml');
   const own = new Map<string, { based?: string; vanish?: boolean }>();
+  let defaultParagraph: string | undefined;
   const list = doc.getElementsByTagNameNS(W, 'style');
   for (let i = 0; i < list.length; i++) {
     const s = list.item(i) as El;
-    own.set(attr(s, 'styleId'), { based: attr(children(s, 'basedOn')[0], 'val') || undefined, vanish: vanishOf(children(s, 'rPr')[0]) });
+    const id = attr(s, 'styleId');
+    own.set(id, { based: attr(children(s, 'basedOn')[0], 'val') || undefined, vanish: vanishOf(children(s, 'rPr')[0]) });
+    if (attr(s, 'type') === 'paragraph' && /^(1|true|on)$/i.test(attr(s, 'default'))) defaultParagraph = id;
   }
-  const resolve = (id: string, seen = new Set<string>()): boolean => {
+  const memo = new Map<string, boolean | undefined>();
+  const of = (id: string, seen = new Set<string>()): boolean | undefined => {
+    if (memo.has(id)) return memo.get(id);
     const s = own.get(id);
-    if (!s || seen.has(id)) return false;
+    if (!s || seen.has(id)) return undefined;
     seen.add(id);
-    return s.vanish ?? (s.based ? resolve(s.based, seen) : false);
+    const found = s.vanish ?? (s.based ? of(s.based, seen) : undefined);
+    memo.set(id, found);
+    return found;
   };
-  for (const id of own.keys()) styles.set(id, resolve(id));
   const defaults = doc.getElementsByTagNameNS(W, 'rPrDefault').item(0);
   const byDefault = defaults ? (vanishOf(children(defaults as El, 'rPr')[0]) ?? false) : false;
-  return { styles, byDefault };
+  return { of, paragraphDefault: defaultParagraph ? of(defaultParagraph) : undefined, byDefault };
 }
 
 function ancestor(el: El, local: string): El | undefined {
@@ -123,23 +145,44 @@ function ancestor(el: El, local: string): El | undefined {
   return undefined;
 }
 
+function elements(doc: Document, local: string): El[] {
+  const list = doc.getElementsByTagNameNS(W, local);
+  return Array.from({ length: list.length }, (_, i) => list.item(i) as El);
+}
+
+const styleRef = (props: El | undefined, local: string) => attr(props ? children(props, local)[0] : undefined, 'val');
+
+/** Whether a run's text is hidden, resolved as Word does: the first level that says decides. */
+function runHidden(run: El, styles: HiddenStyles): boolean {
+  const direct = vanishOf(children(run, 'rPr')[0]);
+  if (direct !== undefined) return direct;
+  const charStyle = styleRef(children(run, 'rPr')[0], 'rStyle');
+  const byChar = charStyle ? styles.of(charStyle) : undefined;
+  if (byChar !== undefined) return byChar;
+  const p = ancestor(run, 'p');
+  const pStyle = p ? styleRef(children(p, 'pPr')[0], 'pStyle') : '';
+  const byPara = pStyle ? styles.of(pStyle) : styles.paragraphDefault;
+  if (byPara !== undefined) return byPara;
+  // A table's style, for the nearest table the run is in (and the ones around it).
+  for (let t = ancestor(run, 'tbl'); t; t = ancestor(t, 'tbl')) {
+    const tblStyle = styleRef(children(t, 'tblPr')[0], 'tblStyle');
+    const byTable = tblStyle ? styles.of(tblStyle) : undefined;
+    if (byTable !== undefined) return byTable;
+  }
+  return styles.byDefault;
+}
+
 /** Mark every hidden run's text; take nianbao's marker characters out of all text. Returns the runs marked. */
 function markHidden(doc: Document, stylesXml: string | undefined): number {
-  const { styles, byDefault } = hiddenStyles(stylesXml);
-  const texts = doc.getElementsByTagNameNS(W, 't');
-  for (let i = 0; i < texts.length; i++) {
-    const t = texts.item(i) as El;
+  const styles = hiddenStyles(stylesXml);
+  // Lists taken once: xmldom's live lists are computed again after every change to the document.
+  for (const t of elements(doc, 't')) {
     if (t.textContent && /[\uFDD0-\uFDD3]/.test(t.textContent)) t.textContent = withoutMarkers(t.textContent);
   }
   let marked = 0;
-  const runs = doc.getElementsByTagNameNS(W, 'r');
-  for (let i = 0; i < runs.length; i++) {
-    const run = runs.item(i) as El;
-    const rPr = children(run, 'rPr')[0];
-    const p = ancestor(run, 'p');
-    const pStyle = p ? attr(children(children(p, 'pPr')[0] ?? p, 'pStyle')[0], 'val') : '';
-    const hidden = vanishOf(rPr) ?? (styles.get(attr(children(rPr ?? run, 'rStyle')[0], 'val')) || undefined) ?? (pStyle ? styles.get(pStyle) : undefined) ?? byDefault;
-    if (!hidden) continue;
+  const runs = elements(doc, 'r');
+  const hidden = runs.filter((run) => runHidden(run, styles));
+  for (const run of hidden) {
     let any = false;
     for (const t of children(run, 't')) {
       if (!t.textContent) continue;
@@ -171,7 +214,7 @@ function contentTypeOf(part: string, types: string | undefined): string {
 
 /** Replace each w:altChunk with a placeholder paragraph; return the embedded parts in order. */
 function takeAltChunks(doc: Document, rels: string | undefined, types: string | undefined, entries: Map<string, Uint8Array>): AltChunk[] {
-  const found = doc.getElementsByTagNameNS(W, 'altChunk');
+  const found = elements(doc, 'altChunk');
   if (found.length === 0) return [];
   const targets = new Map<string, string>();
   if (rels) {
@@ -184,7 +227,7 @@ function takeAltChunks(doc: Document, rels: string | undefined, types: string | 
     }
   }
   const chunks: AltChunk[] = [];
-  for (const el of Array.from({ length: found.length }, (_, i) => found.item(i) as El)) {
+  for (const el of found) {
     const part = targets.get(el.getAttributeNS(R, 'id') || el.getAttribute('r:id') || '') ?? '';
     const bytes = entries.get(part) ?? new Uint8Array();
     chunks.push({ part, contentType: contentTypeOf(part, types), bytes });

@@ -9,6 +9,7 @@ import type { BodyBlock } from './blocks.ts';
 import { sentenceAround, type Count } from './counts.ts';
 import { unitFits, type CountInText } from './match.ts';
 import { labelForCount } from './metric-label.ts';
+import { hasRedaction, withoutMarkers } from './redaction.ts';
 import { metricId } from './metric-id.ts';
 import type { UnboundTableCell } from './tables.ts';
 
@@ -111,10 +112,15 @@ export function addNewMetrics<A extends Assignment>(
   counts.forEach((ct, at) => {
     if (out[at]?.metric) return;
     const c = ct.counts[ct.index] as Count;
-    const sentence = markedSentence(ct.text, c);
+    const sentence = withoutMarkers(markedSentence(ct.text, c));
     const named = labelForCount(ct.text, ct.counts, ct.index);
     if ('skip' in named) {
       result.skipped.push({ written: c.written, unit: c.unit, sentence, reason: named.skip });
+      return;
+    }
+    // A metric's name and id are shown in every edition: words the clerk marked secret never make one.
+    if (hasRedaction(markedSentence(ct.text, c)) || hasRedaction(section[ct.block] ?? '')) {
+      result.skipped.push({ written: c.written, unit: c.unit, sentence, reason: '所在句子（或所在部分的标题）有标为隐去的文字：指标名称在公开版中也会显示，不能用它命名；需要的话请在 metrics.yaml 中手动登记' });
       return;
     }
     const value = formatStat(c.value);
@@ -171,6 +177,7 @@ export function addTableMetrics(cells: UnboundTableCell[], blocks: BodyBlock[], 
     const row = cell.labels.row.map((l) => l.text.trim()).filter(Boolean);
     const column = cell.labels.column.map((l) => l.text.trim()).filter((t) => t && [...t].length <= 40);
     if (row.length + column.length === 0) continue;
+    if ([...row, ...column, section[tableBlock[cell.table - 1] ?? -1] ?? ''].some(hasRedaction)) continue;
     let label = [...row, ...column].join(' · ');
     for (let n = 2; metrics.some((m) => labelKey(m.label) === labelKey(label)); n++) label = `${[...row, ...column].join(' · ')}（${n}）`;
     const metric = metricSchema.parse({

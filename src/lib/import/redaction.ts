@@ -27,8 +27,11 @@ export function redacted(text: string): string {
   return text ? `${REDACT_OPEN}${text}${REDACT_CLOSE}` : text;
 }
 
-// <Redact>, </Redact>, <redact >, ＜Redact＞, <Redact/>; attributes are tolerated (the tag still means redact).
-const TAG = /[<＜]\s*(\/?)\s*redact\b[^<>＜＞\n]*?(\/?)\s*[>＞]/giu;
+// <Redact>, </Redact>, <redact >, ＜Redact＞, <Redact/>, and the brackets a Chinese input method types in
+// their place (《Redact》, 〈Redact〉, ‹Redact›, 【Redact】); attributes are tolerated (the tag still means redact).
+const OPEN_BRACKET = '<＜《〈‹«【〔［';
+const CLOSE_BRACKET = '>＞》〉›»】〕］';
+const TAG = new RegExp(`[${OPEN_BRACKET}]\\s*([/／]?)\\s*redact\\b[^${OPEN_BRACKET}${CLOSE_BRACKET}\\n]*?([/／]?)\\s*[${CLOSE_BRACKET}]`, 'giu');
 
 export interface RedactionCount {
   /** `<Redact>` spans written in the file. */
@@ -53,8 +56,8 @@ function markText(text: string, state: { depth: number; opened?: Place; strays: 
   for (const m of text.matchAll(TAG)) {
     out += text.slice(at, m.index);
     at = (m.index ?? 0) + m[0].length;
-    const closing = m[1] === '/';
-    const selfClosing = m[2] === '/';
+    const closing = m[1] !== '';
+    const selfClosing = m[2] !== '';
     if (selfClosing && !closing) continue;
     if (!closing) {
       if (state.depth++ === 0) {

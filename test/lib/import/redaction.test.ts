@@ -186,11 +186,23 @@ describe('what a .docx may inflate to', () => {
   it('a small file that declares a huge document.xml is refused before anything is inflated', async () => {
     const base = await wordFile([new Paragraph('2022年度工作报告')]);
     const zip = await JSZip.loadAsync(base);
-    // 48 MB of spaces compresses to about 50 KB.
+    // 32 MB of spaces compresses to about 32 KB.
     zip.file('word/document.xml', ' '.repeat(MAX_XML_PART + 16 * 1024 * 1024));
     const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     await expect(readDocx(bomb)).rejects.toThrow(/解压后过大.*word\/document\.xml/);
+  });
+
+  it('a part within the size limit that inflates more than a hundredfold (padding) is refused, quickly', async () => {
+    const base = await wordFile([new Paragraph('2022年度工作报告')]);
+    const zip = await JSZip.loadAsync(base);
+    const doc = await zip.file('word/document.xml')!.async('string');
+    // A hidden run of 8 MB of spaces: the shape that took gigabytes to parse.
+    zip.file('word/document.xml', doc.replace('2022年度工作报告', `2022年度工作报告</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">${' '.repeat(8 * 1024 * 1024)}`));
+    const padded = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const started = Date.now();
+    await expect(readDocx(padded)).rejects.toThrow(/压缩比超过 100 倍/);
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('an entry whose data runs past the size it declares is stopped, not inflated', async () => {
@@ -206,5 +218,52 @@ describe('what a .docx may inflate to', () => {
     }
     expect(deflateRawSync(Buffer.from('x'.repeat(1000))).length).toBeLessThan(1000);
     await expect(readDocx(new Uint8Array(bytes))).rejects.toThrow(ImportError);
+  });
+});
+
+describe('hidden text, resolved as Word resolves it', () => {
+  /** A .docx from raw body XML and styles XML: what Word writes, beyond what the docx package can make. */
+  async function rawDocx(body: string, styles: string): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(await wordFile([new Paragraph('x')]));
+    const doc = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', doc.replace(/<w:body>[\s\S]*<\/w:body>/, `<w:body>${body}</w:body>`));
+    zip.file('word/styles.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${styles}</w:styles>`);
+    return zip.generateAsync({ type: 'uint8array' });
+  }
+  const p = (text: string, pPr = '', rPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t>${text}</w:t></w:r></w:p>`;
+  const head = p('2022年度工作报告') + p('一、工作情况');
+
+  it('a table style that hides its text', async () => {
+    const body = `${head}<w:tbl><w:tblPr><w:tblStyle w:val="T1"/></w:tblPr><w:tr><w:tc>${p('甲')}</w:tc><w:tc>${p('表格样式秘密')}</w:tc></w:tr></w:tbl>${p('正文。')}`;
+    const styles = '<w:style w:type="table" w:styleId="T1"><w:rPr><w:vanish/></w:rPr></w:style>';
+    const r = run(await readDocx(await rawDocx(body, styles)));
+    expect(publicText(r.body)).not.toContain('表格样式秘密');
+  });
+
+  it('the document defaults, through styles that say nothing, and the default paragraph style', async () => {
+    const shown = (text: string) => p(text, '', '<w:vanish w:val="false"/>');
+    const body = `${shown('2022年度工作报告')}${shown('一、工作情况')}${p('默认隐藏的字。', '<w:pStyle w:val="Normal"/>')}${shown('看得见的字。')}`;
+    const styles = '<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>';
+    const r = run(await readDocx(await rawDocx(body, styles)));
+    expect(publicText(r.body)).not.toContain('默认隐藏的字');
+    expect(publicText(r.body)).toContain('看得见的字');
+    const byDefaultStyle = '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:rPr><w:vanish/></w:rPr></w:style>';
+    const r2 = run(await readDocx(await rawDocx(`${p('2022年度工作报告', '<w:pStyle w:val="Title"/>')}${p('一、工作情况', '<w:pStyle w:val="Title"/>')}${p('没有样式的段落。')}`, `${byDefaultStyle}<w:style w:type="paragraph" w:styleId="Title"><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>`)));
+    expect(publicText(r2.body)).not.toContain('没有样式的段落');
+  });
+
+  it.each([['《Redact》王某某《/Redact》'], ['〈Redact〉王某某〈/Redact〉'], ['【Redact】王某某【／Redact】']])('tags typed with a Chinese input method: %s', (written) => {
+    const r = run(txt(`2022年度工作报告\n一、工作情况\n查处${written}案。`));
+    expect(publicText(r.body)).not.toContain('王某某');
+  });
+});
+
+describe('--add-metrics never names a metric with redacted words', () => {
+  it('a count next to a redacted span stays unmatched; nothing of the span reaches a label or an id', () => {
+    const source = txt('2024年度工作报告\n一、履行主体责任情况\n查处<Redact>王某某受贿</Redact>案件涉案金额35万元，<Redact>李某</Redact>违纪问题线索12件。\n## 二、<Redact>赵某</Redact>专项\n开展专项检查7次。');
+    const r = importSource(source, { registry: REGISTRY, fileName: '报告', addMetrics: { public: true } });
+    const added = r.added?.added ?? [];
+    for (const a of added) expect(`${a.metric.id} ${a.metric.label} ${a.metric.group}`).not.toMatch(/王|李|赵|wang|li-|zhao|[\uFDD0-\uFDD3]/);
+    expect(r.added?.skipped.some((s) => s.reason.includes('隐去'))).toBe(true);
   });
 });
