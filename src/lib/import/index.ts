@@ -100,7 +100,7 @@ export function importSource(source: Source, opts: ImportOptions): ImportResult 
   const shaped = shapeDocument(source.blocks);
   const split = joinSplitTables(shaped.blocks);
   shaped.blocks = split.blocks;
-  const notes = [...shaped.notes];
+  const notes = [...(source.notes ?? []), ...shaped.notes];
   if (shaped.blocks.length === 0) throw new ImportError('文件中没有找到正文文字', '请确认选对了文件；如果是扫描件或图片，需要先把文字录入或识别出来');
 
   // The year.

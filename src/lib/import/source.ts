@@ -1,5 +1,6 @@
 // Reading a finished report: a Word .docx (through mammoth's document model, which keeps paragraph
-// styles, bold runs, alignment, Word numbering and tables) or a plain .txt in UTF-8 or GB18030/GBK.
+// styles, bold runs, alignment, Word numbering and tables), a PDF with a text layer (source-pdf.ts) or a
+// plain .txt in UTF-8 or GB18030/GBK.
 import mammoth from 'mammoth';
 import { decodeUtf8OrGb18030 } from '../content/text-file.ts';
 
@@ -38,6 +39,8 @@ export interface Source {
   /** How the file was read, for the summary: "Word 文档", "UTF-8 文本", "GB18030 文本"… */
   format: string;
   tables: number;
+  /** What the reader rebuilt or dropped that the author should know of (a PDF's tables joined across pages …). */
+  notes?: string[];
 }
 
 export class ImportError extends Error {
@@ -49,14 +52,14 @@ export class ImportError extends Error {
   }
 }
 
-export const SUPPORTED = '.docx（Word 文档）或 .txt（纯文本，UTF-8 或 GBK 编码）';
+export const SUPPORTED = '.docx（Word 文档）、.pdf（带文字层的 PDF）或 .txt（纯文本，UTF-8 或 GBK 编码）';
 
-export function sourceKind(path: string): 'docx' | 'txt' {
+export function sourceKind(path: string): 'docx' | 'pdf' | 'txt' {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
   if (ext === 'docx') return 'docx';
   if (ext === 'txt' || ext === 'text') return 'txt';
   if (ext === 'doc' || ext === 'wps') throw new ImportError(`不能直接导入 .${ext} 文件`, `请在 Word 或 WPS 中打开它，“另存为”Word 文档（*.docx）后再导入`);
-  if (ext === 'pdf') throw new ImportError('不能导入 PDF 文件', '请找到报告的 Word 原稿（.docx）；或从 PDF 中复制全部文字，粘贴到记事本另存为 .txt 后导入');
+  if (ext === 'pdf') return 'pdf';
   throw new ImportError(`不支持的文件类型${ext ? ` .${ext}` : '（没有扩展名）'}`, `只能导入 ${SUPPORTED}`);
 }
 
@@ -219,5 +222,8 @@ export async function readDocx(bytes: Uint8Array): Promise<Source> {
 }
 
 export async function readSource(path: string, bytes: Uint8Array): Promise<Source> {
-  return sourceKind(path) === 'docx' ? readDocx(bytes) : readText(bytes);
+  const kind = sourceKind(path);
+  // The PDF reader (and pdf.js with it) is loaded only for a PDF.
+  if (kind === 'pdf') return (await import('./source-pdf.ts')).readPdf(bytes);
+  return kind === 'docx' ? readDocx(bytes) : readText(bytes);
 }
