@@ -62,9 +62,13 @@ function assetUrl(folder: string): string {
   return `${pathToFileURL(join(root, folder)).href}/`;
 }
 
-/** Straight segments of a path (pdf.js's DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath). */
-function segments(data: ArrayLike<number>): [number, number, number, number][] {
-  const out: [number, number, number, number][] = [];
+/**
+ * Straight segments of a path, by subpath (pdf.js's DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo,
+ * 3 quadraticCurveTo, 4 closePath). One path often holds many rectangles: every border of a table.
+ */
+function subpaths(data: ArrayLike<number>): [number, number, number, number][][] {
+  const out: [number, number, number, number][][] = [];
+  let current: [number, number, number, number][] = [];
   let i = 0;
   let cx = 0;
   let cy = 0;
@@ -72,18 +76,23 @@ function segments(data: ArrayLike<number>): [number, number, number, number][] {
   let sy = 0;
   while (i < data.length) {
     const op = data[i++];
-    if (op === 0) [cx, cy, sx, sy] = [data[i]!, data[i + 1]!, data[i]!, data[i + 1]!], (i += 2);
-    else if (op === 1) {
-      out.push([cx, cy, data[i]!, data[i + 1]!]);
+    if (op === 0) {
+      if (current.length) out.push(current);
+      current = [];
+      [cx, cy, sx, sy] = [data[i]!, data[i + 1]!, data[i]!, data[i + 1]!];
+      i += 2;
+    } else if (op === 1) {
+      current.push([cx, cy, data[i]!, data[i + 1]!]);
       [cx, cy] = [data[i]!, data[i + 1]!];
       i += 2;
     } else if (op === 2) [cx, cy] = [data[i + 4]!, data[i + 5]!], (i += 6);
     else if (op === 3) [cx, cy] = [data[i + 2]!, data[i + 3]!], (i += 4);
     else if (op === 4) {
-      if (cx !== sx || cy !== sy) out.push([cx, cy, sx, sy]);
+      if (cx !== sx || cy !== sy) current.push([cx, cy, sx, sy]);
       [cx, cy] = [sx, sy];
     } else break;
   }
+  if (current.length) out.push(current);
   return out;
 }
 
@@ -91,6 +100,18 @@ function axisRule(x0: number, y0: number, x1: number, y1: number): Rule | undefi
   if (Math.abs(y0 - y1) < 0.8 && Math.abs(x1 - x0) >= SHORTEST) return { x0: Math.min(x0, x1), x1: Math.max(x0, x1), y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 };
   if (Math.abs(x0 - x1) < 0.8 && Math.abs(y1 - y0) >= SHORTEST) return { x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0: Math.min(y0, y1), y1: Math.max(y0, y1) };
   return undefined;
+}
+
+/**
+ * CJK fonts map some ideographs to the radical of the same shape (⼯ U+2F2F for 工, ⺠ U+2EA0 for 民), and
+ * PDF writers copy that into the text layer: read them as the ideographs they show. Kangxi radicals have
+ * compatibility forms (NFKC); the supplement's simplified forms do not, so they are listed.
+ */
+const RADICALS: Record<string, string> = {
+  '⺠': '民', '⻔': '门', '⻓': '长', '⻛': '风', '⻜': '飞', '⻚': '页', '⻅': '见', '⻢': '马', '⻋': '车', '⻉': '贝', '⻝': '食', '⻥': '鱼', '⻦': '鸟', '⻬': '齐', '⻮': '齿', '⻳': '龟', '⻰': '龙', '⻆': '角', '⻄': '西', '⻘': '青', '⺟': '母', '⺩': '王', '⻤': '鬼', '⻨': '麦', '⻩': '黄', '⻍': '辶', '⺁': '厂', '⺊': '卜', '⺮': '竹',
+};
+export function ideographs(text: string): string {
+  return text.replace(/[\u2f00-\u2fdf]/gu, (c) => c.normalize('NFKC')).replace(/[\u2e80-\u2eff]/gu, (c) => RADICALS[c] ?? c);
 }
 
 /** A font's PostScript name without its subset tag; a Chinese name stored as UTF-8 bytes (黑体) read back as such. */
@@ -134,18 +155,20 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
           const [paint, paths] = args as [number, ArrayLike<number>[] | undefined];
           const data = paths?.[0];
           if (!data) continue;
-          const segs = segments(data).map(([ax, ay, bx, by]) => [...apply(ctm, ax, ay), ...apply(ctm, bx, by)] as [number, number, number, number]);
-          if (STROKES.has(paint)) for (const s of segs) {
-            const r = axisRule(...s);
-            if (r) rules.push(r);
-          }
-          if (FILLS.has(paint) && segs.length >= 3) {
-            // A filled rectangle: a rule when it is thin (a border), nothing when it is a shaded area.
-            const xs = segs.flatMap((s) => [s[0], s[2]]);
-            const ys = segs.flatMap((s) => [s[1], s[3]]);
-            const [l, r, b, t] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-            if (t - b <= THIN && r - l >= SHORTEST) rules.push({ x0: l, x1: r, y0: (t + b) / 2, y1: (t + b) / 2 });
-            else if (r - l <= THIN && t - b >= SHORTEST) rules.push({ x0: (l + r) / 2, x1: (l + r) / 2, y0: b, y1: t });
+          for (const sub of subpaths(data)) {
+            const segs = sub.map(([ax, ay, bx, by]) => [...apply(ctm, ax, ay), ...apply(ctm, bx, by)] as [number, number, number, number]);
+            if (STROKES.has(paint)) for (const s of segs) {
+              const r = axisRule(...s);
+              if (r) rules.push(r);
+            }
+            if (FILLS.has(paint) && segs.length >= 2) {
+              // A filled rectangle: a rule when it is thin (a border), nothing when it is a shaded area.
+              const xs = segs.flatMap((s) => [s[0], s[2]]);
+              const ys = segs.flatMap((s) => [s[1], s[3]]);
+              const [l, r, b, t] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+              if (t - b <= THIN && r - l >= SHORTEST) rules.push({ x0: l, x1: r, y0: (t + b) / 2, y1: (t + b) / 2 });
+              else if (r - l <= THIN && t - b >= SHORTEST) rules.push({ x0: (l + r) / 2, x1: (l + r) / 2, y0: b, y1: t });
+            }
           }
         }
       }
@@ -155,7 +178,7 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
         if (!('str' in item) || item.str === '') continue;
         const [a, b, , , e, f] = item.transform as number[];
         const font = fontName(page.commonObjs.has(item.fontName) ? (page.commonObjs.get(item.fontName) as { name?: string })?.name : undefined) ?? item.fontName;
-        runs.push({ text: item.str, x: e! - x0, y: f! - y0, width: item.width, size: Math.hypot(a!, b!) || item.height, font });
+        runs.push({ text: ideographs(item.str), x: e! - x0, y: f! - y0, width: item.width, size: Math.hypot(a!, b!) || item.height, font });
       }
       pages.push({ number: n, width: x1 - x0, height: y1 - y0, runs, rules: rules.map((r) => ({ x0: r.x0 - x0, x1: r.x1 - x0, y0: r.y0 - y0, y1: r.y1 - y0 })) });
       page.cleanup();

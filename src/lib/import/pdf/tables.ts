@@ -50,6 +50,18 @@ function connected(rules: Rule[]): Rule[][] {
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const hs = rules.map((r, i) => [r, i] as const).filter(([r]) => horizontal(r));
   const vs = rules.map((r, i) => [r, i] as const).filter(([r]) => !horizontal(r));
+  // Pieces of one line (a border drawn cell by cell) belong together even where no line crosses them.
+  const collinear = (list: (readonly [Rule, number])[], along: (r: Rule) => [number, number, number]) => {
+    for (const [a, i] of list) {
+      for (const [b, j] of list) {
+        const [pa, a0, a1] = along(a);
+        const [pb, b0, b1] = along(b);
+        if (i < j && Math.abs(pa - pb) <= SAME && a0 <= b1 + SAME && b0 <= a1 + SAME) parent[find(i)] = find(j);
+      }
+    }
+  };
+  collinear(hs, (r) => [r.y0, r.x0, r.x1]);
+  collinear(vs, (r) => [r.x0, r.y0, r.y1]);
   for (const [h, i] of hs) {
     for (const [v, j] of vs) {
       if (v.x0 >= h.x0 - SAME && v.x0 <= h.x1 + SAME && h.y0 >= v.y0 - SAME && h.y0 <= v.y1 + SAME) parent[find(i)] = find(j);
