@@ -32,7 +32,8 @@ export function realHtml(report: RealReport, opts: { repeatHeader?: boolean } = 
     h1 { font: 22pt/36pt "Noto Serif CJK SC", serif; text-align: center; margin: 0 0 28pt; }
     p { text-indent: 2em; text-align: justify; margin: 0; }
     table { border-collapse: collapse; width: 100%; margin: 8pt 0; font-size: 10pt; line-height: 14pt; }
-    td { border: 0.75pt solid #000; padding: 4pt; text-align: center; }`;
+    td { border: 0.75pt solid #000; padding: 4pt; text-align: center; }
+    tr { break-inside: avoid; }`;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${css}</style></head><body>${titleLines.map((t) => `<h1>${escapeHtml(t)}</h1>`).join('')}${body.join('')}</body></html>`;
 }
 

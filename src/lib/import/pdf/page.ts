@@ -105,13 +105,15 @@ function axisRule(x0: number, y0: number, x1: number, y1: number): Rule | undefi
 /**
  * CJK fonts map some ideographs to the radical of the same shape (⼯ U+2F2F for 工, ⺠ U+2EA0 for 民), and
  * PDF writers copy that into the text layer: read them as the ideographs they show. Kangxi radicals have
- * compatibility forms (NFKC); the supplement's simplified forms do not, so they are listed.
+ * compatibility forms (NFKC); the supplement's simplified forms do not, so they are listed. (NFKC is not
+ * used on the whole text: it would turn full-width punctuation into ASCII.)
  */
 const RADICALS: Record<string, string> = {
   '⺠': '民', '⻔': '门', '⻓': '长', '⻛': '风', '⻜': '飞', '⻚': '页', '⻅': '见', '⻢': '马', '⻋': '车', '⻉': '贝', '⻝': '食', '⻥': '鱼', '⻦': '鸟', '⻬': '齐', '⻮': '齿', '⻳': '龟', '⻰': '龙', '⻆': '角', '⻄': '西', '⻘': '青', '⺟': '母', '⺩': '王', '⻤': '鬼', '⻨': '麦', '⻩': '黄', '⻍': '辶', '⺁': '厂', '⺊': '卜', '⺮': '竹',
 };
 export function ideographs(text: string): string {
-  return text.replace(/[\u2f00-\u2fdf]/gu, (c) => c.normalize('NFKC')).replace(/[\u2e80-\u2eff]/gu, (c) => RADICALS[c] ?? c);
+  // NFC also turns the deprecated angle brackets 〈〉 (U+2329/232A) some fonts map to into 〈〉 (U+3008/3009).
+  return text.normalize('NFC').replace(/[\u2f00-\u2fdf]/gu, (c) => c.normalize('NFKC')).replace(/[\u2e80-\u2eff]/gu, (c) => RADICALS[c] ?? c);
 }
 
 /** A font's PostScript name without its subset tag; a Chinese name stored as UTF-8 bytes (黑体) read back as such. */
@@ -130,7 +132,7 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
   const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const FILLS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   // pdf.js takes over the buffer it is given: hand it a copy, the caller's bytes stay usable.
-  const task = getDocument({ data: new Uint8Array(bytes), cMapUrl: assetUrl('cmaps'), cMapPacked: true, standardFontDataUrl: assetUrl('standard_fonts'), isEvalSupported: false, disableFontFace: true, fontExtraProperties: true, useSystemFonts: false, verbosity: 0 });
+  const task = getDocument({ data: new Uint8Array(bytes), cMapUrl: assetUrl('cmaps'), cMapPacked: true, standardFontDataUrl: assetUrl('standard_fonts'), disableFontFace: true, fontExtraProperties: true, useSystemFonts: false, verbosity: 0 });
   try {
     const doc = await task.promise;
     const pages: PdfPage[] = [];
