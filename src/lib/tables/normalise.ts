@@ -143,20 +143,25 @@ function similarityKey(text: string): string {
   return labelKey(text).replace(/^(\d{1,2})[、,，]/u, '$1.').replace(/[。；;]$/u, '');
 }
 
+/** The ordinal a label opens with ((三), 二、, 1.), as compared: labels of different ordinals are different rows. */
+const ORDINAL = /^(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}\.)/u;
+
 /**
  * The registry label a written label stands for when it is not written exactly so: 1、申请人… for
- * 1.申请人…, （三）不子公开 for （三）不予公开. A label is taken for a registry label when few of its
- * characters differ (about one in four, at most) and no other registry label is as near.
+ * 1.申请人…, （三）不子公开 for （三）不予公开. A label is taken for a registry label when it opens with the
+ * same ordinal, few of its characters differ (one in six, at most) and no other registry label is as near.
  */
 export function registryLabel(text: string, labels: readonly string[]): string | undefined {
   const key = similarityKey(text);
   if (!key || labels.some((l) => labelKey(l) === labelKey(text))) return undefined;
+  const ordinal = ORDINAL.exec(key)?.[0] ?? '';
   let best: { label: string; d: number }[] = [];
   for (const l of labels) {
     const k = similarityKey(l);
-    if (Math.abs(k.length - key.length) > Math.max(1, Math.floor(k.length / 4))) continue;
+    if ((ORDINAL.exec(k)?.[0] ?? '') !== ordinal) continue;
+    if (Math.abs(k.length - key.length) > Math.max(1, Math.floor(k.length / 6))) continue;
     const d = k === key ? 0 : distance(k, key);
-    if (d > Math.floor(k.length / 4) || (d > 0 && k.length < 4)) continue;
+    if (d > Math.floor(k.length / 6) || (d > 0 && k.length < 5)) continue;
     if (!best.length || d < best[0]!.d) best = [{ label: l, d }];
     else if (d === best[0]!.d && best[0]!.label !== l) best.push({ label: l, d });
   }
@@ -213,7 +218,7 @@ export function normaliseTable(t: SourceTable, registry: Registry, taken: Readon
   const restored = restoreMerges(t);
   const readings = [{ table: t, joined: 0 }, ...(restored.joined ? [restored] : [])].map((r) => {
     const named = bindingLabels(r.table, labels);
-    return { ...r, ...named, labels: named.table, ...score(named.table, registry, taken) };
+    return { ...r, renamed: named.renamed, labels: named.table, ...score(named.table, registry, taken) };
   });
   const better = (x: (typeof readings)[number], y: (typeof readings)[number]) => x.held - x.broken - (y.held - y.broken) || x.bound - y.bound;
   const best = readings.reduce((a, b) => (better(b, a) > 0 ? b : a));

@@ -45,6 +45,8 @@ describe('labels that vary from the registry’s', () => {
     expect(registryLabel('合计', LABELS)).toBeUndefined();
     expect(registryLabel('（一）予以公开', LABELS)).toBeUndefined();
     expect(registryLabel('结果维持', LABELS)).toBeUndefined();
+    // Another ordinal is another row, however alike the words.
+    expect(registryLabel('二、本年新收政府信息公开申请数量', LABELS)).toBeUndefined();
   });
 });
 
