@@ -78,11 +78,12 @@ describe('a table Word split over two pages', () => {
     expect(r.stdout).toContain('第 2 个表格：28 行 × 10 列，数字 175 格，由 Word 中第 2、3 个表格合并');
   });
 
-  it('without a repeated header it is not joined: two tables, as in the file', async () => {
+  it('without a repeated header, the part that starts with figures is joined all the same, and the author is told', async () => {
     const { r, mdx } = await importReal('gov-2022-pingtan', { splitTable: { table: 2, atRow: 15, repeatHeader: false } });
     expect(r.status, r.output).toBe(0);
-    expect(mdxTableTexts(mdx)).toHaveLength(4);
-    expect(r.stdout).not.toContain('是同一张表');
+    expect(mdxTableTexts(mdx)).toEqual(loadReal('gov-2022-pingtan').tables.map((t) => sourceTableText(t)));
+    expect(r.stdout).toContain('Word 中的第 2 个和第 3 个表格是同一张表（后一个没有表头、列数相同、第一行就是数字）：已合并为一张表');
+    expect(r.stdout).toContain('第 2 个表格：28 行 × 10 列，数字 175 格，由 Word 中第 2、3 个表格合并，已对应指标');
   });
 });
 

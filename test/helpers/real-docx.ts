@@ -20,6 +20,13 @@ export interface DocxVariant {
   splitTable?: { table: number; atRow: number; repeatHeader: boolean };
   /** Number the 一、 headings with Word automatic numbering and drop the typed 一、. */
   autoNumberHeadings?: boolean;
+  /**
+   * Lose every merge, as a Word file converted from a PDF does: a merged cell's text stays in its first
+   * position and each position it covered is an empty cell of its own.
+   */
+  unmerged?: boolean;
+  /** Typos to put into the cells' labels, as real reports carry them: { 不予公开: '不子公开' }. */
+  typos?: Record<string, string>;
 }
 
 const SECTION_ORDINAL = /^[一二三四五六七八九十]{1,3}、/;
@@ -29,6 +36,7 @@ const FIRST_LINE_INDENT = 640; // two characters of 16 pt 仿宋, in twentieths 
 export function cellText(text: string, v: DocxVariant): string {
   let t = text;
   if (v.blankZeros && t === '0') return '';
+  for (const [right, wrong] of Object.entries(v.typos ?? {})) t = t.replaceAll(right, wrong);
   if (v.splitLabels) {
     if ([...t].length === 2 && /^[\u4e00-\u9fff]+$/.test(t)) t = [...t].join(' ');
     t = t.replace(/情形/g, '情 形');
@@ -73,7 +81,21 @@ export function splitTable(table: RealTable, atRow: number, repeatHeader: boolea
   return [{ rows: top }, { rows: [...header, ...bottom] }];
 }
 
-function wordTable(table: RealTable, v: DocxVariant): Table {
+/** The table with no merge left: each merged cell's text in its first position, empty cells in the rest. */
+export function unmergedTable(table: RealTable): RealTable {
+  const rows: RealCell[][] = [];
+  for (const row of placed(table)) {
+    for (const { cell, col, row: r } of row) {
+      for (let dr = 0; dr < (cell.rowspan ?? 1); dr++) {
+        for (let dc = 0; dc < (cell.colspan ?? 1); dc++) (rows[r + dr] ??= [])[col + dc] = { text: dr === 0 && dc === 0 ? cell.text : '' };
+      }
+    }
+  }
+  return { rows };
+}
+
+function wordTable(source: RealTable, v: DocxVariant): Table {
+  const table = v.unmerged ? unmergedTable(source) : source;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: table.rows.map(

@@ -1,6 +1,7 @@
 // Reading a finished report: a Word .docx (through mammoth's document model, which keeps paragraph
-// styles, bold runs, alignment, Word numbering and tables), a plain .txt in UTF-8 or GB18030/GBK, a
-// saved portal page (source-html.ts, source-mhtml.ts) or an old .doc/.wps through LibreOffice (source-doc.ts).
+// styles, bold runs, alignment, Word numbering and tables), a PDF with a text layer (source-pdf.ts), a plain
+// .txt in UTF-8 or GB18030/GBK, a saved portal page (source-html.ts, source-mhtml.ts) or an old .doc/.wps
+// through LibreOffice (source-doc.ts).
 import mammoth from 'mammoth';
 import { decodeUtf8OrGb18030 } from '../content/text-file.ts';
 import { CHUNK_PLACEHOLDER, openDocx, type AltChunk } from './docx-package.ts';
@@ -44,7 +45,7 @@ export interface Source {
   /** How the file was read, for the summary: "Word 文档", "UTF-8 文本", "GB18030 文本"… */
   format: string;
   tables: number;
-  /** Things the reader saw that the author should know (Word hidden text, embedded documents), in Chinese. */
+  /** Things the reader saw that the author should know (Word hidden text, embedded documents, a PDF's tables joined across pages …), in Chinese. */
   notes?: string[];
 }
 
@@ -57,9 +58,9 @@ export class ImportError extends Error {
   }
 }
 
-export const SUPPORTED = '.docx（Word 文档）、.html/.htm（从政府网站另存的网页，也可以是 .mht/.mhtml）、.txt（纯文本，UTF-8 或 GBK 编码），或 .doc/.wps（需要安装 LibreOffice）';
+export const SUPPORTED = '.docx（Word 文档）、.pdf（带文字层的 PDF）、.html/.htm（从政府网站另存的网页，也可以是 .mht/.mhtml）、.txt（纯文本，UTF-8 或 GBK 编码），或 .doc/.wps（需要安装 LibreOffice）';
 
-export type SourceKind = 'docx' | 'txt' | 'html' | 'mhtml' | 'doc' | 'wps';
+export type SourceKind = 'docx' | 'pdf' | 'txt' | 'html' | 'mhtml' | 'doc' | 'wps';
 
 export function sourceKind(path: string): SourceKind {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
@@ -68,7 +69,7 @@ export function sourceKind(path: string): SourceKind {
   if (ext === 'html' || ext === 'htm' || ext === 'shtml' || ext === 'xhtml') return 'html';
   if (ext === 'mht' || ext === 'mhtml') return 'mhtml';
   if (ext === 'doc' || ext === 'wps') return ext;
-  if (ext === 'pdf') throw new ImportError('不能导入 PDF 文件', '请找到报告的 Word 原稿（.docx）；或从 PDF 中复制全部文字，粘贴到记事本另存为 .txt 后导入');
+  if (ext === 'pdf') return 'pdf';
   throw new ImportError(`不支持的文件类型${ext ? ` .${ext}` : '（没有扩展名）'}`, `只能导入 ${SUPPORTED}`);
 }
 
@@ -278,6 +279,9 @@ export async function readSource(path: string, bytes: Uint8Array): Promise<Sourc
   switch (kind) {
     case 'docx':
       return readDocx(bytes);
+    case 'pdf':
+      // The PDF reader (and pdf.js with it) is loaded only for a PDF.
+      return sourceWithoutMarkers(await (await import('./source-pdf.ts')).readPdf(bytes));
     case 'html':
       return sourceWithoutMarkers(readHtml(bytes));
     case 'mhtml':

@@ -114,7 +114,7 @@ function tableLines(r: ImportResult): string[] {
   out.push(`表格：${t.tables.length} 个，合并单元格已保留（写成 ^ 和 >）；表中数字 ${numbers} 格，${t.bound.length} 格已对应指标，${t.unbound.length} 格未对应，空白格 ${t.blank.length} 个`);
   for (const table of t.tables) {
     const parts = table.parts.length > 1 ? `，由 Word 中第 ${table.parts.join('、')} 个表格合并` : '';
-    out.push(`    第 ${table.number} 个表格：${table.rows} 行 × ${table.columns} 列，数字 ${table.numbers} 格${parts}`);
+    out.push(`    第 ${table.number} 个表格：${table.rows} 行 × ${table.columns} 列，数字 ${table.numbers} 格${parts}，已对应指标 ${table.bound} 格`);
   }
   const where = (c: { table: number; row: number; col: number; name: string }) => `表${c.table} 第${c.row}行第${c.col}列（${c.name}）`;
   for (const b of t.bound) out.push(`    ${b.metric.id}（${b.metric.label}）← ${where(b)}【${b.written}】${b.shownAs ? `，将显示为 ${b.shownAs}` : ''}`);

@@ -4,7 +4,8 @@
 import type { PhrasingContent } from 'mdast';
 import type { Metric, Registry } from '../content/metrics.ts';
 import { formatStat, type StatValue } from '../content/stat.ts';
-import { bindTable, cellName, labelKey, type CellBinding, type CellLabels, type CellNumber } from '../tables/bind.ts';
+import { bindTable, cellLabels, cellName, labelKey, type CellBinding, type CellLabels, type CellNumber } from '../tables/bind.ts';
+import { normaliseTable } from '../tables/normalise.ts';
 import { cellPlainText, gridFromSpans, type TableGrid } from '../tables/grid.ts';
 import type { BodyBlock } from './blocks.ts';
 import type { DocTable, Inline } from './mdx.ts';
@@ -45,6 +46,8 @@ export interface TableSummary {
   /** The Word tables it was made of, by their number in the document. */
   parts: number[];
   numbers: number;
+  /** Number cells bound to a metric. */
+  bound: number;
 }
 
 export interface ImportedTables {
@@ -128,14 +131,19 @@ export function joinSplitTables(blocks: BodyBlock[]): { blocks: BodyBlock[]; joi
       const second = gridOf(next.grid).grid;
       const header = Math.max(first.headerRows, prev.grid.repeatedHeaderRows);
       const keys = rowKeys(first, header);
-      if (first.columns === second.columns && header < second.rows.length && keys.every((k, r) => k === rowKeys(second, header)[r])) {
+      const repeats = first.columns === second.columns && header < second.rows.length && keys.every((k, r) => k === rowKeys(second, header)[r]);
+      // A part that starts with figures has no header of its own: it goes on from the table above it
+      // (a table over two pages in a Word file made from a PDF, its header not repeated).
+      const headless = !repeats && first.columns === second.columns && second.rows[0]!.some((c) => c.role === 'figure') && first.rows.some((row) => row.some((c) => c.role === 'figure'));
+      if (repeats || headless) {
+        const dropRows = repeats ? header : 0;
         const merged: TableBlock = {
           ...prev,
-          grid: { rows: joinRows(prev.grid.rows, next.grid.rows.slice(header)), repeatedHeaderRows: prev.grid.repeatedHeaderRows },
+          grid: { rows: joinRows(prev.grid.rows, next.grid.rows.slice(dropRows)), repeatedHeaderRows: prev.grid.repeatedHeaderRows },
           text: `${prev.text}\n${next.text}`,
         };
         out[out.length - 1] = merged;
-        joined.push({ into: prev.table, from: next.table, headerRows: header, ...(skipped && { dropped: b.text.trim() }) });
+        joined.push({ into: prev.table, from: next.table, headerRows: dropRows, ...(skipped && { dropped: b.text.trim() }) });
         if (skipped) i++;
         continue;
       }
@@ -153,17 +161,23 @@ export function importTables(blocks: BodyBlock[], registry: Registry, joined: Jo
   blocks.forEach((b, index) => {
     if (b.type !== 'table') return;
     number++;
-    const { grid, padded } = gridOf(b.grid);
+    // The table as the form drew it (merges its empty cells stand for), and its labels as binding reads them.
+    const read = normaliseTable(b.grid, registry, taken);
+    const { grid, padded } = gridOf(read.table);
+    const reading = gridOf(read.labels).grid;
     const parts = [b.table, ...joined.filter((j) => j.into === b.table).map((j) => j.from)];
-    const cells = bindTable(grid, registry, taken);
-    const byCell = new Map(cells.map((c) => [c.cell, c]));
+    const cells = bindTable(reading, registry, taken);
+    const byPlace = new Map(cells.map((c) => [`${c.cell.row},${c.cell.col}`, c]));
     const doc: DocTable = { rows: grid.rows.length, columns: grid.columns, cells: [] };
     let numbers = 0;
+    let boundHere = 0;
     for (const cell of grid.rows.flat()) {
       const value = cellPlainText(cell);
       let inline: Inline[] = value ? inlineOf(value) : [];
+      const found = byPlace.get(`${cell.row},${cell.col}`);
       // A cell the clerk marked secret is written as it is, inside <Redact>: never a stat, which would show it.
-      const bound = hasRedaction(value) ? undefined : byCell.get(cell);
+      // Named and offered to --add-metrics by its labels as written, not as binding read them.
+      const bound = found && !hasRedaction(value) ? { ...found, labels: cellLabels(grid, cell) } : undefined;
       const place = { table: number, row: cell.row + 1, col: cell.col + 1 };
       if (bound?.binding.kind === 'bound') {
         const { metric, number: n } = bound.binding;
@@ -171,6 +185,7 @@ export function importTables(blocks: BodyBlock[], registry: Registry, joined: Jo
         const shown = formatStat(n.value);
         result.bound.push({ ...place, name: cellName(bound.labels), written: n.written, metric, value: n.value, ...(shown !== n.written && { shownAs: shown }) });
         numbers++;
+        boundHere++;
       } else if (bound?.binding.kind === 'unbound') {
         result.unbound.push({ ...place, name: cellName(bound.labels), labels: bound.labels, number: bound.binding.number, written: bound.binding.number.written + bound.binding.number.unit, reason: bound.binding.reason, candidates: bound.binding.candidates });
         numbers++;
@@ -180,13 +195,22 @@ export function importTables(blocks: BodyBlock[], registry: Registry, joined: Jo
       doc.cells.push({ row: cell.row, col: cell.col, rowSpan: cell.rowSpan, colSpan: cell.colSpan, inline });
     }
     result.docs.set(index, doc);
-    result.tables.push({ number, rows: grid.rows.length, columns: grid.columns, parts, numbers });
+    result.tables.push({ number, rows: grid.rows.length, columns: grid.columns, parts, numbers, bound: boundHere });
+    if (read.joined) {
+      const rules = read.rulesHeld || read.rulesBroken ? `；这样读，表中 ${read.rulesHeld} 条合计关系成立${read.rulesBroken ? `、${read.rulesBroken} 条不成立` : ''}` : '';
+      result.notes.push(`第 ${number} 个表格缺少合并单元格（如由 PDF 转成的 Word）：${read.joined} 个空白格按上方或左侧单元格的延续读，合并单元格已补上${rules}${read.byRules ? '（另一种读法能对应更多数字，但合计关系不成立，没有采用）' : ''}`);
+    }
+    if (read.renamed.length) {
+      const shown = read.renamed.slice(0, 5).map(([w, as]) => `“${w}”→“${as}”`).join('、');
+      result.notes.push(`第 ${number} 个表格中 ${read.renamed.length} 个标题与指标用字不同，按最相近的指标标题对应（表中文字保持原样）：${shown}${read.renamed.length > 5 ? ' 等' : ''}`);
+    }
     if (padded.length) {
       result.notes.push(`第 ${number} 个表格有 ${padded.length} 行比其他行少格（第 ${padded.map((r) => r + 1).join('、')} 行），已在行尾补了空格；请对照原文核对这几行`);
     }
   });
   for (const j of joined) {
-    result.notes.push(`Word 中的第 ${j.into} 个和第 ${j.from} 个表格是同一张表（续表重复了前 ${j.headerRows} 行表头）：已合并为一张表，去掉了重复的表头行${j.dropped ? `和两表之间的“${j.dropped}”一行` : ''}`);
+    if (j.headerRows === 0) result.notes.push(`Word 中的第 ${j.into} 个和第 ${j.from} 个表格是同一张表（后一个没有表头、列数相同、第一行就是数字）：已合并为一张表${j.dropped ? `，去掉了两表之间的“${j.dropped}”一行` : ''}`);
+    else result.notes.push(`Word 中的第 ${j.into} 个和第 ${j.from} 个表格是同一张表（续表重复了前 ${j.headerRows} 行表头）：已合并为一张表，去掉了重复的表头行${j.dropped ? `和两表之间的“${j.dropped}”一行` : ''}`);
   }
   return result;
 }

@@ -36,9 +36,16 @@ describe('a table Word split in two', () => {
     expect(again.grid.rows[3]!.map((c) => c.text)).toEqual(['（三）不予公开', '0']);
   });
 
-  it('is not joined without a repeated header, with another width, or with a paragraph of text between', () => {
+  it('is joined when the second part has no header at all: it starts with figures, in as many columns', () => {
     const a = table(1, rows(HEAD, ['甲', '乙', '1']));
-    expect(joinSplitTables([a, table(2, rows(['丙', '丁', '2']))]).joined).toEqual([]);
+    const { blocks, joined } = joinSplitTables([a, para(''), table(2, rows(['丙', '丁', '2']))].filter((b) => b.text !== '' || b.type === 'table'));
+    expect(joined).toEqual([{ into: 1, from: 2, headerRows: 0 }]);
+    expect((blocks[0] as Extract<BodyBlock, { type: 'table' }>).grid.rows.map((r) => r.map((c) => c.text))).toEqual([['项目', '数量'], ['甲', '乙', '1'], ['丙', '丁', '2']]);
+  });
+
+  it('is not joined when the second part starts with a header of its own, with another width, or with a paragraph of text between', () => {
+    const a = table(1, rows(HEAD, ['甲', '乙', '1']));
+    expect(joinSplitTables([a, table(2, rows(['类别', '名称', '合计'], ['丙', '丁', '2']))]).joined).toEqual([]);
     expect(joinSplitTables([a, table(2, rows(['项目', '数量'], ['丙', '2']))]).joined).toEqual([]);
     expect(joinSplitTables([a, para('下表为另一项统计。'), table(2, rows(HEAD, ['丙', '丁', '2']))]).joined).toEqual([]);
   });
