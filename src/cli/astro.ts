@@ -93,15 +93,19 @@ if (args[0] !== 'build') {
   process.exit(await exitCode(child));
 }
 
-/** `--outDir X` or `--outDir=X` taken out of the arguments: Astro gets a folder beside it instead. */
+/** `--outDir X`, `--out-dir X` or `--outDir=X` taken out of the arguments: Astro gets a folder beside it instead. */
 function takeOutDir(argv: string[]): { outDir?: string; rest: string[] } {
   const rest: string[] = [];
   let outDir: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
-    if (a === '--outDir') outDir = argv[++i];
-    else if (a.startsWith('--outDir=')) outDir = a.slice('--outDir='.length);
-    else rest.push(a);
+    // Astro's parser reads --out-dir as --outDir too: every spelling it takes is taken out here, so no
+    // output folder ever reaches Astro but the one beside the target.
+    const flag = /^--out-?dir(?:=|$)/i.exec(a);
+    if (!flag) rest.push(a);
+    else if (a.includes('=')) outDir = a.slice(a.indexOf('=') + 1);
+    else outDir = argv[++i];
+    if (flag && !outDir?.trim()) fail(`${a} 后面要写一个文件夹`, '例如 npm run build -- --outDir /srv/www/nianbao-site');
   }
   return { outDir, rest };
 }

@@ -1,6 +1,6 @@
 // npm run import -- FOLDER: every report file in the folder, one year each, checked together as the content
 // folder will hold them, one table to read; nothing written when one fails unless --keep-going.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { checkContent } from '../lib/content/check.ts';
 import type { LoadedContent } from '../lib/content/content.ts';
@@ -8,10 +8,13 @@ import { REPORTS_DIR } from '../lib/content/content.ts';
 import { makeRegistry, type Registry } from '../lib/content/metrics.ts';
 import { countBySeverity, formatProblems, type Problem } from '../lib/content/problems.ts';
 import { shownPath } from '../lib/cli-paths.ts';
+import { describeFsError, fsErrorCode } from '../lib/content/fs-errors.ts';
 import { listReportFiles, overlayReader, textTable, yearClashes } from '../lib/import/folder.ts';
 import { ImportError, type ImportResult } from '../lib/import/index.ts';
+import { checkSourceSize, sourceKind } from '../lib/import/source.ts';
 import type { BoundCount } from '../lib/import/new-metrics.ts';
 import { writeFileAtomic } from '../lib/publish/atomic-write.ts';
+import { writeFailure } from '../lib/content/content-files.ts';
 import { items as allItems } from '../lib/structure/structure.ts';
 import { fail } from './command.ts';
 import { importFile } from './import-file.ts';
@@ -42,7 +45,7 @@ interface Failed {
 const name = (file: string) => basename(file);
 
 export async function importFolder(folder: string, opts: FolderOptions): Promise<number> {
-  const { files, skipped } = listReportFiles(folder);
+  const { files, skipped, passed } = listReportFiles(folder);
   const shownFolder = shownPath(folder);
   if (files.length === 0) fail(`${shownFolder} 中没有可以导入的报告文件${skipped.length ? `（有 ${skipped.length} 个其他文件：${skipped.slice(0, 5).join('、')}${skipped.length > 5 ? '…' : ''}）` : ''}`, '报告文件的扩展名应为 .docx、.pdf、.html/.htm、.txt（或装有转换程序时的 .doc/.wps）');
   console.log(`导入 ${shownFolder} 中的 ${files.length} 个报告文件${skipped.length ? `（跳过 ${skipped.length} 个不是报告的文件）` : ''} …`);
@@ -56,6 +59,7 @@ export async function importFolder(folder: string, opts: FolderOptions): Promise
     const t = Date.now();
     process.stdout.write(`  [${i + 1}/${files.length}] ${name(file)} … `);
     try {
+      checkSourceSize(sourceKind(file), statSync(file).size);
       const bytes = readFileSync(file);
       const { result, format } = await importFile(file, bytes, opts.content, registry, { addMetrics: opts.addMetrics, public: opts.public });
       done.push({ file, result, format });
@@ -66,7 +70,7 @@ export async function importFolder(folder: string, opts: FolderOptions): Promise
       }
       console.log(`${result.year} 年，${format}（${((Date.now() - t) / 1000).toFixed(1)} 秒）`);
     } catch (e) {
-      const message = e instanceof ImportError ? e.message : `内部错误：${(e as Error).message}`;
+      const message = e instanceof ImportError ? e.message : fsErrorCode(e) ? `无法读取：${describeFsError(e)}` : `内部错误：${(e as Error).message}`;
       failed.push({ file, message, ...(e instanceof ImportError && e.hint && { hint: e.hint }) });
       console.log('失败');
     }
@@ -123,6 +127,7 @@ export async function importFolder(folder: string, opts: FolderOptions): Promise
   console.log(`\n${textTable(['文件', '年份', '标题', '事项', '表格', '数字已对应/总数', '检查'], rows, 36)}`);
   console.log(`\n共 ${files.length} 个文件，${good.length} 个导入成功${failed.length ? `，${new Set(failed.map((f) => f.file)).size} 个没有导入` : ''}；用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒`);
   if (skipped.length) console.log(`跳过的其他文件：${skipped.join('、')}`);
+  for (const p of passed) console.log(`没有读取：${p.name}——${p.why}`);
 
   if (failed.length) {
     console.log('\n没有导入的文件：');
@@ -141,10 +146,19 @@ export async function importFolder(folder: string, opts: FolderOptions): Promise
     return 1;
   }
   if (metricsPlan) writeMetricsFile(metricsPlan);
+  const unwritten: string[] = [];
   for (const d of good) {
-    writeFileAtomic(join(opts.contentDir, REPORTS_DIR, `${d.result.year}.mdx`), d.result.mdx, { overwrite: opts.force });
+    const out = join(opts.contentDir, REPORTS_DIR, `${d.result.year}.mdx`);
+    try {
+      writeFileAtomic(out, d.result.mdx, { overwrite: opts.force });
+    } catch (e) {
+      const why = writeFailure(e, out, shownPath(out));
+      unwritten.push(`${name(d.file)} → ${shownPath(out)}：${why.message}${why.hint ? `（${why.hint}）` : ''}`);
+    }
   }
-  console.log(`\n✓ 已写入 ${good.length} 份报告到 ${shownPath(join(opts.contentDir, REPORTS_DIR))}/${metricsPlan ? `，新指标追加到 ${metricsPlan.shown}` : ''}${failed.length ? `；${new Set(failed.map((f) => f.file)).size} 个文件没有导入（见上）` : ''}`);
+  const writtenCount = good.length - unwritten.length;
+  if (writtenCount) console.log(`\n✓ 已写入 ${writtenCount} 份报告到 ${shownPath(join(opts.contentDir, REPORTS_DIR))}/${metricsPlan ? `，新指标追加到 ${metricsPlan.shown}` : ''}${failed.length ? `；${new Set(failed.map((f) => f.file)).size} 个文件没有导入（见上）` : ''}`);
+  if (unwritten.length) console.error(`\n✗ 以下 ${unwritten.length} 份没能写入：\n${unwritten.map((u) => `  ${u}`).join('\n')}`);
   console.log('下一步：npm run check 查看全部检查结果，npm run dev 在浏览器中预览');
-  return failed.length ? 1 : 0;
+  return failed.length || unwritten.length ? 1 : 0;
 }

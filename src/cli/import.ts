@@ -9,7 +9,7 @@ import { FileExistsError, writeFileAtomic } from '../lib/publish/atomic-write.ts
 import { fail, parseCommandArgs } from './command.ts';
 import { shownPath, userPath } from '../lib/cli-paths.ts';
 import { ImportError, type ImportResult } from '../lib/import/index.ts';
-import { sourceKind, SUPPORTED } from '../lib/import/source.ts';
+import { checkSourceSize, sourceKind, SUPPORTED } from '../lib/import/source.ts';
 import { formatSummary } from '../lib/import/summary.ts';
 import { hasErrors } from '../lib/content/problems.ts';
 import { fileErrorProblem, writeFailure } from '../lib/content/content-files.ts';
@@ -71,7 +71,15 @@ if (isFolder) {
 }
 let inputBytes: Uint8Array = new Uint8Array();
 try {
-  if (!isFolder) inputBytes = readFileSync(input);
+  if (!isFolder) {
+    try {
+      checkSourceSize(sourceKind(input), statSync(input).size);
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      fail(`${shownInput}：${e.message}`, e.hint);
+    }
+    inputBytes = readFileSync(input);
+  }
 } catch (e) {
   const p = fileErrorProblem(e, shownInput, input);
   if (p.missing) fail(`找不到文件 ${shownInput}`, '检查文件名和所在目录；文件名含空格时请加引号');

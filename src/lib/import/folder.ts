@@ -11,26 +11,37 @@ export interface FolderListing {
   files: string[];
   /** Files in the folder that are not reports (pictures, spreadsheets …), and hidden or temporary files (~$x.docx). */
   skipped: string[];
+  /** Entries that are no file at all — subfolders (not looked into), pipes, broken links — each with why. */
+  passed: { name: string; why: string }[];
 }
 
 /** The report files directly in `dir`, in name order (so 2015 comes before 2016). */
 export function listReportFiles(dir: string, reader: ContentReader = nodeReader): FolderListing {
   const files: string[] = [];
   const skipped: string[] = [];
+  const passed: FolderListing['passed'] = [];
   for (const name of reader.readdir(dir).sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }))) {
     const path = join(dir, name);
-    let isFile = false;
+    let st: ReturnType<ContentReader['stat']> | undefined;
     try {
-      isFile = reader.stat(path).isFile();
+      st = reader.stat(path);
     } catch {
-      isFile = false;
+      passed.push({ name, why: '链接指向的文件不存在，或无法读取' });
+      continue;
     }
-    if (!isFile) continue;
+    if (st.isDirectory()) {
+      passed.push({ name: `${name}/`, why: '子文件夹不会导入（一次只导入一个文件夹里的文件；需要的话对它单独运行一次）' });
+      continue;
+    }
+    if (!st.isFile()) {
+      passed.push({ name, why: '不是普通文件' });
+      continue;
+    }
     // Word's owner files (~$报告.docx) and hidden files are never reports.
     if (name.startsWith('~$') || name.startsWith('.') || !REPORT_EXTENSIONS.test(name)) skipped.push(name);
     else files.push(path);
   }
-  return { files, skipped };
+  return { files, skipped, passed };
 }
 
 export interface Imported {

@@ -62,6 +62,18 @@ export const SUPPORTED = '.docx（Word 文档）、.pdf（带文字层的 PDF）
 
 export type SourceKind = 'docx' | 'pdf' | 'txt' | 'html' | 'mhtml' | 'doc' | 'wps';
 
+const MB = 1024 * 1024;
+/** The largest file of each kind import reads: a year's report as text is tens of KB; a Word file or PDF with photos, tens of MB. */
+export const MAX_SOURCE_BYTES: Record<SourceKind, number> = { txt: 16 * MB, html: 64 * MB, mhtml: 64 * MB, docx: 128 * MB, pdf: 128 * MB, doc: 128 * MB, wps: 128 * MB };
+
+/** Refuses a file too big to be a report, before it is read: reading it whole would exhaust memory. */
+export function checkSourceSize(kind: SourceKind, size: number): void {
+  const max = MAX_SOURCE_BYTES[kind];
+  if (size > max) {
+    throw new ImportError(`文件有 ${Math.ceil(size / MB)} MB，超过了 ${kind === 'txt' ? '文本' : kind.toUpperCase()} 文件 ${max / MB} MB 的上限，不像是一份报告，没有读取`, '请确认选对了文件；报告的正文通常只有几十 KB，带图片的 Word 或 PDF 也只有几 MB');
+  }
+}
+
 export function sourceKind(path: string): SourceKind {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
   if (ext === 'docx') return 'docx';

@@ -1,7 +1,7 @@
 // Move a finished folder to where it is served from. rename() when both are on one file system; a web
 // root on its own volume needs a copy, made under a temporary name so that a half-copied folder never
 // carries the final one.
-import { cpSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { fsErrorCode } from '../content/fs-errors.ts';
 
 /** Move `from` to `to` (which must not exist). On failure `to` does not exist and `from` is left as it was. */
@@ -13,6 +13,8 @@ export function moveDir(from: string, to: string): void {
     if (fsErrorCode(e) !== 'EXDEV') throw e;
   }
   const partial = `${to}.copying`;
+  // Removed on failure below: so it must be ours, never a folder of that name someone already had.
+  if (existsSync(partial)) throw Object.assign(new Error(`${partial} 已经存在（不是这次复制建立的），没有复制`), { code: 'EEXIST' });
   try {
     cpSync(from, partial, { recursive: true, errorOnExist: true, force: false, verbatimSymlinks: true, preserveTimestamps: true });
     renameSync(partial, to);

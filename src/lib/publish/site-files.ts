@@ -5,6 +5,7 @@
 import { lstatSync, readdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { describeFsError } from '../content/fs-errors.ts';
 
 export const SITE_FILES = '.nianbao-site.json';
 
@@ -20,15 +21,27 @@ type SiteFiles = z.infer<typeof siteFilesSchema>;
 interface Entry {
   path: string;
   stats: Stats;
+  /** A name that is not UTF-8 (nianbao never writes one): shown escaped, never nianbao's. */
+  undecodable?: boolean;
 }
 
-/** Every entry below `dir`, depth first, paths relative with `/`; symbolic links are listed, never followed. */
-function walk(dir: string, at = '', out: Entry[] = []): Entry[] {
-  for (const name of readdirSync(join(dir, at)).sort()) {
-    const path = at ? `${at}/${name}` : name;
-    const stats = lstatSync(join(dir, path));
-    out.push({ path, stats });
-    if (stats.isDirectory()) walk(dir, path, out);
+/**
+ * Every entry below `dir`, depth first, paths relative with `/`; symbolic links are listed, never followed.
+ * Names are read as bytes: a file name that is not UTF-8 must be seen, not crash the walk.
+ */
+function walk(dir: string, at: Buffer = Buffer.alloc(0), shown = '', out: Entry[] = []): Entry[] {
+  const base = Buffer.from(dir);
+  const here = at.length ? Buffer.concat([base, Buffer.from('/'), at]) : base;
+  const names = (readdirSync(here, { encoding: 'buffer' }) as Buffer[]).sort(Buffer.compare);
+  for (const name of names) {
+    const text = name.toString('utf8');
+    const undecodable = !Buffer.from(text, 'utf8').equals(name);
+    const label = undecodable ? [...name].map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16)}`)).join('') : text;
+    const relBytes = at.length ? Buffer.concat([at, Buffer.from('/'), name]) : name;
+    const path = shown ? `${shown}/${label}` : label;
+    const stats = lstatSync(Buffer.concat([base, Buffer.from('/'), relBytes]));
+    out.push({ path, stats, ...(undecodable && { undecodable }) });
+    if (stats.isDirectory() && !undecodable) walk(dir, relBytes, path, out);
   }
   return out;
 }
@@ -71,8 +84,16 @@ function hasGeneratorTag(dir: string): boolean {
   }
 }
 
-/** What stands at `dir`, for a build that wants to replace it. */
+/** What stands at `dir`, for a build that wants to replace it. A folder that cannot be read through is not replaced. */
 export function inspectSiteFolder(dir: string): SiteFolder {
+  try {
+    return inspect(dir);
+  } catch (e) {
+    return { kind: 'other', foreign: [`（无法逐一读取其中的文件：${describeFsError(e)}）`], changed: [], more: 0, listed: true, legacy: false };
+  }
+}
+
+function inspect(dir: string): SiteFolder {
   let top: Stats;
   try {
     top = lstatSync(dir);
@@ -99,7 +120,7 @@ export function inspectSiteFolder(dir: string): SiteFolder {
   const changed: string[] = [];
   let count = 0;
   const under = new Set<string>();
-  for (const { path, stats } of entries) {
+  for (const { path, stats, undecodable } of entries) {
     if (path === SITE_FILES) continue;
     // Inside a folder already found foreign: the folder is named once, its contents are not listed.
     const parent = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
@@ -108,8 +129,8 @@ export function inspectSiteFolder(dir: string): SiteFolder {
       continue;
     }
     const known = list.files[path];
-    if (stats.isDirectory() && dirs.has(path)) continue;
-    if (stats.isFile() && known) {
+    if (stats.isDirectory() && dirs.has(path) && !undecodable) continue;
+    if (stats.isFile() && known && !undecodable) {
       const [size, mtime] = stamp(stats);
       // A copy to another disk keeps modification times, to the millisecond at least.
       if (size === known[0] && Math.abs(mtime - known[1]) <= 1) continue;

@@ -117,3 +117,27 @@ describe('inspectSiteFolder', () => {
     expect(refusalOf(found, site)?.message).toContain('另有 7 项');
   });
 });
+
+describe('names and folders a walk must survive', () => {
+  it('a file name that is not UTF-8 is foreign (shown escaped), not a crash', () => {
+    builtSite();
+    writeFileSync(Buffer.concat([Buffer.from(join(site, 'bad')), Buffer.from([0xff, 0xfe]), Buffer.from('.txt')]), 'x');
+    const found = inspectSiteFolder(site);
+    expect(found).toMatchObject({ kind: 'other', listed: true });
+    if (found.kind === 'other') expect(found.foreign).toEqual(['bad\\xff\\xfe.txt']);
+  });
+
+  it('a folder that cannot be read through is refused, not a crash', () => {
+    builtSite();
+    // A name that stops being a folder between listing and reading is the same case as an unreadable one.
+    const found = inspectSiteFolder(join(site, 'index.html'));
+    expect(found.kind).toBe('file');
+    mkdirSync(join(site, 'locked'));
+    writeFileSync(join(site, 'locked/x'), '');
+    if (process.getuid?.() !== 0) {
+      // root reads everything; elsewhere an unreadable subfolder is reported instead of throwing.
+      (require('node:fs') as typeof import('node:fs')).chmodSync(join(site, 'locked'), 0);
+    }
+    expect(inspectSiteFolder(site).kind).toBe('other');
+  });
+});
