@@ -20,6 +20,7 @@ import remarkReport from './remark-report.ts';
 import remarkReportTables from './remark-report-tables.ts';
 import remarkSafety from './remark-safety.ts';
 import { neutralise, parseNeutralised, restoreMessage, REPORT_FEATURES, type Neutralised } from './syntax.ts';
+import { parseCost } from './parse-cost.ts';
 
 export interface PipelineInputs {
   edition: Edition;
@@ -118,6 +119,10 @@ export function reportProcessor(inputs: PipelineInputs) {
     return {
       ...renderer,
       async process(content: string, filePath: unknown, frontmatter: Record<string, unknown>, ...rest: unknown[]) {
+        // Check refuses these first; this stops a build that was not checked (or whose report changed
+        // since) before Sätteri spends minutes on the text (src/markdown/parse-cost.ts).
+        const costly = parseCost(content);
+        if (costly) throw new Error(`${costly.line}:1: ${costly.message}（${costly.hint}）`);
         const swapped = neutralise(content);
         if (!swapped) return renderer.process(content, filePath, frontmatter, ...rest);
         compiling.set(frontmatter, swapped);

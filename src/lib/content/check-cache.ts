@@ -1,13 +1,14 @@
 // The build's pre-flight check, skipped when nothing it reads has changed. Checking parses every report
 // (Astro then parses them again to build), so a rebuild of the same content paid for it twice. A check
 // that passed is remembered by a fingerprint of everything it depends on: every file of the content folder
-// (names and bytes) and the checking code itself (src/lib, src/markdown), so a changed report, registry
-// or nianbao version checks again. A failed check is never remembered as a whole: its problems are listed
-// every time. When something changed (a year added), each unchanged report's own checks are still taken
-// from the last run (ReportCheckMemo: keyed by the report, the year before it, the rest of the content
-// folder and the code); only the new or changed reports are parsed, and the cross-year checks run in full.
+// (names and bytes, read through symlinks as the check reads them) and the checking code itself (src/lib,
+// src/markdown), so a changed report, registry or nianbao version checks again. A failed check is never
+// remembered as a whole: its problems are listed every time. When something changed (a year added), each
+// unchanged report's own checks are still taken from the last run (ReportCheckMemo: keyed by the report,
+// the year before it, the rest of the content folder and the code); only the new or changed reports are
+// parsed, and the cross-year checks run in full.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readJson, writeJson } from './cache-file.ts';
 import type { CheckResult, ReportCheckMemo } from './check.ts';
@@ -23,9 +24,24 @@ export interface CheckSummary {
   notes: number;
 }
 
-function addTree(hash: ReturnType<typeof createHash>, root: string, dir = root, skip?: string): void {
+/**
+ * Every file under `dir` (names and bytes) into `hash`, as the check reads it: through symlinks. A linked
+ * report, a linked reports/ folder or a linked series is read by the check (and built) from where the link
+ * points, so its bytes are what the fingerprint must follow; fingerprinting only plain files and folders
+ * let an edited linked report reuse the verdict of the old text. A folder is walked once by its real path
+ * (`seen`), so a link back to a parent ends instead of looping. A link that leads nowhere, and anything not
+ * a file or folder (a FIFO, which would block if read), is named with what it is: its appearing or
+ * disappearing changes the fingerprint, and the check itself says what is wrong with it.
+ */
+function addTree(hash: ReturnType<typeof createHash>, root: string, dir = root, skip?: string, seen = new Set<string>()): void {
   let entries;
   try {
+    const real = realpathSync(dir);
+    if (seen.has(real)) {
+      hash.update(`\0walked:${relative(root, dir)}\0${real}\0`);
+      return;
+    }
+    seen.add(real);
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     hash.update(`\0missing:${relative(root, dir)}\0`);
@@ -34,16 +50,29 @@ function addTree(hash: ReturnType<typeof createHash>, root: string, dir = root, 
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const p = join(dir, e.name);
     if (p === skip) continue;
-    if (e.isDirectory()) addTree(hash, root, p, skip);
-    else if (e.isFile()) {
-      hash.update(`\0${relative(root, p)}\0`);
+    const name = relative(root, p);
+    let kind: 'folder' | 'file' | 'other' = e.isDirectory() ? 'folder' : e.isFile() ? 'file' : 'other';
+    // A symlink (or an entry whose type the file system does not report): what it leads to.
+    if (kind === 'other') {
+      try {
+        const st = statSync(p);
+        kind = st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
+      } catch (err) {
+        hash.update(`\0${name}\0broken:${(err as NodeJS.ErrnoException).code ?? ''}\0`);
+        continue;
+      }
+      if (e.isSymbolicLink()) hash.update(`\0link:${name}\0`);
+    }
+    if (kind === 'folder') addTree(hash, root, p, skip, seen);
+    else if (kind === 'file') {
+      hash.update(`\0${name}\0`);
       try {
         hash.update(readFileSync(p));
       } catch (err) {
         // The check itself explains a file it cannot read; here it only makes the fingerprint differ.
         hash.update(`\0unreadable:${(err as NodeJS.ErrnoException).code ?? ''}\0`);
       }
-    }
+    } else hash.update(`\0${name}\0special\0`);
   }
 }
 

@@ -1,5 +1,6 @@
 // The MDX body of a report: parsed once with the grammar the build uses, then checked for what authors get wrong.
 import { parseReport } from '../../markdown/syntax.ts';
+import { parseCost } from '../../markdown/parse-cost.ts';
 import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';
 import type { Problem } from './problems.ts';
@@ -14,10 +15,13 @@ export const REPORT_COMPONENTS = ['Stat', 'Redact'] as const;
 /** A failure with a `hint` is not a syntax error: `message` and `hint` are the whole problem. */
 export type BodyParse = { ok: true; tree: Root } | { ok: false; line?: number; column?: number; message: string; hint?: string };
 
-/** The parsed body (the build's parser and dialect, src/markdown/syntax.ts: check sees the tree the build renders), or why not. No caller ever gets a tree nested beyond MAX_NESTING (src/lib/content/nesting.ts). */
+/** The parsed body (the build's parser and dialect, src/markdown/syntax.ts: check sees the tree the build renders), or why not. No caller ever gets a tree nested beyond MAX_NESTING (src/lib/content/nesting.ts), and no text the parser is slow on is parsed (src/markdown/parse-cost.ts). */
 export function parseBody(body: string): BodyParse {
   const deep = tooDeepToParse(body);
   if (deep) return { ok: false, line: deep.line, message: nestingMessage(deep), hint: NESTING_HINT };
+  // What the parser would take minutes over is refused unparsed (src/markdown/parse-cost.ts).
+  const costly = parseCost(body);
+  if (costly) return { ok: false, line: costly.line, message: costly.message, hint: costly.hint };
   try {
     const tree = parseReport(body) as unknown as Root;
     const tooDeep = treeNesting(tree);

@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -79,6 +80,106 @@ describe('the pre-flight check cache', () => {
     const other = join(root, 'other');
     expect(checkFingerprint(content, [code])).not.toBe(checkFingerprint(other, [code]));
     expect(checkFingerprint(other, [code])).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+// Issue 28 case 4: the check reads through symlinks, so the fingerprint must too.
+describe('the check cache follows symlinks as the check does', () => {
+  let outside: string;
+  beforeEach(() => {
+    outside = join(root, 'outside');
+    mkdirSync(outside);
+  });
+
+  it('reports/ a symlink: editing a linked report checks again', () => {
+    renameSync(join(content, 'reports'), join(outside, 'reports'));
+    symlinkSync(join(outside, 'reports'), join(content, 'reports'));
+    expect(run().cached).toBe(false);
+    expect(run().cached).toBe(true);
+    writeFileSync(join(outside, 'reports', '2022.mdx'), '---\nyear: 2022\n---\n改了');
+    expect(run().cached).toBe(false);
+    writeFileSync(join(outside, 'reports', '2023.mdx'), '---\nyear: 2023\n---\n');
+    expect(run().cached).toBe(false);
+    expect(run().cached).toBe(true);
+  });
+
+  it('a report file a symlink (relative or absolute): editing or re-pointing it checks again', () => {
+    writeFileSync(join(outside, 'a.mdx'), '---\nyear: 2023\n---\n甲');
+    writeFileSync(join(outside, 'b.mdx'), '---\nyear: 2023\n---\n乙');
+    symlinkSync('../../outside/a.mdx', join(content, 'reports', '2023.mdx'));
+    run();
+    expect(run().cached).toBe(true);
+    writeFileSync(join(outside, 'a.mdx'), '---\nyear: 2023\n---\n甲改');
+    expect(run().cached).toBe(false);
+    unlinkSync(join(content, 'reports', '2023.mdx'));
+    symlinkSync(join(outside, 'b.mdx'), join(content, 'reports', '2023.mdx'));
+    expect(run().cached).toBe(false);
+    expect(run().cached).toBe(true);
+  });
+
+  it('a link to a link, metrics.yaml a symlink, the content folder itself a symlink', () => {
+    writeFileSync(join(outside, 'metrics.yaml'), '- id: a\n');
+    rmSync(join(content, 'metrics.yaml'));
+    symlinkSync(join(outside, 'metrics.yaml'), join(outside, 'metrics-link.yaml'));
+    symlinkSync(join(outside, 'metrics-link.yaml'), join(content, 'metrics.yaml'));
+    const linked = join(root, 'linked-content');
+    symlinkSync(content, linked);
+    const runLinked = () => cachedCheck(linked, { cacheDir, codeDirs: [code], check: checker() });
+    runLinked();
+    expect(runLinked().cached).toBe(true);
+    writeFileSync(join(outside, 'metrics.yaml'), '- id: b\n');
+    expect(runLinked().cached).toBe(false);
+    writeFileSync(join(content, 'reports', '2022.mdx'), '---\nyear: 2022\n---\n再改');
+    expect(runLinked().cached).toBe(false);
+  });
+
+  it('a linked sub-folder (a series kept elsewhere) is read through', () => {
+    mkdirSync(join(outside, 'series', 'reports'), { recursive: true });
+    writeFileSync(join(outside, 'series', 'reports', '2022.mdx'), '甲');
+    symlinkSync(join(outside, 'series'), join(content, 'series-a'));
+    run();
+    writeFileSync(join(outside, 'series', 'reports', '2022.mdx'), '乙');
+    expect(run().cached).toBe(false);
+  });
+
+  it('a link that breaks, or a FIFO where a report should be, is not the passed content', () => {
+    writeFileSync(join(outside, 'a.mdx'), '---\nyear: 2023\n---\n甲');
+    symlinkSync(join(outside, 'a.mdx'), join(content, 'reports', '2023.mdx'));
+    const before = checkFingerprint(content, [code]);
+    rmSync(join(outside, 'a.mdx'));
+    const dangling = checkFingerprint(content, [code]);
+    expect(dangling).not.toBe(before);
+    unlinkSync(join(content, 'reports', '2023.mdx'));
+    expect(checkFingerprint(content, [code])).not.toBe(dangling);
+    const plain = checkFingerprint(content, [code]);
+    execFileSync('mkfifo', [join(content, 'reports', '2024.mdx')]);
+    // Named, never read (reading a FIFO would block).
+    expect(checkFingerprint(content, [code])).not.toBe(plain);
+  });
+
+  it('a link loop, or one folder linked twice, ends and still sees edits', () => {
+    symlinkSync(content, join(content, 'reports', 'loop'));
+    symlinkSync(join(content, 'reports'), join(content, 'again'));
+    symlinkSync('self', join(content, 'self'));
+    run();
+    expect(run().cached).toBe(true);
+    writeFileSync(join(content, 'reports', '2022.mdx'), '---\nyear: 2022\n---\n又改');
+    expect(run().cached).toBe(false);
+  });
+
+  it('with the real check: a linked report edited into an error is never passed from the cache', () => {
+    const dir = join(root, 'real');
+    cpSync(join(ROOT, 'test/fixtures/minimal'), dir, { recursive: true });
+    renameSync(join(dir, 'reports'), join(outside, 'reports'));
+    symlinkSync(join(outside, 'reports'), join(dir, 'reports'));
+    const real = () => cachedCheck(dir, { cacheDir, codeDirs: [code], check: (memo) => checkContent(dir, undefined, memo) });
+    expect(real().result?.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(real().cached).toBe(true);
+    const file = join(outside, 'reports', '2021.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('<Stat id="meetings" />', '<Stat id="no-such-metric" />'));
+    const again = real();
+    expect(again.cached).toBe(false);
+    expect(again.result?.problems).toContainEqual(expect.objectContaining({ severity: 'error', file: 'reports/2021.mdx', message: expect.stringContaining('no-such-metric') }));
   });
 });
 

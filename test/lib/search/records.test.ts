@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZWS } from '../../../src/lib/search/normalise.ts';
-import { decodeEntities, rawBlocks, reportBlocks, searchRecords } from '../../../src/lib/search/records.ts';
+import { decodeEntities, joinLines, rawBlocks, reportBlocks, searchRecords } from '../../../src/lib/search/records.ts';
+import { expectLinear } from '../../helpers/linear.ts';
 
 const PAGE = `<html><body><header><form><input name="q"></form><nav>历年报告</nav></header>
 <main><table class="figures"><tr><td>受理来信来访</td><td>12</td></tr></table>
@@ -140,4 +141,31 @@ describe('tables in the report text', () => {
     const blocks = reportBlocks(TABLE_PAGE.replace(/<caption[^]*?<\/caption>/, ''));
     expect(blocks.map((b) => b.anchor)).toEqual(['s3-t1-r1', 's3-t1-r2', 's3-t1-r3', 's3-p2']);
   });
+});
+
+// Issue 28 case 5: a paragraph holding a long run of whitespace stalled the build. The page reader and
+// the record titles joined lines with /\s*\n\s*/g, which retries from every character of a run of spaces
+// that holds no line break: 100 KB of spaces took 21 s.
+describe('reading a page is linear in its text, whatever whitespace it holds', () => {
+  const OLD = (text: string, joiner: string) => text.replace(/\s*\n\s*/g, joiner).trim();
+
+  it('joinLines gives what the old expression gave', () => {
+    const pieces = ['', ' ', '  ', '\n', '\n\n', ' \n ', '\t', '\u3000', '\u00a0', '\u2028', '\r', '文', 'a', '。', '\ufeff', '\u200b'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: next() % 12 }, () => pieces[next() % pieces.length]).join('');
+      expect(joinLines(text, '\n'), JSON.stringify(text)).toBe(OLD(text, '\n'));
+      expect(joinLines(text, ' '), JSON.stringify(text)).toBe(OLD(text, ' '));
+    }
+  });
+
+  const page = (run: string) => `<div class="report-text"><h2 id="s1" data-kind="work">一、情况</h2><p id="s1-1" data-kind="work" class="item">一是加强学习。${run}结束。</p>\n<p id="s1-2" data-kind="work">二是${run}<br>${run}</p></div>`;
+  for (const [name, ch] of [['spaces', ' '], ['full-width spaces', '\u3000'], ['tabs', '\t'], ['no-break spaces', '\u00a0'], ['spaces around line breaks', ' \n ']] as const) {
+    it(`a paragraph with a long run of ${name}`, () => {
+      expectLinear((n) => page(ch.repeat(n)), (html) => searchRecords(2022, reportBlocks(html)), 10_000, name);
+      const [first] = reportBlocks(page(ch.repeat(10)));
+      expect(first?.text).toBe(ch.includes('\n') ? '一是加强学习。\n结束。' : `一是加强学习。${ch.repeat(10)}结束。`);
+    });
+  }
 });
