@@ -80,6 +80,7 @@ try {
     year,
     fileName: basename(input).replace(/\.[^.]*$/, ''),
     sectionWords: kindById(content.site?.kind).sectionWords,
+    kind: kindById(content.site?.kind),
     ...(addMetrics && { addMetrics: { public: args.values.public ?? defaultPublic(content.site?.kind) } }),
     previousTitle: (y) => {
       const prev = templateReport(content.reports.filter((r) => r.year !== y), y);
