@@ -14,6 +14,9 @@ import { sumRuleProblems } from '../../../src/lib/content/sum-rules.ts';
 import { buildSeries, describeChange } from '../../../src/lib/series/series.ts';
 import type { StatValue } from '../../../src/lib/content/stat.ts';
 import { loadRealTables, type RealTable } from '../../helpers/real-fixtures.ts';
+import { reportFrontmatterSchema } from '../../../src/lib/content/report-schema.ts';
+import { registryYaml } from '../../../src/lib/scaffold/init.ts';
+import { parse as parseYaml } from 'yaml';
 
 const parsed = registrySchema.safeParse([...govInfoDisclosure.metrics, ...govInfoDisclosure.rules]);
 const registry = parsed.data!;
@@ -128,5 +131,24 @@ describe('one series across layouts', () => {
     expect(issued.cells.map((c) => c.shown)).toEqual(['—', '89', '77', expect.any(String), expect.any(String)]);
     expect(issued.cells[3]!.change).toMatchObject({ reason: 'break', fromYear: 2020 });
     expect(row('proactive-published').cells.map((c) => c.shown)).toEqual(['2949', '—', '—', '—', '—']);
+  });
+});
+
+describe('a report’s layout: in its frontmatter', () => {
+  const schema = reportFrontmatterSchema(registry);
+  it('takes layout: 2019 (a number in YAML) or "pre-2019", and refuses a layout metrics.yaml does not know', () => {
+    expect(schema.safeParse({ year: 2023, title: 't', layout: 2019 }).data?.layout).toBe('2019');
+    expect(schema.safeParse({ year: 2016, title: 't', layout: 'pre-2019' }).success).toBe(true);
+    const bad = schema.safeParse({ year: 2023, title: 't', layout: '2018' });
+    expect(bad.error?.issues[0]?.message).toBe('layout 只能是 2019、2021、pre-2019 之一（metrics.yaml 中登记的格式）');
+  });
+});
+
+describe('npm run init writes a registry with every layout', () => {
+  it('metrics.yaml from the kind parses back to the same three layouts, places and breaks', () => {
+    const back = registrySchema.safeParse(parseYaml(registryYaml(govInfoDisclosure)));
+    expect(back.error?.issues ?? []).toEqual([]);
+    for (const l of ['2021', '2019', 'pre-2019']) expect(layoutRegistry(back.data!, l).metrics.length).toBe(layoutRegistry(registry, l).metrics.length);
+    expect(back.data!.byId.get('requests-new-total')).toEqual(registry.byId.get('requests-new-total'));
   });
 });
