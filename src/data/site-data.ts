@@ -62,7 +62,7 @@ async function load(): Promise<SiteData> {
         year: entry.data.year,
         title: entry.data.title,
         published: entry.data.published,
-        layout: reportLayoutId(layouts, entry),
+        layout: reportLayoutId(layouts, { year: entry.data.year, data: entry.data }),
         stats: entry.data.stats,
         structure: unpackStructure(rendered.remarkPluginFrontmatter.structure, entry.id),
         Content: rendered.Content,

@@ -20,7 +20,7 @@ export function layoutForYear(layouts: readonly Layout[], year: number): Layout 
 }
 
 /** A report's layout: its frontmatter's `layout:`, else its year's; undefined for a kind without layouts. */
-export function reportLayoutId(layouts: readonly Layout[], report: { year: number; data: { layout?: string } }): string | undefined {
+export function reportLayoutId(layouts: readonly Layout[], report: { year: number; data: { layout?: string; stats?: unknown } }): string | undefined {
   if (layouts.length === 0) return undefined;
   return report.data.layout ?? layoutForYear(layouts, report.year)?.id;
 }
@@ -87,6 +87,6 @@ export function knownLayouts(metrics: readonly MetricInput[]): Map<string, strin
 }
 
 /** The registry a report is read and checked against: its layout's part of the folder's registry. */
-export function registryForReport(registry: Registry, kind: { layouts: readonly Layout[]; metrics: readonly MetricInput[] }, report: { year: number; data: { layout?: string } }): Registry {
+export function registryForReport(registry: Registry, kind: { layouts: readonly Layout[]; metrics: readonly MetricInput[] }, report: { year: number; data: { layout?: string; stats?: unknown } }): Registry {
   return layoutRegistry(registry, reportLayoutId(kind.layouts, report), knownLayouts(kind.metrics));
 }

@@ -106,7 +106,8 @@ export function registryYaml(kind: Pick<Kind, 'metrics' | 'rules' | 'registryInt
     const example = ['- id: special-meetings', '  label: 召开专题会议', '  unit: 次', '  group: 会议部署', '  better: up', '  public: false', '  description: 专题研究部署工作的会议次数。'];
     return `${header.split('\n').map((l) => `#${l}`).join('\n')}\n\n# 示例（去掉行首的“# ”即可启用）：\n${example.map((l) => `# ${l}`).join('\n')}\n`;
   }
-  const doc = new Document(entries.map((e) => e.data));
+  // Entries share arrays (the same layouts list, the same break): written out in full, never as YAML aliases.
+  const doc = new Document(entries.map((e) => e.data), { aliasDuplicateObjects: false });
   doc.commentBefore = header;
   const seq = doc.contents as YAMLSeq<YAMLMap>;
   seq.items.forEach((item, i) => {

@@ -17,6 +17,11 @@ import { loadRealTables, type RealTable } from '../../helpers/real-fixtures.ts';
 import { reportFrontmatterSchema } from '../../../src/lib/content/report-schema.ts';
 import { registryYaml } from '../../../src/lib/scaffold/init.ts';
 import { parse as parseYaml } from 'yaml';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { initFiles } from '../../../src/lib/scaffold/init.ts';
+import { checkContent } from '../../../src/lib/content/check.ts';
 
 const parsed = registrySchema.safeParse([...govInfoDisclosure.metrics, ...govInfoDisclosure.rules]);
 const registry = parsed.data!;
@@ -150,5 +155,30 @@ describe('npm run init writes a registry with every layout', () => {
     expect(back.error?.issues ?? []).toEqual([]);
     for (const l of ['2021', '2019', 'pre-2019']) expect(layoutRegistry(back.data!, l).metrics.length).toBe(layoutRegistry(registry, l).metrics.length);
     expect(back.data!.byId.get('requests-new-total')).toEqual(registry.byId.get('requests-new-total'));
+  });
+});
+
+describe('npm run check on a folder of three layouts (init registry, 平潭 2015, 2020, 2023)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-layouts-'));
+  for (const f of initFiles(govInfoDisclosure, '')) writeFileSync(join(dir, f.path), f.text);
+  mkdirSync(join(dir, 'reports'));
+  for (const [slug, year] of [['gov-2015-pingtan', 2015], ['gov-2020-pingtan', 2020], ['gov-2023-pingtan', 2023]] as const) {
+    const stats = Object.entries(bindFixture(slug, view(year)).stats).map(([id, v]) => `  ${id}: ${v.kind === 'exact' ? v.value : 'null'}`);
+    writeFileSync(join(dir, 'reports', `${year}.mdx`), `---\nyear: ${year}\ntitle: 平潭综合实验区${year}年度政府信息公开工作年度报告\nstats:\n${stats.join('\n')}\n---\n\n## 一、总体情况\n\n正文。\n`);
+  }
+  const { problems } = checkContent(dir);
+  const of = (year: number) => problems.filter((p) => p.file === `reports/${year}.mdx`).map((p) => p.message);
+
+  it('2015 is held to its 统计表 only: no “175 个数字” warning, no broken rule', () => {
+    expect(of(2015).filter((m) => /个数字中有|应为|相差/u.test(m))).toEqual([]);
+  });
+
+  it('2020 reports its broken 自然人 and 总计 columns, by the 2019 layout’s rules', () => {
+    expect(problems.filter((p) => p.file === 'metrics.yaml').slice(0, 3)).toEqual([]);
+    expect(of(2020).filter((m) => m.includes('（七）总计 应为'))).toHaveLength(2);
+  });
+
+  it('no year is told a figure is missing that its layout does not have', () => {
+    expect(problems.filter((p) => p.message.includes('没有这一项') && /proactive-published|requests-otherwise|regulations-new-published/u.test(p.field ?? ''))).toEqual([]);
   });
 });
