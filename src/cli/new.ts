@@ -1,4 +1,5 @@
 // npm run new -- 2023: start next year's report from the latest one (same stats keys, same headings).
+import { registryForReport } from '../lib/kinds/layouts.ts';
 import { join } from 'node:path';
 import { loadContent, REPORTS_DIR, resolveContentDir } from '../lib/content/content.ts';
 import { FileExistsError, writeFileAtomic } from '../lib/publish/atomic-write.ts';
@@ -27,7 +28,9 @@ const target = join(dir, REPORTS_DIR, `${year}.mdx`);
 const shown = shownPath(target);
 
 const template = templateReport(content.reports, year);
-const scaffold = scaffoldReport(year, content.registry, template, kindLayout(kindById(content.site?.kind), content.site?.organization));
+// The year's layout's figures only: a 2024 report is not scaffolded with the 2019 or 统计表 figures.
+const kind = kindById(content.site?.kind);
+const scaffold = scaffoldReport(year, registryForReport(content.registry, kind, { year, data: {} }), template, kindLayout(kind, content.site?.organization));
 try {
   writeFileAtomic(target, scaffold.text);
 } catch (e) {

@@ -12,11 +12,15 @@ import type { SiteConfig } from '../lib/content/site.ts';
 import type { StatValue } from '../lib/content/stat.ts';
 import type { ReportStructure } from '../lib/structure/structure.ts';
 import { unpackStructure } from '../lib/structure/packed.ts';
+import { kindById } from '../lib/kinds/index.ts';
+import { reportLayoutId } from '../lib/kinds/layouts.ts';
 
 export interface Report {
   year: number;
   title: string;
   published?: string;
+  /** The layout (format) its tables are in, for a kind with layouts. */
+  layout?: string;
   stats: Record<string, StatValue>;
   structure: ReportStructure;
   Content: AstroComponentFactory;
@@ -50,6 +54,7 @@ async function load(): Promise<SiteData> {
   const { registry } = loadRegistry(contentDir);
   if (!site) throw new Error(`无法读取 ${contentDir}/site.yaml（运行 npm run check 查看原因）`);
   const entries = await getCollection('reports');
+  const { layouts } = kindById(site.kind);
   const reports = await Promise.all(
     entries.map(async (entry): Promise<Report> => {
       const rendered = await render(entry);
@@ -57,6 +62,7 @@ async function load(): Promise<SiteData> {
         year: entry.data.year,
         title: entry.data.title,
         published: entry.data.published,
+        layout: reportLayoutId(layouts, { year: entry.data.year, data: entry.data }),
         stats: entry.data.stats,
         structure: unpackStructure(rendered.remarkPluginFrontmatter.structure, entry.id),
         Content: rendered.Content,
@@ -64,7 +70,8 @@ async function load(): Promise<SiteData> {
     }),
   );
   reports.sort((a, b) => a.year - b.year);
-  const series = buildSeries(registry.metrics, reports.map((r) => ({ year: r.year, stats: r.stats })));
+  // Each year's layout, so a figure whose definition changed between layouts shows 口径变化 there, not a jump.
+  const series = buildSeries(registry.metrics, reports.map((r) => ({ year: r.year, stats: r.stats, layout: r.layout })), { layoutOrder: layouts.map((l) => l.id) });
   const years = reports.map((r) => r.year);
   const pairs = pairsToPrerender(years);
   return { site, registry, edition: readEdition(), reports, years, series, byYear: new Map(reports.map((r) => [r.year, r])), across: acrossYears(reports), pairs, pairIndex: indexPairs(pairs) };

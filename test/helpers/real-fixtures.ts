@@ -88,6 +88,14 @@ export function loadReal(slug: string): RealReport {
   };
 }
 
+/**
+ * The tables of a fixture, also of one kept for its tables only (no report.txt nor answer key yet:
+ * gov-2015-pingtan, gov-2020-pingtan — see their README.md).
+ */
+export function loadRealTables(slug: string): RealTable[] {
+  return JSON.parse(readFileSync(join(REAL_DIR, slug, 'tables.json'), 'utf8')) as RealTable[];
+}
+
 export function loadAllReal(): RealReport[] {
   return realSlugs().map(loadReal);
 }

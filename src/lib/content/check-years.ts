@@ -93,20 +93,21 @@ interface YearReport {
  * Across years: a metric the previous report gave a figure for but this one does not (warning), and a
  * figure that changed as a slipped digit would (bigChange) since the last year that reported it (notice).
  */
-export function crossYearProblems(reports: ReportSource[], registry: Registry): Problem[] {
+export function crossYearProblems(reports: ReportSource[], registry: Registry, layouts: { of: (report: ReportSource) => string | undefined; order: readonly string[]; has: (metric: Metric, layout: string) => boolean } = { of: () => undefined, order: [], has: () => true }): Problem[] {
   const sorted = [...reports].sort((a, b) => a.year - b.year);
   if (sorted.length < 2) return [];
   const problems: Problem[] = [];
   const years: YearReport[] = sorted.map((report) => ({ report, line: statsLineFinder(report) }));
-  const series = buildSeries(registry.metrics, sorted.map((r) => ({ year: r.year, stats: r.data.stats })));
+  const series = buildSeries(registry.metrics, sorted.map((r) => ({ year: r.year, stats: r.data.stats, layout: layouts.of(r) })), { layoutOrder: layouts.order });
   for (const row of series.rows) {
     const m: Metric = row.metric;
     row.cells.forEach((cell, i) => {
       if (i === 0) return;
       const { report, line } = years[i] as YearReport;
       const prevCell = row.cells[i - 1];
-      // Missing now, though the report before this one had it.
-      if (cell.value.kind === 'missing' && prevCell && prevCell.value.kind !== 'missing') {
+      // Missing now, though the report before this one had it — unless this year's layout has no such figure.
+      const layout = layouts.of(report);
+      if (cell.value.kind === 'missing' && prevCell && prevCell.value.kind !== 'missing' && (layout === undefined || layouts.has(m, layout))) {
         const explicitNull = Object.hasOwn((report.raw.stats as Record<string, unknown> | null) ?? {}, m.id);
         problems.push({
           severity: 'warning',

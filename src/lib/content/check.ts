@@ -9,6 +9,7 @@ import { crossYearProblems, statsLineFinder, structureProblems } from './check-y
 import { tableProblems } from '../tables/check.ts';
 import { leakProblems, sumRuleProblems } from './sum-rules.ts';
 import { DEFAULT_KIND, kindById, kindList, PLACEHOLDER, type Kind } from '../kinds/index.ts';
+import { inLayout, knownLayouts, registryForReport, reportLayoutId } from '../kinds/layouts.ts';
 import type { SiteConfig } from './site.ts';
 
 export interface CheckResult extends LoadedContent {
@@ -103,12 +104,15 @@ export function checkContent(dir: string, reader?: ContentReader, memo?: ReportC
     const parsed = parseBody(report.body);
     const statLine = statsLineFinder(report);
     const withLine = (p: Problem) => ({ ...p, line: p.line ?? statLine(p.field?.replace(/^stats\./, '') ?? '') });
-    const kindChecks = kind.checks.flatMap((check) => check(report, content.registry, previous));
-    const own = [...checkBody(report, content.registry, parsed), ...sumRuleProblems(report, content.registry).map(withLine), ...kindChecks.map(withLine), ...structureProblems(report, parsed, kind.sectionWords)];
+    // Sums and completeness against the report's own layout: a 2015 统计表 is not held to the 2021 tables.
+    const registry = registryForReport(content.registry, kind, report);
+    const kindChecks = kind.checks.flatMap((check) => check(report, registry, previous));
+    const own = [...checkBody(report, content.registry, parsed), ...sumRuleProblems(report, registry).map(withLine), ...kindChecks.map(withLine), ...structureProblems(report, parsed, kind.sectionWords)];
     memo?.set(report, previous, own);
     problems.push(...own);
   }
-  problems.push(...crossYearProblems(content.reports, content.registry));
+  const known = knownLayouts(kind.metrics);
+  problems.push(...crossYearProblems(content.reports, content.registry, { of: (r) => reportLayoutId(kind.layouts, r), order: kind.layouts.map((l) => l.id), has: (m, l) => inLayout(m, l, known) }));
   problems.push(...leakProblems(content.registry, content.reports.map((r) => ({ year: r.year, stats: r.data.stats })), (id) => content.registry.lines?.get(id)));
   for (const report of content.invalid) problems.push(...checkBody(report, content.registry));
   return { ...content, kind, problems };

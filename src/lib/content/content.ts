@@ -179,7 +179,7 @@ export function loadReportFile(dir: string, name: string, registry: Registry, re
   if (typeof raw !== 'object' || Array.isArray(raw)) return { problems: [{ severity: 'error', file, line: 2, message: 'frontmatter 必须是“字段: 值”的形式', hint: '参照 DESIGN.md 中报告文件的示例' }] };
   const r = safeParseZh(reportFrontmatterSchema(registry), raw);
   if (!r.success) {
-    problems.push(...issuesToProblems(r.error.issues, file, { doc: y.doc, lines: y.lines, lineOffset: 1, describe: () => '报告 frontmatter 只能有 year、title、published、sections、stats 这几个字段' }));
+    problems.push(...issuesToProblems(r.error.issues, file, { doc: y.doc, lines: y.lines, lineOffset: 1, describe: () => '报告 frontmatter 只能有 year、title、published、layout、sections、stats 这几个字段' }));
     return { problems, body: { file, raw, body: split.body, bodyLineOffset: split.bodyLineOffset } };
   }
   if (r.data.year !== Number(fileYear)) {

@@ -12,6 +12,31 @@ const headerPath = (what: string) =>
     .transform((v) => (typeof v === 'string' ? [v] : v).map((s) => s.trim()).filter(Boolean))
     .refine((v) => v.length > 0, { message: `${what}不能为空` });
 
+/** A layout id as written in metrics.yaml: `2019` reads as a number in YAML, so numbers are taken as their text. */
+const layoutId = z
+  .union([z.string(), z.number().int()], { message: 'layout 写格式版本的名称，如 2021、2019、pre-2019' })
+  .transform((v) => String(v).trim())
+  .refine((v) => v.length > 0, { message: 'layout 不能为空' });
+
+const layoutList = (what: string) => z.array(layoutId, { message: `${what}写成格式版本的列表，如 [2019, 2021]` }).min(1, { message: `${what}至少列出一个格式版本` });
+
+/** Where a figure sits in one layout's table, when that layout labels it otherwise (or in more than one way). */
+const placeSchema = z
+  .object({
+    layout: layoutId,
+    row: headerPath('row（所在行）').optional(),
+    column: headerPath('column（所在列）').optional(),
+  })
+  .strict();
+
+/** The layout from which a figure is counted differently: trend pages show 口径变化 there instead of a change. */
+const breakSchema = z
+  .object({
+    layout: layoutId,
+    note: z.string({ message: 'note 写口径怎样变化，如 2019年起按新格式统计' }).trim().min(1, { message: 'note 不能为空' }),
+  })
+  .strict();
+
 export const metricSchema = z
   .object({
     id: z.string().regex(METRIC_ID, { message: '指标 id 只能用小写英文字母、数字和连字符（kebab-case），如 petitions-received' }),
@@ -27,6 +52,12 @@ export const metricSchema = z
     row: headerPath('row（所在行）').optional(),
     column: headerPath('column（所在列）').optional(),
     sumOf: z.array(z.string()).min(2, { message: 'sumOf 至少列出两个指标 id' }).optional(),
+    /** The layouts (formats) whose tables have this figure; absent: every layout. */
+    layouts: layoutList('layouts（所属格式）').optional(),
+    /** Its place in a layout that labels it otherwise; matched besides `row`/`column`. */
+    places: z.array(placeSchema, { message: 'places 写成列表，每项有 layout 和 row/column' }).optional(),
+    /** Where its definition changed: from that layout on, the years before are not compared with it. */
+    breaks: z.array(breakSchema, { message: 'breaks 写成列表，每项有 layout 和 note' }).optional(),
   })
   .strict();
 
@@ -45,6 +76,8 @@ export const ruleSchema = z
     left: idList('left'),
     right: idList('right'),
     description: z.string().trim().optional(),
+    /** The layouts whose tables this rule belongs to; absent: every layout. */
+    layouts: layoutList('layouts（适用格式）').optional(),
   })
   .strict();
 
@@ -57,6 +90,8 @@ export interface SumRule {
   left: string[];
   right: string[];
   description?: string;
+  /** The layouts it applies to; absent: every layout. */
+  layouts?: string[];
   /** A `rule:` entry of metrics.yaml (its index), or a metric's `sumOf`. */
   source: { kind: 'rule'; index?: number } | { kind: 'sumOf'; metric: string };
 }
@@ -209,7 +244,7 @@ export function readRegistryEntries(
         if (unknown(ref, path, `规则“${rule.rule}”`)) ok = false;
       });
     }
-    if (ok) rules.push({ name: rule.rule, left: rule.left, right: rule.right, ...(rule.description && { description: rule.description }), source: { kind: 'rule', index } });
+    if (ok) rules.push({ name: rule.rule, left: rule.left, right: rule.right, ...(rule.description && { description: rule.description }), ...(rule.layouts && { layouts: rule.layouts }), source: { kind: 'rule', index } });
   }
 
   // A sumOf naming an unknown id is not checked: its rule would compare against nothing.

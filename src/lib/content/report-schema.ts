@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { closestId, type Registry } from './metrics.ts';
 import { parseStat, type StatValue } from './stat.ts';
 import { hasRedactTag } from './content-safety.ts';
+import { registryLayoutIds } from '../kinds/layouts.ts';
 
 export const SECTION_KINDS = ['work', 'problems', 'measures', 'problems-then-measures', 'other'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
@@ -21,6 +22,22 @@ export function reportFrontmatterSchema(registry: Registry) {
   let schema = schemas.get(registry);
   if (!schema) schemas.set(registry, (schema = buildSchema(registry)));
   return schema;
+}
+
+/**
+ * `layout:` names the format a report was written in when it is not its year's (an office that kept the 2019
+ * tables in 2021). Only the layouts metrics.yaml knows; `2019` reads as a number in YAML, so numbers are its text.
+ */
+function layoutField(registry: Registry) {
+  const known = [...registryLayoutIds(registry)];
+  return z
+    .union([z.string(), z.number().int()], { message: 'layout 写报告所用的格式版本，如 2019' })
+    .transform((v) => String(v).trim())
+    .refine((v) => known.includes(v), {
+      message: known.length ? `layout 只能是 ${known.join('、')} 之一（metrics.yaml 中登记的格式）` : 'metrics.yaml 没有登记格式版本（layouts），报告不能写 layout',
+      params: { hint: known.length ? '不写 layout 时按报告年份所在的格式读；只有报告没有用当年格式时才写' : '删除 layout 这一行' },
+    })
+    .optional();
 }
 
 function buildSchema(registry: Registry) {
@@ -42,6 +59,7 @@ function buildSchema(registry: Registry) {
         .union([z.date(), z.string().regex(isoDate)], { message: 'published 必须是日期，格式 YYYY-MM-DD，如 2023-01-16' })
         .transform((d) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10)))
         .optional(),
+      layout: layoutField(registry),
       sections: z
         .record(z.string(), z.enum(SECTION_KINDS, { message: `章节类型只能是 ${SECTION_KINDS.join('、')}` }))
         .optional(),

@@ -1,6 +1,7 @@
 // Import a written report: shape its paragraphs, turn its counts into stats, write the MDX, and
 // prove the MDX reads back to the same text before anyone writes it to disk.
-import type { Metric, Registry } from '../content/metrics.ts';
+import type { Metric, MetricInput, Registry } from '../content/metrics.ts';
+import { knownLayouts, layoutForYear, layoutRegistry, type Layout } from '../kinds/layouts.ts';
 import { formatStat, writeStat, type StatValue } from '../content/stat.ts';
 import { reportFrontmatterSchema } from '../content/report-schema.ts';
 import { bodyProblems, parseBody } from '../content/report-body.ts';
@@ -49,6 +50,8 @@ export interface ImportOptions {
   sectionWords?: SectionWords;
   /** `--add-metrics`: counts that match no metric get metrics of their own (new-metrics.ts). */
   addMetrics?: NewMetricsOptions;
+  /** The kind's layouts (and its own metrics' layouts): the tables are read in the layout they fit best. */
+  kind?: { layouts: readonly Layout[]; metrics: readonly MetricInput[] };
 }
 
 export interface ImportResult {
@@ -58,6 +61,8 @@ export interface ImportResult {
   /** `text`: the document's own title; `previous`: last year's title with this year; `file`: the file name. */
   titleFrom: 'text' | 'previous' | 'file';
   published?: string;
+  /** The layout the tables were read in, for a kind with layouts. */
+  layout?: string;
   mdx: string;
   body: string;
   stats: Record<string, StatValue>;
@@ -133,6 +138,27 @@ export function importSource(read: Source, opts: ImportOptions): ImportResult {
     throw new ImportError(`标题“${withoutMarkers(title)}”中有标为隐去的文字（<Redact> 或 Word 隐藏文字）：标题在公开版的浏览器标签、首页和搜索结果中总是原样显示，无法只隐去一部分，没有导入`, '在原文件中把标题改成可以公开的写法（去掉其中的 <Redact> 或隐藏文字），再导入');
   }
 
+  // The layout: the one whose tables bind the most figures — it is told by the labels, not by the year alone (some
+  // offices kept the 2019 tables after 2021) — and the year's own when no other binds more. The rest of the
+  // import sees that layout's part of the registry, so a 2015 统计表 is not read against the 2021 tables.
+  let layout: string | undefined;
+  let layoutFromYear = true;
+  if (opts.kind?.layouts.length) {
+    const own = layoutForYear(opts.kind.layouts, year)?.id;
+    const known = knownLayouts(opts.kind.metrics);
+    const tried = opts.kind.layouts.map((l) => {
+      const view = layoutRegistry(registry, l.id, known);
+      return { id: l.id, view, bound: importTables(shaped.blocks, view, split.joined).bound.length };
+    });
+    const best = tried.reduce((a, b) => (b.bound > a.bound || (b.bound === a.bound && b.id === own) ? b : a));
+    const chosen = best.bound > (tried.find((t) => t.id === own)?.bound ?? -1) ? best : (tried.find((t) => t.id === own) ?? best);
+    layout = chosen.id;
+    layoutFromYear = chosen.id === own;
+    registry = chosen.view;
+    const name = opts.kind.layouts.find((l) => l.id === layout)?.name ?? layout;
+    if (!layoutFromYear) notes.push(`表格按 ${name}（layout: ${layout}）读取：它比${year}年所用的格式多对上 ${chosen.bound - (tried.find((t) => t.id === own)?.bound ?? 0)} 个数字；报告 frontmatter 中写了 layout: ${layout}`);
+  }
+
   // Counts → stats.
   const units = registry.metrics.map((m) => m.unit);
   // A count inside a redacted span stays text inside the <Redact>: bound to a stat it would be shown wherever the metric is.
@@ -193,7 +219,8 @@ export function importSource(read: Source, opts: ImportOptions): ImportResult {
   });
 
   const ordered: [string, StatValue][] = registry.metrics.filter((m) => Object.hasOwn(stats, m.id)).map((m) => [m.id, stats[m.id] as StatValue]);
-  const mdx = serializeReport({ year, title, published: shaped.published, stats: ordered }, docBlocks);
+  const writtenLayout = layoutFromYear ? undefined : layout;
+  const mdx = serializeReport({ year, title, published: shaped.published, ...(writtenLayout && { layout: writtenLayout }), stats: ordered }, docBlocks);
   const body = mdx.slice(mdx.indexOf('\n---\n') + 5).replace(/^\n/, '');
 
   // Prove it: the MDX must parse, pass the per-file checks, and read back to exactly the intended text.
@@ -205,7 +232,7 @@ export function importSource(read: Source, opts: ImportOptions): ImportResult {
     const [want, got] = firstDifference(expected[i]?.text ?? '（无）', rendered[i]?.text ?? '（无）');
     throw new Error(`内部错误：生成的 MDX 读回后与原文不一致（第 ${i + 1} 段${expected[i]?.type === 'table' ? '，表格' : ''}）：\n  原文：${want}\n  读回：${got}`);
   }
-  const fm = safeParseZh(reportFrontmatterSchema(registry), { year, title, ...(shaped.published && { published: shaped.published }), stats: Object.fromEntries(ordered.map(([id, v]) => [id, writeStat(v)])) });
+  const fm = safeParseZh(reportFrontmatterSchema(registry), { year, title, ...(shaped.published && { published: shaped.published }), ...(writtenLayout && { layout: writtenLayout }), stats: Object.fromEntries(ordered.map(([id, v]) => [id, writeStat(v)])) });
   const tree = parseBody(body);
   const bodyErrors = tree.ok ? bodyProblems(tree.tree, { file: 'import', lineOffset: 0, registry, statsGiven: new Set(Object.keys(stats)) }).filter((p) => p.severity === 'error') : [];
   if (!fm.success || bodyErrors.length) {
@@ -220,7 +247,7 @@ export function importSource(read: Source, opts: ImportOptions): ImportResult {
   const notMentioned = registry.metrics.filter((m) => !mentioned.has(m.id));
   if (shaped.published) notes.push(`文末日期“${shaped.publishedLine}”已作为印发日期 published: ${shaped.published}，不再出现在正文中`);
   const { docs: _docs, notes: _notes, ...tables } = imported;
-  return { year, yearFrom, title, titleFrom, published: shaped.published, mdx, body, stats, matched, unmatched, notMentioned, structure, subheadings, rendered, tables, notes, redactions, ...(added && { added: { ...added.result, added: [...(tableAdded ? tableAdded.added : []), ...added.result.added] } }) };
+  return { year, yearFrom, title, titleFrom, published: shaped.published, ...(layout && { layout }), mdx, body, stats, matched, unmatched, notMentioned, structure, subheadings, rendered, tables, notes, redactions, ...(added && { added: { ...added.result, added: [...(tableAdded ? tableAdded.added : []), ...added.result.added] } }) };
 }
 
 /** A table's text is many lines: show the first line that differs, not the whole table. */

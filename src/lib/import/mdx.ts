@@ -27,6 +27,8 @@ export interface Frontmatter {
   year: number;
   title: string;
   published?: string;
+  /** The layout the report's tables were read in, when it is not its year's. */
+  layout?: string;
   /** In the order they should be written. */
   stats: [string, StatValue][];
 }
@@ -124,6 +126,7 @@ export function serializeBody(blocks: DocBlock[]): string {
 export function serializeFrontmatter(fm: Frontmatter): string {
   const data: Record<string, unknown> = { year: fm.year, title: fm.title };
   if (fm.published) data.published = fm.published;
+  if (fm.layout) data.layout = fm.layout;
   data.stats = Object.fromEntries(fm.stats.map(([id, v]) => [id, writeStat(v)]));
   const doc = new Document(data);
   const stats = doc.get('stats', true);

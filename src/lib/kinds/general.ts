@@ -13,6 +13,7 @@ export const general: Kind = {
   ],
   // The default words read this kind's headings (test/lib/kinds); a kind adds words only where they differ.
   sectionWords: DEFAULT_SECTION_WORDS,
+  layouts: [],
   checks: [],
   site: {
     title: `${PLACEHOLDER}某某单位年度工作报告`,

@@ -1,121 +1,28 @@
-// 政府信息公开工作年度报告, in the national format of 国办公开办函〔2021〕30号: every figure of the format's
-// tables (gov-info-format.ts) is a metric (row × column), and the format's own 勾稽关系 are sum rules over them.
-import type { MetricInput, Registry, RuleInput } from '../content/metrics.ts';
+// 政府信息公开工作年度报告, in the national format of 国办公开办函〔2021〕30号 and its two predecessors (the 2019
+// first-year format and the 统计表 of earlier years): every figure of each layout's tables is a metric (row × column),
+// and each layout's own 勾稽关系 are sum rules over them (gov-info-registry.ts).
+import type { Registry } from '../content/metrics.ts';
 import type { Problem } from '../content/problems.ts';
 import { PLACEHOLDER, type Kind, type KindReport } from './kind.ts';
-import {
-  APPLICANTS,
-  ORGANISATIONS,
-  PROACTIVE_BLOCKS,
-  REQUEST_ROWS,
-  requestCell,
-  RESULTS,
-  REVIEW_BLOCKS,
-  REVIEW_OUTCOMES,
-  reviewCell,
-  TABLE_PROACTIVE,
-  TABLE_REQUESTS,
-  TABLE_REVIEW,
-} from './gov-info-format.ts';
+import { APPLICANTS, requestCell, TABLE_REQUESTS } from './gov-info-format.ts';
+import { GOV_INFO_LAYOUTS, govInfoRegistry } from './gov-info-registry.ts';
 import { GOV_INFO_TABLES } from './gov-info-tables.ts';
 import { DEFAULT_SECTION_WORDS } from '../structure/section-kinds.ts';
 
 export { TABLE_PROACTIVE, TABLE_REQUESTS, TABLE_REVIEW } from './gov-info-format.ts';
+export { TABLE_STATISTICS } from './gov-info-format-pre2019.ts';
 
-/** The figures offices and assessors look at first. */
-const KEY = new Set([
-  'normative-documents-issued',
-  'normative-documents-in-force',
-  'requests-new-total',
-  'requests-granted-total',
-  'requests-results-total-total',
-  'review-total',
-  'litigation-direct-total',
-  'litigation-after-review-total',
-]);
+const { metrics, rules } = govInfoRegistry();
 
 /**
- * "一、本年新收政府信息公开申请数量 · 自然人": the row's own labels and the column's, without the headers
- * that only group them (三、本年度办理结果, 法人或其他组织, 第二十条第（一）项).
+ * The format asks for every cell; a figure left out of a table is worth a word, once per table. `registry` is
+ * the report's layout's (check.ts), so a 2015 report is asked only for its 统计表, a 2020 one for the 2019 tables.
  */
-function label(row: string[], column: string[]): string {
-  const r = row.filter((s) => s !== RESULTS && !s.startsWith('第二十条'));
-  const c = column[0] === ORGANISATIONS ? column.slice(1) : column;
-  return [...r, ...c].map((s) => s.replace('（单位：万元）', '')).join(' · ');
-}
-
-function metric(id: string, group: string, row: string[] | undefined, column: string[], unit: string, extra: Partial<MetricInput> = {}): MetricInput {
-  return {
-    id,
-    label: label(row ?? [], column),
-    unit,
-    group,
-    ...(row && { row }),
-    column,
-    public: true,
-    ...(KEY.has(id) && { key: true }),
-    ...extra,
-  };
-}
-
-function registryData(): { metrics: MetricInput[]; rules: RuleInput[] } {
-  const metrics: MetricInput[] = [];
-  for (const block of PROACTIVE_BLOCKS) {
-    for (const row of block.rows) {
-      for (const col of block.columns) {
-        metrics.push(metric(`${row.id}-${col.id}`, TABLE_PROACTIVE, [block.item, ...row.path], col.path, block.unit));
-      }
-    }
-  }
-  for (const row of REQUEST_ROWS) {
-    for (const col of APPLICANTS) metrics.push(metric(requestCell(row.id, col.id), TABLE_REQUESTS, row.path, col.path, '件'));
-  }
-  for (const block of REVIEW_BLOCKS) {
-    for (const outcome of REVIEW_OUTCOMES) {
-      metrics.push(metric(reviewCell(block.id, outcome.id), TABLE_REVIEW, undefined, [...block.path, ...outcome.path], '件', outcome.id === 'corrected' ? { better: 'down' } : {}));
-    }
-  }
-
-  const rules: RuleInput[] = [];
-  const results = REQUEST_ROWS.filter((r) => r.path[0] === RESULTS && r.id !== 'requests-results-total');
-  for (const col of APPLICANTS) {
-    const name = col.path.at(-1);
-    rules.push({
-      rule: `${name}列 第一项加第二项之和等于第三项加第四项之和`,
-      left: [requestCell('requests-new', col.id), requestCell('requests-carried-over', col.id)],
-      right: [requestCell('requests-results-total', col.id), requestCell('requests-carried-forward', col.id)],
-    });
-    rules.push({
-      rule: `${name}列 （七）总计等于（一）至（六）各项之和`,
-      left: [requestCell('requests-results-total', col.id)],
-      right: results.map((r) => requestCell(r.id, col.id)),
-    });
-  }
-  const applicants = APPLICANTS.filter((c) => c.id !== 'total');
-  for (const row of REQUEST_ROWS) {
-    rules.push({
-      rule: `${row.path.at(-1)} 总计等于各类申请人之和`,
-      left: [requestCell(row.id, 'total')],
-      right: applicants.map((c) => requestCell(row.id, c.id)),
-    });
-  }
-  for (const block of REVIEW_BLOCKS) {
-    rules.push({
-      rule: `${block.path.join(' ')} 总计等于结果维持、结果纠正、其他结果、尚未审结之和`,
-      left: [reviewCell(block.id, 'total')],
-      right: REVIEW_OUTCOMES.filter((o) => o.id !== 'total').map((o) => reviewCell(block.id, o.id)),
-    });
-  }
-  return { metrics, rules };
-}
-
-const { metrics, rules } = registryData();
-
-/** The format asks for every cell; a figure left out of a table is worth a word, once per table. */
 function completeTables(report: KindReport, registry: Registry): Problem[] {
   const problems: Problem[] = [];
-  for (const table of [TABLE_PROACTIVE, TABLE_REQUESTS, TABLE_REVIEW]) {
+  for (const table of registry.groups) {
     const cells = registry.metrics.filter((m) => m.group === table && (m.row || m.column));
+    if (cells.length === 0) continue;
     const missing = cells.filter((m) => {
       const v = Object.hasOwn(report.data.stats, m.id) ? report.data.stats[m.id] : undefined;
       return !v || v.kind === 'missing';
@@ -167,11 +74,16 @@ export const govInfoDisclosure: Kind = {
   name: '政府信息公开工作年度报告',
   metrics,
   rules,
+  layouts: GOV_INFO_LAYOUTS,
   registryIntro: [
     '政府信息公开工作年度报告的指标登记表，按《中华人民共和国政府信息公开工作年度报告格式》',
     '（国办公开办函〔2021〕30号）的三张表逐格登记：每一格一个指标，row 是它所在的行，column 是它所在的列，',
     '名称与格式原文一致。格式要求年度报告全文公开，所以每个指标都是 public: true。',
-    '表后的 rule 是格式自带的勾稽关系，npm run check 会逐年核对，不相等的列为警告。',
+    '同一登记表也收了此前两种格式的数字：2019、2020年度报告的格式（国办公开办函〔2019〕60号）和',
+    '2019年以前的“政府信息公开情况统计表”。layouts 是一个数字所在的格式（2021、2019、pre-2019）；',
+    '前后格式中是同一个数的，用同一个指标，places 写它在旧表中的行列，breaks 写口径从哪个格式起变了',
+    '（趋势页在那里标“口径变化”，不直接比较）。对照说明见 docs/formats/gov-info-layouts.md。',
+    '表后的 rule 是各格式自带的勾稽关系（layouts 写适用的格式），npm run check 按每年报告的格式核对，不相等的列为警告。',
   ],
   // The default words read this kind's headings (test/lib/kinds); a kind adds words only where they differ.
   sectionWords: DEFAULT_SECTION_WORDS,

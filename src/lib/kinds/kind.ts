@@ -4,6 +4,7 @@ import type { MetricInput, Registry, RuleInput } from '../content/metrics.ts';
 import type { Problem } from '../content/problems.ts';
 import type { SectionKind } from '../content/report-schema.ts';
 import type { StatValue } from '../content/stat.ts';
+import type { Layout } from './layouts.ts';
 
 // How a heading's words give its section kind: one definition, with the defaults (../section-kinds.ts).
 import type { SectionWords } from '../structure/section-kinds.ts';
@@ -13,12 +14,12 @@ export interface KindReport {
   /** Path relative to the content folder, e.g. reports/2023.mdx. */
   file: string;
   year: number;
-  data: { stats: Record<string, StatValue> };
+  data: { stats: Record<string, StatValue>; layout?: string };
 }
 
 /**
- * A check of one kind: the problems it finds in one report, read with the folder's registry, and with
- * the report of the year before when there is one.
+ * A check of one kind: the problems it finds in one report, read with the folder's registry as the report's
+ * layout sees it (layouts.ts), and with the report of the year before when there is one.
  */
 export type KindCheck = (report: KindReport, registry: Registry, previous?: KindReport) => Problem[];
 
@@ -29,6 +30,8 @@ export interface Kind {
   /** The registry `npm run init` writes: metrics and sum rules, in the order they are written. */
   metrics: MetricInput[];
   rules: RuleInput[];
+  /** The versions of the kind's format, oldest first, each in force for a span of years; none for most kinds. */
+  layouts: Layout[];
   /** Comment lines at the head of metrics.yaml (without the leading #), before the field guide. */
   registryIntro: string[];
   sectionWords: SectionWords;

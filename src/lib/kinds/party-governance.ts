@@ -32,6 +32,7 @@ export const partyGovernance: Kind = {
   ],
   // The default words read this kind's headings (test/lib/kinds); a kind adds words only where they differ.
   sectionWords: DEFAULT_SECTION_WORDS,
+  layouts: [],
   checks: [],
   site: {
     title: `${PLACEHOLDER}某某单位全面从严治党主体责任年度报告`,

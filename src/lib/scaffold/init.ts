@@ -18,6 +18,10 @@ export const REGISTRY_GUIDE = [
   '  key         （可选）true 表示关键数字：显示在首页和每年报告页的开头。',
   '  description （可选）指标的口径说明，一句话。',
   '  sumOf       （可选）合计关系：本指标应等于所列各指标之和。',
+  '  layouts     （可选）数字所在的格式版本，如 [2019, 2021]；不写即各版本都有。报告按其年份的格式核对',
+  '              （报告 frontmatter 可用 layout: 指定），只核对、只要求该格式里有的数字。',
+  '  places      （可选）数字在另一格式的表中写法不同的位置：每项 layout、row、column。',
+  '  breaks      （可选）口径变化：每项 layout（从哪个格式起）和 note（怎样变了）；趋势页在那里标“口径变化”。',
   '',
   '合计规则（可选）：一项以“- rule: 规则名称”开头，left 各项之和应等于 right 各项之和，如',
   '  - rule: 第一项加第二项之和等于第三项加第四项之和',
@@ -49,6 +53,9 @@ function metricEntry(m: MetricInput): Record<string, unknown> {
     ...(full.key && { key: true }),
     ...(full.description && { description: full.description }),
     ...(full.sumOf && { sumOf: full.sumOf }),
+    ...(full.layouts && { layouts: full.layouts }),
+    ...(full.places && { places: full.places }),
+    ...(full.breaks && { breaks: full.breaks }),
   };
 }
 
@@ -99,7 +106,8 @@ export function registryYaml(kind: Pick<Kind, 'metrics' | 'rules' | 'registryInt
     const example = ['- id: special-meetings', '  label: 召开专题会议', '  unit: 次', '  group: 会议部署', '  better: up', '  public: false', '  description: 专题研究部署工作的会议次数。'];
     return `${header.split('\n').map((l) => `#${l}`).join('\n')}\n\n# 示例（去掉行首的“# ”即可启用）：\n${example.map((l) => `# ${l}`).join('\n')}\n`;
   }
-  const doc = new Document(entries.map((e) => e.data));
+  // Entries share arrays (the same layouts list, the same break): written out in full, never as YAML aliases.
+  const doc = new Document(entries.map((e) => e.data), { aliasDuplicateObjects: false });
   doc.commentBefore = header;
   const seq = doc.contents as YAMLSeq<YAMLMap>;
   seq.items.forEach((item, i) => {

@@ -6,6 +6,8 @@ import { decimalPlaces, formatStat, MISSING, statNumber, type StatValue } from '
 export interface YearStats {
   year: number;
   stats: Record<string, StatValue>;
+  /** The layout (format) the year's report was written in, for a kind that has layouts. */
+  layout?: string;
 }
 
 export type Tone = 'good' | 'bad' | 'neutral';
@@ -19,7 +21,9 @@ export type Change =
    * `side` tells which value is missing: 'cur' in a series cell, or 'prev' when two chosen
    * years are compared directly (the compare page) and the earlier one did not report.
    */
-  | { kind: 'none'; reason: 'masked' | 'missing' | 'first'; fromYear?: number; side?: 'prev' | 'cur' };
+  | { kind: 'none'; reason: 'masked' | 'missing' | 'first'; fromYear?: number; side?: 'prev' | 'cur' }
+  /** The figure's definition changed between the two years (a metric's `breaks`): 口径变化, not a rise or fall. */
+  | { kind: 'none'; reason: 'break'; fromYear: number; note: string };
 
 // 3.5 - 1.2 must be 2.3, not 2.3000000000000003.
 function subtract(a: number, b: number): number {
@@ -65,16 +69,30 @@ export interface SeriesRow {
 }
 export interface Series {
   years: number[];
+  /** Each year's layout, for a kind with layouts; and the layouts oldest first. */
+  layouts?: { byYear: Map<number, string>; order: readonly string[] };
   rows: SeriesRow[];
   groups: { group: string; rows: SeriesRow[] }[];
 }
 
 /**
+ * The break a metric declares between a year written in layout `from` and a later one in layout `to`: one whose
+ * layout came in after `from` and by `to` (`order`: the kind's layouts, oldest first). Without an order, only a
+ * break at `to` itself counts.
+ */
+export function layoutBreak(metric: Pick<Metric, 'breaks'>, from: string | undefined, to: string | undefined, order: readonly string[] = []): { layout: string; note: string } | undefined {
+  if (!metric.breaks || from === undefined || to === undefined || from === to) return undefined;
+  const at = (l: string) => order.indexOf(l);
+  return metric.breaks.find((b) => (b.layout === to ? true : at(b.layout) >= 0 && at(from) >= 0 && at(to) >= 0 && at(from) < at(b.layout) && at(b.layout) <= at(to)));
+}
+
+/**
  * Builds the metric × year grid once, in O(metrics × years). Each cell's change is against
- * the most recent earlier year that reported the metric (masked counts as reported).
+ * the most recent earlier year that reported the metric (masked counts as reported) — unless the
+ * metric's definition changed in between (`breaks`), which the cell says instead of a change.
  * Stats whose id is not in `metrics` are ignored: validating them is `check`'s job.
  */
-export function buildSeries(metrics: Metric[], reports: YearStats[]): Series {
+export function buildSeries(metrics: Metric[], reports: YearStats[], opts: { layoutOrder?: readonly string[] } = {}): Series {
   const sorted = [...reports].sort((a, b) => a.year - b.year);
   const years = sorted.map((r) => r.year);
   years.forEach((y, i) => {
@@ -84,16 +102,19 @@ export function buildSeries(metrics: Metric[], reports: YearStats[]): Series {
   const rowOf = new Map<Metric, SeriesRow>();
   const rows = metrics.map((metric) => {
     const cells: SeriesCell[] = [];
-    let last: { year: number; value: StatValue } | undefined;
+    let last: { year: number; value: StatValue; layout?: string } | undefined;
     for (const report of sorted) {
       // hasOwn: a metric id such as "constructor" must not pick up Object.prototype members.
       const value = (Object.hasOwn(report.stats, metric.id) ? report.stats[metric.id] : undefined) ?? MISSING;
       let change: Change;
       if (value.kind === 'missing') change = { kind: 'none', reason: 'missing', ...(last && { fromYear: last.year }), side: 'cur' };
       else if (!last) change = { kind: 'none', reason: 'first' };
-      else change = compareStats(last.value, value, metric.better, last.year);
+      else {
+        const broke = layoutBreak(metric, last.layout, report.layout, opts.layoutOrder);
+        change = broke ? { kind: 'none', reason: 'break', fromYear: last.year, note: broke.note } : compareStats(last.value, value, metric.better, last.year);
+      }
       cells.push({ year: report.year, value, shown: formatStat(value), change });
-      if (value.kind !== 'missing') last = { year: report.year, value };
+      if (value.kind !== 'missing') last = { year: report.year, value, ...(report.layout !== undefined && { layout: report.layout }) };
     }
     const row = { metric, cells };
     rowOf.set(metric, row);
@@ -101,7 +122,8 @@ export function buildSeries(metrics: Metric[], reports: YearStats[]): Series {
   });
 
   const groups = groupMetrics(metrics).map((g) => ({ group: g.group, rows: g.metrics.map((m) => rowOf.get(m) as SeriesRow) }));
-  return { years, rows, groups };
+  const byYear = new Map(sorted.filter((r) => r.layout !== undefined).map((r) => [r.year, r.layout as string]));
+  return { years, rows, groups, ...(byYear.size > 0 && { layouts: { byYear, order: opts.layoutOrder ?? [] } }) };
 }
 
 /**
@@ -157,7 +179,9 @@ export function pairChanges(series: Series, a: number, b: number): PairCompariso
   const toPair = (row: SeriesRow): PairRow => {
     const va = row.cells[ia]?.value ?? MISSING;
     const vb = row.cells[ib]?.value ?? MISSING;
-    return { metric: row.metric, a: va, b: vb, shownA: formatStat(va), shownB: formatStat(vb), change: compareStats(va, vb, row.metric.better, a) };
+    const broke = va.kind !== 'missing' && vb.kind !== 'missing' && series.layouts ? layoutBreak(row.metric, series.layouts.byYear.get(a), series.layouts.byYear.get(b), series.layouts.order) : undefined;
+    const change: Change = broke ? { kind: 'none', reason: 'break', fromYear: a, note: broke.note } : compareStats(va, vb, row.metric.better, a);
+    return { metric: row.metric, a: va, b: vb, shownA: formatStat(va), shownB: formatStat(vb), change };
   };
   const pairOf = new Map<SeriesRow, PairRow>();
   const rows = series.rows.map((r) => {
@@ -198,6 +222,8 @@ export function describeChange(change: Change, unit: string): { text: string; la
     switch (change.reason) {
       case 'first':
         return { text: '首次报告', label: '首次报告，此前各年均未报告，无可比较的数据', arrow: '' };
+      case 'break':
+        return { text: '口径变化', label: `与${from}统计口径不同，不直接比较：${change.note}`, arrow: '' };
       case 'masked':
         return { text: '已遮蔽', label: `${from}或本年数值已遮蔽，无法比较`, arrow: '' };
       case 'missing':

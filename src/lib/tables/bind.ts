@@ -41,18 +41,38 @@ export function labelKey(text: string): string {
 
 const LAST_BRACKET = /\([^()]*\)$/u;
 
+/**
+ * What the 统计表 of earlier years writes differently from one year to the next, and is the same row: “其中：”
+ * before the first part (其中：1、当面申请数), 1、 or 1. as the part's number, and the year in a column header
+ * (2015年度 is the 年度 column).
+ */
+function looseKey(key: string): string {
+  return key.replace(/^其中[:：]?/u, '').replace(/^(\d{1,2})、/u, '$1.').replace(/^(?:19|20)\d{2}(?=年)/u, '');
+}
+
 export function sameLabel(a: string, b: string): boolean {
-  const x = labelKey(a);
-  const y = labelKey(b);
+  const x = looseKey(labelKey(a));
+  const y = looseKey(labelKey(b));
   if (!x || !y) return false;
   return x === y || x.replace(LAST_BRACKET, '') === y.replace(LAST_BRACKET, '');
 }
 
-/** The labels a metric must find around its cell. */
+/** The labels a metric must find around its cell: its `row`/`column`, else its label read as labels. */
 export function placeLabels(metric: Metric): string[] {
   const place = metric as Metric & TablePlace;
   if (place.row?.length || place.column?.length) return [...(place.row ?? []), ...(place.column ?? [])];
   return metric.label.split(/\s*[·・]\s*/u).filter(Boolean);
+}
+
+/**
+ * Every way a metric may be placed: its own labels, and each of its `places` — the places of the layout at
+ * hand when the registry is a layout's (kinds/layouts.ts), where a figure that continues from an older table
+ * is labelled otherwise (受理依申请公开信息总数 × 年度 is 一、本年新收政府信息公开申请数量 × 总计).
+ */
+export function placeAlternatives(metric: Metric): string[][] {
+  const own = placeLabels(metric);
+  const others = (metric.places ?? []).map((p) => [...(p.row ?? []), ...(p.column ?? [])]).filter((l) => l.length > 0);
+  return [own, ...others].filter((l) => l.length > 0);
 }
 
 export function cellLabels(grid: TableGrid, cell: GridCell): CellLabels {
@@ -134,7 +154,7 @@ function unitFits(metric: Metric, unit: string): boolean {
  */
 export function bindTable(grid: TableGrid, registry: Registry, taken: Set<string> = new Set()): BoundCell[] {
   const out: BoundCell[] = [];
-  const placed = registry.metrics.map((metric) => ({ metric, labels: placeLabels(metric) })).filter((p) => p.labels.length > 0);
+  const placed = registry.metrics.flatMap((metric) => placeAlternatives(metric).map((labels) => ({ metric, labels })));
   for (const row of grid.rows.slice(grid.headerRows)) {
     for (const cell of row) {
       if (cell.header || cell.role === 'label') continue;
@@ -159,7 +179,9 @@ export function bindTable(grid: TableGrid, registry: Registry, taken: Set<string
           return { metric, specificity: wanted.length, distance };
         })
         .filter((m): m is NonNullable<typeof m> => !!m)
-        .sort((a, b) => b.specificity - a.specificity || a.distance - b.distance);
+        .sort((a, b) => b.specificity - a.specificity || a.distance - b.distance)
+        // A metric matched by two of its places is one candidate, at its best place.
+        .filter((m, i, all) => all.findIndex((o) => o.metric === m.metric) === i);
       const fitting = matches.filter((m) => unitFits(m.metric, number.unit));
       const best = fitting[0];
       const tied = best ? fitting.filter((m) => m.specificity === best.specificity && m.distance === best.distance) : [];

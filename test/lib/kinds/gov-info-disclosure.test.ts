@@ -4,10 +4,12 @@ import { registrySchema, METRIC_ID } from '../../../src/lib/content/metrics.ts';
 import { govInfoDisclosure, TABLE_PROACTIVE, TABLE_REQUESTS, TABLE_REVIEW } from '../../../src/lib/kinds/gov-info-disclosure.ts';
 import { brokenRules } from '../../../src/lib/content/sum-rules.ts';
 import type { StatValue } from '../../../src/lib/content/stat.ts';
+import { layoutRegistry } from '../../../src/lib/kinds/layouts.ts';
 import { inferSectionKind } from '../../../src/lib/structure/section-kinds.ts';
 
 const parsed = registrySchema.safeParse([...govInfoDisclosure.metrics, ...govInfoDisclosure.rules]);
-const registry = parsed.data!;
+// The 2021 format's part of the registry (which also holds the 2019 and pre-2019 layouts: gov-info-layouts.test.ts).
+const registry = layoutRegistry(parsed.data!, '2021');
 
 // The format's row labels, as 国办公开办函〔2021〕30号 prints them.
 const REQUEST_ROW_LABELS = [
