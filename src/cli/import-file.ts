@@ -22,6 +22,7 @@ export async function importFile(input: string, bytes: Uint8Array, content: Load
     year: opts.year,
     fileName: basename(input).replace(/\.[^.]*$/, ''),
     sectionWords: kindById(content.site?.kind).sectionWords,
+    organization: content.site?.organization,
     ...(opts.addMetrics && { addMetrics: { public: opts.public ?? defaultPublic(content.site?.kind) } }),
     previousTitle: (y) => {
       const prev = templateReport(content.reports.filter((r) => r.year !== y), y);

@@ -3,6 +3,7 @@
 // sections), tables with their merges and repeated header rows, and nothing in the file the edition hides.
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   Footer,
@@ -21,6 +22,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
+import { figureMarkName } from '../import/figure-marks.ts';
 import { CHAR_SPACING_PT, FONTS, LINE_PT, MARGIN_MM, PAGE_MM, SIZE_PT, twip } from './layout.ts';
 import { INTERNAL_NOTICE, runsText, type DocBlock, type DocCell, type OfficialDocument, type Run } from './document.ts';
 
@@ -36,20 +38,30 @@ function font(face: Face) {
   return { eastAsia: FONTS[face][0], ascii: FONTS.latin[0], hAnsi: FONTS.latin[0], hint: 'eastAsia' as const };
 }
 
-function textRuns(runs: Run[], base: IRunOptions = {}): TextRun[] {
-  const out: TextRun[] = [];
+type Inline = TextRun | Bookmark;
+
+/**
+ * Each figure's bookmark names its metric (figure-marks.ts), so importing the file binds it back for certain.
+ * The citations of the document being built (writeDocx builds every paragraph before its first await).
+ */
+let citations = new Map<string, number>();
+
+function textRuns(runs: Run[], base: IRunOptions = {}): Inline[] {
+  const out: Inline[] = [];
   for (const r of runs) {
     const lines = r.text.split('\n');
     lines.forEach((line, i) => {
-      out.push(
-        new TextRun({
-          ...base,
-          text: line,
-          ...(i > 0 && { break: 1 }),
-          // The internal edition marks what the public edition hides, as the intranet page does.
-          ...(r.redacted && { shading: { type: ShadingType.CLEAR, fill: 'D9D9D9', color: 'auto' } }),
-        }),
-      );
+      const run = new TextRun({
+        ...base,
+        text: line,
+        ...(i > 0 && { break: 1 }),
+        // The internal edition marks what the public edition hides, as the intranet page does.
+        ...(r.redacted && { shading: { type: ShadingType.CLEAR, fill: 'D9D9D9', color: 'auto' } }),
+      });
+      const n = r.metric ? (citations.get(r.metric) ?? 0) + 1 : 0;
+      if (r.metric) citations.set(r.metric, n);
+      const name = r.metric && figureMarkName(r.metric, n);
+      out.push(name ? new Bookmark({ id: name, children: [run] }) : run);
     });
   }
   return out;
@@ -149,6 +161,7 @@ function signature(doc: OfficialDocument): Paragraph[] {
 
 /** The .docx of one report in one edition. */
 export async function writeDocx(doc: OfficialDocument): Promise<Uint8Array> {
+  citations = new Map();
   const children: (Paragraph | Table)[] = [new Paragraph({ style: 'Title', children: textRuns([{ text: doc.title }]) })];
   for (const b of doc.blocks) {
     if (b.type === 'heading') children.push(heading(b));
