@@ -8,15 +8,8 @@ import { officialDocument, type OfficialDocument } from './document.ts';
 export { officialDocument, INTERNAL_NOTICE, REDACTED_TEXT, documentDate, runsText, type OfficialDocument, type DocBlock, type Run } from './document.ts';
 export { writeDocx } from './docx.ts';
 export { documentHtml } from './html.ts';
-
-export class ExportError extends Error {
-  hint?: string;
-  constructor(message: string, hint?: string) {
-    super(message);
-    this.name = 'ExportError';
-    this.hint = hint;
-  }
-}
+export { ExportError, exportFileName } from './names.ts';
+import { ExportError } from './names.ts';
 
 /** The report of `year`, or an error that lists the years there are. */
 export function reportOfYear(content: Pick<LoadedContent, 'reports' | 'dir'>, year: number): ReportSource {
@@ -41,8 +34,3 @@ export function reportDocument(content: Pick<LoadedContent, 'site' | 'registry'>
   });
 }
 
-/** The file name a download carries: the report's title, made safe for every file system. */
-export function exportFileName(doc: Pick<OfficialDocument, 'title' | 'edition'>, ext: 'docx' | 'pdf'): string {
-  const safe = doc.title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim() || 'report';
-  return `${safe}${doc.edition === 'internal' ? '（内部版）' : ''}.${ext}`;
-}

@@ -3,7 +3,7 @@
 // the 公文 faces are not installed) and draws the table rules. Chromium is found, not downloaded: where it
 // is missing the caller is told what to install, and the Word export never needs it.
 import { existsSync } from 'node:fs';
-import { ExportError } from './index.ts';
+import { ExportError } from './names.ts';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
