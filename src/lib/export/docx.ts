@@ -141,7 +141,8 @@ function header(doc: OfficialDocument): Header {
   const lines = notices(doc);
   return new Header({
     children: lines.length
-      ? lines.map((text) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, font: font('heading1'), size: half(SIZE_PT.notice) })] }))
+      ? // Single-spaced and small, so the notices stay in the top margin and never push the 版心 down.
+        lines.map((text, i) => new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text, font: font('heading1'), size: half(i === 0 ? SIZE_PT.notice : 9), characterSpacing: 0 })] }))
       : [new Paragraph({ children: [] })],
   });
 }
