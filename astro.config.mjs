@@ -13,6 +13,7 @@ import { preflight } from './src/integrations/preflight.ts';
 import { oneBuildAtATime } from './src/integrations/one-build.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { mdxCompileCache } from './src/integrations/mdx-cache.ts';
+import { reportExports } from './src/integrations/exports.ts';
 
 const contentDir = resolveContentDir();
 const edition = readEdition();
@@ -51,7 +52,7 @@ export default defineConfig({
     // Astro's native processor with the report dialect's steps, in order, and what they need (src/markdown/pipeline.ts).
     processor: reportProcessor(inputs),
   },
-  integrations: [preflight(contentDir), oneBuildAtATime({ contentDir, edition, variant }), mdx(), mdxCompileCache({ root, codeDirs: [join(root, 'src/lib'), join(root, 'src/markdown')], inputs: compileInputs }), searchIndex()],
+  integrations: [preflight(contentDir), oneBuildAtATime({ contentDir, edition, variant }), mdx(), mdxCompileCache({ root, codeDirs: [join(root, 'src/lib'), join(root, 'src/markdown')], inputs: compileInputs }), searchIndex(), reportExports({ contentDir, edition })],
   vite: {
     server: { fs: { allow: ['.', contentDir] } },
     build: {

@@ -23,6 +23,7 @@ export async function importFile(input: string, bytes: Uint8Array, content: Load
     fileName: basename(input).replace(/\.[^.]*$/, ''),
     sectionWords: kindById(content.site?.kind).sectionWords,
     kind: kindById(content.site?.kind),
+    organization: content.site?.organization,
     ...(opts.addMetrics && { addMetrics: { public: opts.public ?? defaultPublic(content.site?.kind) } }),
     previousTitle: (y) => {
       const prev = templateReport(content.reports.filter((r) => r.year !== y), y);

@@ -95,7 +95,12 @@ export function parseDateLine(text: string): string | undefined {
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 
-export function shapeDocument(source: SourceBlock[]): Shaped {
+export interface ShapeOptions {
+  /** The content folder's office (site.yaml organization): a 落款 that names it, above the closing date, is the signature, not text. */
+  organization?: string;
+}
+
+export function shapeDocument(source: SourceBlock[], opts: ShapeOptions = {}): Shaped {
   const notes: string[] = [];
   const lines = source.map((b, i) => ({ b, i, text: cleanLine(b.text) })).filter((l) => l.text !== '' || l.b.grid);
 
@@ -135,8 +140,13 @@ export function shapeDocument(source: SourceBlock[]): Shaped {
     end--;
   }
 
-  const body = lines.slice(start, end);
-  const signature = published ? body.at(-1) : undefined;
+  let body = lines.slice(start, end);
+  let signature = published ? body.at(-1) : undefined;
+  const compact = (t: string) => t.replace(/\s+/g, '');
+  if (signature && !signature.b.grid && opts.organization && compact(signature.text) === compact(opts.organization)) {
+    body = body.slice(0, -1);
+    signature = undefined;
+  }
   if (signature && !signature.b.grid && [...signature.text].length <= 30 && !SENTENCE_PUNCT.test(signature.text) && !/[。：:]$/.test(signature.text) && !SECTION_HEADING.test(signature.text) && !SUB_HEADING.test(signature.text)) {
     notes.push(`文末的“${signature.text}”像是落款，保留为正文最后一段；不需要的话可以删除`);
   }

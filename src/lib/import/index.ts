@@ -12,7 +12,7 @@ import { findCounts, sentenceAround, type Count } from './counts.ts';
 import { assignMetrics, type CountInText } from './match.ts';
 import { expectedText, serializeReport, type DocBlock, type Inline } from './mdx.ts';
 import { renderBody, type RenderedBlock } from '../structure/report-text.ts';
-import { ImportError, type Source } from './source.ts';
+import { ImportError, type Source, type SourceBlock } from './source.ts';
 import { importTables, joinSplitTables, type ImportedTables } from './tables.ts';
 import { hasRedaction, inlineOf, markWrittenRedactions, redactedAt, withoutMarkers, type RedactionCount } from './redaction.ts';
 import { addNewMetrics, addTableMetrics, type NewMetrics, type NewMetricsOptions } from './new-metrics.ts';
@@ -48,6 +48,8 @@ export interface ImportOptions {
   previousTitle?: (year: number) => string | undefined;
   /** The content folder's kind's heading words, so the summary shows the sections as the site will. */
   sectionWords?: SectionWords;
+  /** The content folder's office (site.yaml organization): the 落款 naming it is the signature, not a paragraph. */
+  organization?: string;
   /** `--add-metrics`: counts that match no metric get metrics of their own (new-metrics.ts). */
   addMetrics?: NewMetricsOptions;
   /** The kind's layouts (and its own metrics' layouts): the tables are read in the layout they fit best. */
@@ -106,7 +108,7 @@ function excerptOf(text: string, counts: Count[], index: number, before = 14): s
 export function importSource(read: Source, opts: ImportOptions): ImportResult {
   let { registry } = opts;
   const { source, count: redactions } = markWrittenRedactions(read);
-  const shaped = shapeDocument(source.blocks);
+  const shaped = shapeDocument(source.blocks, { organization: opts.organization });
   const split = joinSplitTables(shaped.blocks);
   shaped.blocks = split.blocks;
   const notes = [...(source.notes ?? []), ...shaped.notes];
@@ -179,6 +181,8 @@ export function importSource(read: Source, opts: ImportOptions): ImportResult {
   notes.push(...imported.notes);
   const fromTables = new Map(imported.bound.map((b) => [b.metric.id, b]));
   let assigned = assignMetrics(all, registry);
+  // A file nianbao exported names the metric of each figure (figure-marks.ts): those bindings are known, not guessed.
+  assigned = withMarkedFigures(all, assigned, shaped.blocks, source.blocks, registry);
   // --add-metrics: what matched nothing gets a metric of its own, and the rest of the import sees it in the registry.
   const added = opts.addMetrics && addNewMetrics(all, assigned, shaped.blocks, registry, opts.addMetrics);
   if (added) ({ assigned, registry } = added);
@@ -248,6 +252,38 @@ export function importSource(read: Source, opts: ImportOptions): ImportResult {
   if (shaped.published) notes.push(`文末日期“${shaped.publishedLine}”已作为印发日期 published: ${shaped.published}，不再出现在正文中`);
   const { docs: _docs, notes: _notes, ...tables } = imported;
   return { year, yearFrom, title, titleFrom, published: shaped.published, ...(layout && { layout }), mdx, body, stats, matched, unmatched, notMentioned, structure, subheadings, rendered, tables, notes, redactions, ...(added && { added: { ...added.result, added: [...(tableAdded ? tableAdded.added : []), ...added.result.added] } }) };
+}
+
+/**
+ * The bindings of the figures an exported file marks: each mark binds the first count at or after it in its
+ * paragraph to the marked metric; a metric so bound is taken from any count the words alone gave it to.
+ */
+function withMarkedFigures(all: CountInText[], assigned: ReturnType<typeof assignMetrics>, blocks: BodyBlock[], source: SourceBlock[], registry: Registry): ReturnType<typeof assignMetrics> {
+  const forced = new Map<number, Metric>();
+  all.forEach((ct, at) => {
+    if (ct.index !== 0) return;
+    const b = blocks[ct.block] as BodyBlock;
+    const raw = source[b.source];
+    if (!raw?.figures?.length) return;
+    // cleanLine trimmed the paragraph's leading spaces: marks are counted in the untrimmed text.
+    const lead = raw.text.length - raw.text.replace(/^[\s\u200b-\u200d\u2060\ufeff]+/, '').length;
+    const taken = new Set<number>();
+    for (const f of raw.figures) {
+      const metric = registry.byId.get(f.metric);
+      if (!metric) continue;
+      const k = ct.counts.findIndex((c, i) => !taken.has(i) && c.start >= f.at - lead);
+      if (k < 0) continue;
+      taken.add(k);
+      forced.set(at + k, metric);
+    }
+  });
+  if (forced.size === 0) return assigned;
+  const marked = new Set([...forced.values()].map((m) => m.id));
+  return assigned.map((a, at) => {
+    const metric = forced.get(at);
+    if (metric) return { ...a, metric, coverage: 1 };
+    return a.metric && marked.has(a.metric.id) ? { coverage: 0, best: a.best } : a;
+  });
 }
 
 /** A table's text is many lines: show the first line that differs, not the whole table. */

@@ -6,6 +6,7 @@ import mammoth from 'mammoth';
 import { decodeUtf8OrGb18030 } from '../content/text-file.ts';
 import { CHUNK_PLACEHOLDER, openDocx, type AltChunk } from './docx-package.ts';
 import { sourceWithoutMarkers, withoutMarkers } from './redaction.ts';
+import { metricOfMark } from './figure-marks.ts';
 import { decodeHtml, htmlToBlocks, readHtml } from './source-html.ts';
 import { readMhtml } from './source-mhtml.ts';
 import { readOldWord } from './source-doc.ts';
@@ -25,6 +26,8 @@ export interface SourceBlock {
   /** A Word table (its text: the rows' cells, for finding the year); `table` counts the tables from 1. */
   table?: number;
   grid?: SourceTable;
+  /** Figures an exported file names the metric of (figure-marks.ts): where each starts in `text`, and its metric id. */
+  figures?: { at: number; metric: string }[];
 }
 
 /** A Word table as Word lists it: each row's cells with their spans, a cell covered by a merge from above left out. */
@@ -105,6 +108,7 @@ interface DocElement {
   colSpan?: number;
   rowSpan?: number;
   isHeader?: boolean;
+  name?: string;
 }
 
 function headingLevelOf(p: DocElement): { level?: number; title?: boolean } {
@@ -120,9 +124,10 @@ function headingLevelOf(p: DocElement): { level?: number; title?: boolean } {
   return {};
 }
 
-/** The text of a paragraph (line breaks kept as "\n") and whether all of it is bold. */
-function paragraphText(p: DocElement): { text: string; bold: boolean } {
+/** The text of a paragraph (line breaks kept as "\n"), whether all of it is bold, and the figures it marks. */
+function paragraphText(p: DocElement): { text: string; bold: boolean; figures: { at: number; metric: string }[] } {
   let text = '';
+  const figures: { at: number; metric: string }[] = [];
   let boldChars = 0;
   let chars = 0;
   const walk = (el: DocElement, bold: boolean) => {
@@ -143,12 +148,17 @@ function paragraphText(p: DocElement): { text: string; bold: boolean } {
       case 'run':
         for (const c of el.children ?? []) walk(c, !!el.isBold);
         return;
+      case 'bookmarkStart': {
+        const metric = el.name ? metricOfMark(el.name) : undefined;
+        if (metric) figures.push({ at: text.length, metric });
+        return;
+      }
       default:
         for (const c of el.children ?? []) walk(c, bold);
     }
   };
   walk(p, false);
-  return { text, bold: chars > 0 && boldChars === chars };
+  return { text, bold: chars > 0 && boldChars === chars, figures };
 }
 
 interface CollectState {
@@ -159,7 +169,7 @@ interface CollectState {
 
 function collect(el: DocElement, out: SourceBlock[], state: CollectState): void {
   if (el.type === 'paragraph') {
-    const { text, bold } = paragraphText(el);
+    const { text, bold, figures } = paragraphText(el);
     const chunk = CHUNK_PLACEHOLDER.exec(text);
     if (chunk) {
       // An embedded document stands where it was embedded; its tables are numbered in document order.
@@ -175,7 +185,12 @@ function collect(el: DocElement, out: SourceBlock[], state: CollectState): void 
       ...(el.numbering?.isOrdered && { numbered: { level: Number(el.numbering.level) || 0 } }),
     };
     // A line break inside a paragraph (Shift+Enter) starts a new line of text; treat each line as a paragraph.
-    text.split('\n').forEach((line, i) => out.push({ ...base, ...(i > 0 && { numbered: undefined }), text: line }));
+    let from = 0;
+    text.split('\n').forEach((line, i) => {
+      const own = figures.filter((f) => f.at >= from && f.at < from + line.length).map((f) => ({ at: f.at - from, metric: f.metric }));
+      out.push({ ...base, ...(i > 0 && { numbered: undefined }), text: line, ...(own.length && { figures: own }) });
+      from += line.length + 1;
+    });
     return;
   }
   if (el.type === 'table') {

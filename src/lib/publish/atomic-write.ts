@@ -14,7 +14,7 @@ export class FileExistsError extends Error {
   }
 }
 
-export function writeFileAtomic(path: string, text: string, opts: { overwrite?: boolean } = {}): void {
+export function writeFileAtomic(path: string, text: string | Uint8Array, opts: { overwrite?: boolean } = {}): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   if (!opts.overwrite && existsSync(path)) throw new FileExistsError(path);
@@ -22,7 +22,8 @@ export function writeFileAtomic(path: string, text: string, opts: { overwrite?: 
   try {
     const fd = openSync(tmp, 'wx');
     try {
-      writeSync(fd, text);
+      if (typeof text === 'string') writeSync(fd, text);
+      else writeSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
