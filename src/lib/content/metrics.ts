@@ -57,8 +57,8 @@ export interface SumRule {
   left: string[];
   right: string[];
   description?: string;
-  /** A `rule:` entry of metrics.yaml (its index), or a metric's `sumOf`. */
-  source: { kind: 'rule'; index?: number } | { kind: 'sumOf'; metric: string };
+  /** A `rule:` entry of metrics.yaml (its index), a metric's `sumOf`, or a rule of the kind (`of`: its name) that metrics.yaml lacks. */
+  source: { kind: 'rule'; index?: number } | { kind: 'sumOf'; metric: string } | { kind: 'builtIn'; of: string };
 }
 
 export interface Registry {
