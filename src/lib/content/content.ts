@@ -3,6 +3,7 @@
 import { join, resolve } from 'node:path';
 import { LineCounter, parseDocument, visit as visitYaml, type Document, type Tags } from 'yaml';
 import { MAX_STAT_DIGITS } from './stat.ts';
+import { controlCharNames, hasControlChar } from './control-chars.ts';
 import { ENTRY_KINDS_HINT, makeRegistry, readRegistryEntries, type Registry } from './metrics.ts';
 import type { Problem } from './problems.ts';
 import { reportFrontmatterSchema, type ReportFrontmatter } from './report-schema.ts';
@@ -55,6 +56,11 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlFile 
   // "star value" misled; they get one problem per file that says what YAML made of them.
   const others: { name: string; line?: number }[] = [];
   visitYaml(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'string' || !hasControlChar(node.value)) return;
+      const at = node.range ? lines.linePos(node.range[0]).line : undefined;
+      problems.push({ severity: 'error', file, line: at === undefined ? undefined : at + lineOffset, message: `这个值含有看不见的控制字符 ${controlCharNames(node.value)}（由引号中的 \\ 转义写成）`, hint: '删去这个转义（如 \\0、\\e、\\x1b、\\u0000）：控制字符会原样进入网页' });
+    },
     Alias(_, node) {
       const at = node.range ? lines.linePos(node.range[0]).line : undefined;
       const line = at === undefined ? undefined : at + lineOffset;

@@ -5,6 +5,16 @@ import type { Problem } from './problems.ts';
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0080-\u009f]/g;
 
+/** Whether a value holds one (a YAML escape such as "\0" or "\e" makes one that the file's text does not show). */
+export function hasControlChar(value: string): boolean {
+  return new RegExp(CONTROL.source).test(value);
+}
+
+/** The characters of `value` named for a message: U+0000（NUL）、U+001B（ESC）. */
+export function controlCharNames(value: string): string {
+  return [...new Set([...value.matchAll(CONTROL)].map((m) => describe(m[0])))].join('、');
+}
+
 const NAMES: Record<number, string> = { 0: 'NUL', 0x0b: '垂直制表符', 0x0c: '换页符', 0x1b: 'ESC', 0x7f: 'DEL' };
 
 function describe(ch: string): string {

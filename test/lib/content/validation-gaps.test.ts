@@ -145,6 +145,13 @@ describe('YAML aliases and control characters', () => {
     expect(problems[0]!.line).toBe(3);
   });
 
+  it('a control character written as a YAML escape (\\0, \\e, \\x1b) is named too: the file text does not show it', () => {
+    const { problems } = parseYaml('title: "a\\0b"\ndescription: "x\\e[31m"\nok: "a\\tb"\n', 'site.yaml');
+    expect(problems.map((p) => p.line)).toEqual([1, 2]);
+    expect(problems[0]!.message).toContain('U+0000（NUL）');
+    expect(problems[1]!.message).toContain('U+001B（ESC）');
+  });
+
   it('an unquoted masked value is still a star value missing its quotes, once per value', () => {
     const { problems } = parseYaml('stats:\n  a: **\n  c: **+\n', 'reports/2023.mdx', 1);
     expect(problems.map((p) => [p.line, p.message])).toEqual([
