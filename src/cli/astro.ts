@@ -5,13 +5,12 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHECKED_ENV, resolveContentDir } from '../lib/content/content-dir.ts';
 import { readEdition } from '../lib/content/edition.ts';
-import { normaliseBase } from '../lib/paths.ts';
 import { describeFsError } from '../lib/content/fs-errors.ts';
 import { moveDir } from '../lib/publish/move-dir.ts';
 import { PublishError } from '../lib/publish/publish-error.ts';
 import { refuseUnsafeTarget } from '../lib/publish/publish-target.ts';
 import { inspectSiteFolder, refusalOf, SITE_FILES, writeSiteFiles } from '../lib/publish/site-files.ts';
-import { fail } from './command.ts';
+import { deployBase, fail } from './command.ts';
 import type { ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { exitCode, releaseOutput, ROOT, spawnAstro } from './astro-process.ts';
@@ -47,9 +46,11 @@ try {
 } catch (e) {
   fail((e as Error).message);
 }
+// Read before Astro starts (preview included): its config would otherwise stop on the same value with a stack.
+const base = deployBase();
 const editionLabel = edition === 'public' ? '对外公开版（public）' : '内部版（internal，含未公开数字）';
 if (args[0] !== 'preview') {
-  console.log(`nianbao：内容目录 ${resolveContentDir()}，${editionLabel}，路径前缀 ${normaliseBase(process.env.NIANBAO_BASE)}`);
+  console.log(`nianbao：内容目录 ${resolveContentDir()}，${editionLabel}，路径前缀 ${base}`);
 }
 
 /** Stops with the check's list of problems, or prints the line saying the content passed. */

@@ -1,6 +1,7 @@
 // What every nianbao command shares: Chinese argument errors and one way to stop with a message.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { argsError } from '../lib/cli-args.ts';
+import { BaseError, normaliseBase } from '../lib/paths.ts';
 
 /** Stop with exit code 1: what went wrong, then (indented) what to do. */
 export function fail(message: string, hint?: string): never {
@@ -24,4 +25,14 @@ export function parseCommandArgs<T extends ParseArgsConfig>(config: T, usage: st
     process.exit(0);
   }
   return parsed;
+}
+
+/** NIANBAO_BASE as the site's sub-path, or stop with why it is not a plain path (in Chinese, no stack). */
+export function deployBase(): string {
+  try {
+    return normaliseBase(process.env.NIANBAO_BASE);
+  } catch (e) {
+    if (e instanceof BaseError) fail(e.message, e.hint);
+    throw e;
+  }
 }

@@ -3,14 +3,13 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { fail, parseCommandArgs } from './command.ts';
+import { deployBase, fail, parseCommandArgs } from './command.ts';
 import { exitCode, ROOT, spawnAstro } from './astro-process.ts';
 import { userPath } from '../lib/cli-paths.ts';
 import { resolveContentDir } from '../lib/content/content.ts';
 import { readEdition, type Edition } from '../lib/content/edition.ts';
 import { describeFsError } from '../lib/content/fs-errors.ts';
 import { moveDir } from '../lib/publish/move-dir.ts';
-import { normaliseBase } from '../lib/paths.ts';
 import { DEFAULT_KEEP, PublishError, publish, rollback } from '../lib/publish/publish.ts';
 import { processAlive } from '../lib/publish/publish-lock.ts';
 import { MARKER_FILE, releasesDirOf } from '../lib/publish/release-store.ts';
@@ -115,7 +114,7 @@ try {
 } catch (e) {
   fail((e as Error).message);
 }
-const base = normaliseBase(process.env.NIANBAO_BASE);
+const base = deployBase();
 const editionLabel = edition === 'public' ? '对外公开版（public）' : '内部版（internal，含未公开数字）';
 console.log(`nianbao 发布：内容目录 ${contentDir}，${editionLabel}，路径前缀 ${base}`);
 console.log(`目标：${target}（版本保存在 ${releasesDir}，保留最近 ${keep} 个）${args['dry-run'] ? '，试运行' : ''}${args.archive ? '，另写归档' : ''}`);

@@ -6,9 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fail, parseCommandArgs } from './command.ts';
+import { deployBase, fail, parseCommandArgs } from './command.ts';
 import { userPath } from '../lib/cli-paths.ts';
-import { normaliseBase } from '../lib/paths.ts';
 import { createSiteServer } from '../lib/site-server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,7 +41,7 @@ if (!existsSync(join(DIST, 'index.html'))) {
   fail(args.dir ? `${DIST} 中没有构建好的网站（找不到 index.html）。` : '还没有构建好的网站（dist/index.html 不存在）。', '先运行 npm run build，或直接 npm start');
 }
 
-const base = normaliseBase(process.env.NIANBAO_BASE);
+const base = deployBase();
 
 const server = createSiteServer({ root: DIST, base });
 server.on('error', (e: NodeJS.ErrnoException) => {

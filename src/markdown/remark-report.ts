@@ -61,7 +61,7 @@ export default function remarkReport(options: RemarkReportOptions) {
       const jsx = node as Jsx;
       if (jsx.name === 'Stat') {
         const id = jsxAttribute(jsx as never, 'id') ?? '';
-        if (!registry.byId.has(id) || !(id in shown)) {
+        if (!registry.byId.has(id) || !Object.hasOwn(shown, id)) {
           file.fail(`<Stat id="${id}"> 引用的指标${registry.byId.has(id) ? '在 frontmatter 的 stats 中没有数值' : '未在 metrics.yaml 中登记'}（运行 npm run check 查看全部问题）`, node);
         }
         parent.children[index] = statElement(id, shown[id], registry, jsx.type) as never;

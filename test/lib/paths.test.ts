@@ -1,11 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { joinBase, normaliseBase } from '../../src/lib/paths.ts';
+import { BaseError, joinBase, normaliseBase } from '../../src/lib/paths.ts';
 import { links } from '../../src/lib/links.ts';
 import { readEdition, visibleStat } from '../../src/lib/content/edition.ts';
 
 describe('deploy base', () => {
-  it.each([[undefined, '/'], ['', '/'], ['/', '/'], ['reports', '/reports/'], ['/reports', '/reports/'], ['/reports/', '/reports/'], [' /a/b/ ', '/a/b/']])('%j → %s', (raw, base) => {
+  it.each([
+    [undefined, '/'], ['', '/'], ['/', '/'], ['reports', '/reports/'], ['/reports', '/reports/'], ['/reports/', '/reports/'], [' /a/b/ ', '/a/b/'],
+    ['/a//b/', '/a/b/'], ['/xxgk/2024/', '/xxgk/2024/'], ['/Reports_v2.1~x-y/', '/Reports_v2.1~x-y/'], ['/.well-known/', '/.well-known/'], ['\u3000/reports/\t', '/reports/'],
+  ])('%j → %s', (raw, base) => {
     expect(normaliseBase(raw)).toBe(base);
+  });
+
+  // Issue 28: what is not a plain path is refused in Chinese (never an English stack trace, never a guess).
+  it.each([
+    ['../x', '..'], ['/reports/../x/', '..'], ['./x', '. 或 ..'], ['/a/./b', '. 或 ..'], ['..', '..'],
+    ['/reports/?q=1', '?'], ['?q=1', '?'], ['/reports#f', '#'], ['#', '#'],
+    ['/my reports/', '空格'], ['/a\tb/', '空格'], ['/年\u3000报/', '空格'],
+    ['/re"ports/', '“"”'], ["/re'ports/", "“'”"], ['/a<b>/', '“<”'], ['/a`b/', '“`”'], ['/a%2e%2e/', '“%”'], ['/a&b/', '“&”'], ['/年报/', '“年”'], ['/a\u0000b/', '\\u0000'],
+    ['\\reports\\', '反斜杠'], ['/reports\\x/', '反斜杠'], ['/\\evil.example/', '反斜杠'],
+    ['http://evil.example/reports/', '主机名'], ['//evil.example/', '主机名'], ['javascript:alert(1)', '主机名'],
+  ])('%j is refused: %s', (raw, why) => {
+    let error: unknown;
+    try {
+      normaliseBase(raw);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BaseError);
+    const e = error as BaseError;
+    expect(e.message).toMatch(/^NIANBAO_BASE 的值“.*”无效：/s);
+    expect(e.message).toContain(why);
+    expect(e.hint).toContain('NIANBAO_BASE=/reports/');
+    expect(e.message + e.hint).not.toMatch(/[A-Za-z]{3,} (is|must|not|invalid)/);
   });
   it('joins paths without doubling slashes', () => {
     expect(joinBase('/reports/', '/2022/')).toBe('/reports/2022/');

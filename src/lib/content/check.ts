@@ -7,7 +7,7 @@ import type { ContentReader } from './content-files.ts';
 import { bodyProblems, parseBody, type BodyParse } from './report-body.ts';
 import { crossYearProblems, statsLineFinder, structureProblems } from './check-years.ts';
 import { tableProblems } from '../tables/check.ts';
-import { leakProblems, sumRuleProblems } from './sum-rules.ts';
+import { builtInRules, leakProblems, sumRuleProblems } from './sum-rules.ts';
 import { DEFAULT_KIND, kindById, kindList, PLACEHOLDER, type Kind } from '../kinds/index.ts';
 import { inLayout, knownLayouts, registryForReport, reportLayoutId } from '../kinds/layouts.ts';
 import type { SiteConfig } from './site.ts';
@@ -113,7 +113,7 @@ export function checkContent(dir: string, reader?: ContentReader, memo?: ReportC
   }
   const known = knownLayouts(kind.metrics);
   problems.push(...crossYearProblems(content.reports, content.registry, { of: (r) => reportLayoutId(kind.layouts, r), order: kind.layouts.map((l) => l.id), has: (m, l) => inLayout(m, l, known) }));
-  problems.push(...leakProblems(content.registry, content.reports.map((r) => ({ year: r.year, stats: r.data.stats })), (id) => content.registry.lines?.get(id)));
+  problems.push(...leakProblems(content.registry, content.reports.map((r) => ({ year: r.year, stats: r.data.stats })), (id) => content.registry.lines?.get(id), builtInRules(kind, content.registry)));
   for (const report of content.invalid) problems.push(...checkBody(report, content.registry));
   return { ...content, kind, problems };
 }

@@ -6,6 +6,7 @@ import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Problem } from './problems.ts';
 import { decodeText, ENCODING_HINT, normaliseText } from './text-file.ts';
 import { describeFsError, fsErrorCode } from './fs-errors.ts';
+import { controlCharProblem } from './control-chars.ts';
 
 export interface ContentReader {
   /** Follows symlinks (throws ENOENT for a dangling one, ELOOP for a loop). */
@@ -103,6 +104,8 @@ export function readContentText(path: string, file: string, opts: { maxBytes: nu
     const line = normaliseText(new TextDecoder().decode(bytes.subarray(0, loneCr))).split('\n').length;
     return { ok: false, problem: { severity: 'error', file, line, message: '换行符是单独的 CR（旧式苹果电脑的格式），网站构建读不了这种文件', hint: '用记事本或 VS Code 把文件另存为 LF 或 CRLF 换行（VS Code 右下角的“CR”可以改）' } };
   }
+  const control = controlCharProblem(decoded.text, file);
+  if (control) return { ok: false, problem: control };
   return { ok: true, text: decoded.text };
 }
 

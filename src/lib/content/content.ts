@@ -1,7 +1,9 @@
 // Reads a content folder (site.yaml, metrics.yaml, reports/*.mdx) and reports every problem found in it.
 // Shared by `npm run check`, the build's pre-flight and the CLIs, so all three agree on what is valid.
 import { join, resolve } from 'node:path';
-import { LineCounter, parseDocument, visit as visitYaml, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit as visitYaml, type Document, type Tags } from 'yaml';
+import { MAX_STAT_DIGITS } from './stat.ts';
+import { controlCharNames, hasControlChar } from './control-chars.ts';
 import { ENTRY_KINDS_HINT, makeRegistry, readRegistryEntries, type Registry } from './metrics.ts';
 import type { Problem } from './problems.ts';
 import { reportFrontmatterSchema, type ReportFrontmatter } from './report-schema.ts';
@@ -21,10 +23,25 @@ interface YamlFile {
   problems: Problem[];
 }
 
+/**
+ * YAML 1.2 reads 0x1F as 31, 0o17 as 15 and 1e21 as 1e+21, and a 30-digit integer as a rounded double:
+ * a clerk's typo would pass as another number. Only plain decimals are numbers here; the other forms, and
+ * decimals too long to hold exactly, stay strings, for the schemas to refuse with the text as written.
+ */
+function decimalNumbersOnly(tags: Tags): Tags {
+  return tags
+    .filter((t) => !(typeof t === 'object' && 'format' in t && (t.format === 'HEX' || t.format === 'OCT' || t.format === 'EXP')))
+    .map((t) => {
+      if (typeof t !== 'object' || !('resolve' in t) || !/:(int|float)$/.test(t.tag) || t.format) return t;
+      const resolve = t.resolve as (value: string, ...rest: unknown[]) => unknown;
+      return { ...t, resolve: (value: string, ...rest: unknown[]) => (value.replace(/^[-+]?0*|\./g, '').length > MAX_STAT_DIGITS ? value : resolve(value, ...rest)) } as typeof t;
+    });
+}
+
 /** Parse YAML text, turning syntax errors into problems with their line, explained in Chinese. */
 export function parseYaml(text: string, file: string, lineOffset = 0): YamlFile {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, customTags: decimalNumbersOnly });
   const sourceLines = text.split('\n');
   const seen = new Set<number>();
   const problems: Problem[] = [];
@@ -34,13 +51,36 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlFile 
     seen.add(line);
     problems.push({ severity: 'error', file, line: line + lineOffset, ...explainYamlError(err.code, err.message, sourceLines[line - 1] ?? '') });
   }
-  // Unquoted `**` is YAML alias syntax; our files never use aliases, so each one is a masked value missing its quotes.
+  // Unquoted `**` is YAML alias syntax: a masked value missing its quotes, said once per value. Any other
+  // alias (`*a` after `&a`, or a word that starts with *) is not a masked value, and naming each of them a
+  // "star value" misled; they get one problem per file that says what YAML made of them.
+  const others: { name: string; line?: number }[] = [];
   visitYaml(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'string' || !hasControlChar(node.value)) return;
+      const at = node.range ? lines.linePos(node.range[0]).line : undefined;
+      problems.push({ severity: 'error', file, line: at === undefined ? undefined : at + lineOffset, message: `这个值含有看不见的控制字符 ${controlCharNames(node.value)}（由引号中的 \\ 转义写成）`, hint: '删去这个转义（如 \\0、\\e、\\x1b、\\u0000）：控制字符会原样进入网页' });
+    },
     Alias(_, node) {
-      const line = node.range ? lines.linePos(node.range[0]).line : undefined;
-      problems.push({ severity: 'error', file, line: line === undefined ? undefined : line + lineOffset, message: `YAML 格式错误：星号值 ${node.source ? `*${node.source}` : '*'} 没有加引号`, hint: '遮蔽的数字要加英文双引号，如 "*"、"**"、"**+"' });
+      const at = node.range ? lines.linePos(node.range[0]).line : undefined;
+      const line = at === undefined ? undefined : at + lineOffset;
+      if (/^[*+余多]*$/u.test(node.source ?? '')) {
+        if (at !== undefined && seen.has(at)) return; // the parser already said something about this line
+        problems.push({ severity: 'error', file, line, message: `YAML 格式错误：星号值 ${node.source ? `*${node.source}` : '*'} 没有加引号`, hint: '遮蔽的数字要加英文双引号，如 "*"、"**"、"**+"' });
+      } else others.push({ name: node.source ?? '', line });
     },
   });
+  if (others.length) {
+    const names = [...new Set(others.map((o) => `*${o.name}`))];
+    const lineList = [...new Set(others.map((o) => o.line).filter((l) => l !== undefined))];
+    problems.push({
+      severity: 'error',
+      file,
+      line: others[0]!.line,
+      message: `YAML 格式错误：${names.slice(0, 3).join('、')}${names.length > 3 ? ' 等' : ''} 是 YAML 的别名（引用 & 定义的锚点），共 ${others.length} 处（第 ${lineList.slice(0, 5).join('、')}${lineList.length > 5 ? ' 等' : ''} 行）；nianbao 的文件不使用锚点和别名`,
+      hint: '每个值直接写出来，不用 &名称 和 *名称；如果是以星号开头的文字或遮蔽值，加英文双引号，如 "**"',
+    });
+  }
   if (problems.length) return { problems };
   const data = doc.toJS();
   // `year：2022` with a full-width colon is valid YAML — one string — so catch it here.

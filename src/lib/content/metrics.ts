@@ -92,8 +92,8 @@ export interface SumRule {
   description?: string;
   /** The layouts it applies to; absent: every layout. */
   layouts?: string[];
-  /** A `rule:` entry of metrics.yaml (its index), or a metric's `sumOf`. */
-  source: { kind: 'rule'; index?: number } | { kind: 'sumOf'; metric: string };
+  /** A `rule:` entry of metrics.yaml (its index), a metric's `sumOf`, or a rule of the kind (`of`: its name) that metrics.yaml lacks. */
+  source: { kind: 'rule'; index?: number } | { kind: 'sumOf'; metric: string } | { kind: 'builtIn'; of: string };
 }
 
 export interface Registry {

@@ -13,7 +13,33 @@ export function suggestMetricId(id: string, registry: Registry): string | undefi
   return closestId(id, registry.byId.keys());
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+const PUBLISHED_HINT = '写成 YYYY-MM-DD 格式的日期，如 published: 2023-01-16（只写日期，不写时间）；不知道发布日期的，删去这一行';
+
+/**
+ * published as a date string, or why it is not one: a day that exists (2023-13-45 would be shown as
+ * 2023年13月45日, and js-yaml would roll it over to 2024-02-14), and a date without a time (js-yaml turns a
+ * time into a UTC Date whose day can differ from the one written).
+ */
+export function publishedDate(raw: unknown): string | { message: string } {
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) return { message: 'published 不是有效日期' };
+    if (raw.getUTCHours() || raw.getUTCMinutes() || raw.getUTCSeconds() || raw.getUTCMilliseconds()) return { message: 'published 只写日期，不写时间' };
+    return raw.toISOString().slice(0, 10);
+  }
+  if (typeof raw !== 'string') return { message: `published 必须是日期，现在是${typeof raw === 'number' ? '数字' : '其他类型的值'}` };
+  const s = raw.trim();
+  const m = isoDate.exec(s);
+  if (!m) {
+    if (/^\d{4}-\d{1,2}-\d{1,2}[T\s]\d/.test(s)) return { message: `published 只写日期，不写时间：${s}` };
+    return { message: `published 的日期“${s}”不是 YYYY-MM-DD 格式` };
+  }
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return { message: `published 的日期 ${s} 不存在：月份只能是 01 到 12` };
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > days) return { message: `published 的日期 ${s} 不存在：${y}年${mo}月只有 ${days} 天` };
+  return s;
+}
 
 const schemas = new WeakMap<Registry, ReturnType<typeof buildSchema>>();
 
@@ -56,8 +82,13 @@ function buildSchema(registry: Registry) {
         .refine((t) => !hasRedactTag(t), { message: 'title（报告标题）中不能使用 <Redact>：标题会原样出现在浏览器标签、首页、对比页和搜索结果中，无法只隐去一部分', params: { hint: '把标题改成可以公开的写法；需要隐去的内容写在正文的 <Redact>…</Redact> 中' } }),
       // YAML 1.2 reads 2023-01-16 as a string, js-yaml as a Date: accept both, keep a plain date string.
       published: z
-        .union([z.date(), z.string().regex(isoDate)], { message: 'published 必须是日期，格式 YYYY-MM-DD，如 2023-01-16' })
-        .transform((d) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10)))
+        .unknown()
+        .transform((raw, ctx) => {
+          const r = publishedDate(raw);
+          if (typeof r === 'string') return r;
+          ctx.addIssue({ code: 'custom', message: r.message, params: { hint: PUBLISHED_HINT } });
+          return z.NEVER;
+        })
         .optional(),
       layout: layoutField(registry),
       sections: z

@@ -43,21 +43,51 @@ function normalise(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).trim();
 }
 
+/**
+ * A double holds 15 significant digits exactly; past that a figure is stored as some other number and shown
+ * as 1e+21. No yearly count or amount needs more, so more digits is a typo to point out, not to round.
+ */
+export const MAX_STAT_DIGITS = 15;
+
+function significantDigits(decimal: string): number {
+  return decimal.replace(/^[-+]/, '').replace('.', '').replace(/^0+/, '').length;
+}
+
+const tooManyDigits = (shown: string, digits: number) =>
+  fail(`统计值 ${shown} 有 ${digits} 位有效数字，超过了 ${MAX_STAT_DIGITS} 位，无法准确保存和显示`, '检查是否多打了数字；很大的金额请换用更大的单位（如万元、亿元），写在 metrics.yaml 的 unit 里');
+
 function parseNumber(n: number): StatParse {
   if (Number.isNaN(n)) return fail('统计值不是有效数字（NaN）', '请填写一个非负数');
   if (!Number.isFinite(n)) return fail(`统计值是无穷大（${n > 0 ? '' : '-'}.inf），不是有效数字`, '请填写一个有限的非负数');
   if (n < 0) return fail(`统计值不能为负数：${n}`, '统计的是件数、次数、人数等，请填写 0 或正数');
+  // A number that prints in exponent form (1e+21, 1e-7) or lost digits on the way in cannot be shown as written.
+  if (Number.isInteger(n) && !Number.isSafeInteger(n)) return tooManyDigits(String(n), String(n).length);
+  if (/e/i.test(String(n))) {
+    return fail(`统计值 ${n} 太大或太小，显示出来会是科学计数法`, `请写成普通的十进制数字，不超过 ${MAX_STAT_DIGITS} 位有效数字`);
+  }
+  if (significantDigits(String(n)) > MAX_STAT_DIGITS) return tooManyDigits(String(n), significantDigits(String(n)));
   // -0 >= 0 holds, but would print as "0" and compare oddly; store a plain 0.
   return ok({ kind: 'exact', value: n === 0 ? 0 : n });
 }
 
+const RE_HEX = /^0x[0-9a-f]+$/i;
+const RE_OCT = /^0o[0-7]+$/i;
+const RE_EXPONENT = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)e[-+]?\d+$/i;
+
 function parseString(raw: string): StatParse {
   const s = normalise(raw);
   if (s === '') return ok(MISSING);
-  if (RE_EXACT.test(s)) return ok({ kind: 'exact', value: Number(s) });
+  if (RE_EXACT.test(s)) return significantDigits(s) > MAX_STAT_DIGITS ? tooManyDigits(s, significantDigits(s)) : ok({ kind: 'exact', value: Number(s) });
 
   let m = RE_AT_LEAST.exec(s);
-  if (m) return ok({ kind: 'atLeast', value: Number(m[1]) });
+  if (m) return significantDigits(m[1]!) > MAX_STAT_DIGITS ? tooManyDigits(m[1]!, significantDigits(m[1]!)) : ok({ kind: 'atLeast', value: Number(m[1]) });
+
+  // YAML 1.2 would read these as 31, 15 and 1e+21: the file no longer says what the report shows.
+  if (RE_HEX.test(s) || RE_OCT.test(s)) {
+    const n = Number(s.toLowerCase());
+    return fail(`统计值 ${raw} 是${RE_HEX.test(s) ? '十六进制' : '八进制'}写法（会被读成 ${n}）`, `统计值只写十进制数字${n <= Number.MAX_SAFE_INTEGER ? `，如果是 ${n} 就写 ${n}` : ''}`);
+  }
+  if (RE_EXPONENT.test(s)) return fail(`统计值 ${raw} 是科学计数法写法`, '写出完整的十进制数字，如 1200 而不是 1.2e3；数字很大时检查是否多打了数字');
 
   m = RE_MASK.exec(s);
   if (m) {
@@ -171,4 +201,17 @@ export function writeStat(v: StatValue): number | string | null {
 /** The number to compute with; a lower bound counts as its bound. */
 export function statNumber(v: StatValue): number | undefined {
   return v.kind === 'exact' || v.kind === 'atLeast' ? v.value : undefined;
+}
+
+/**
+ * A report's value for a metric id, from its own keys only: stats are plain objects, and an id such as
+ * `constructor` or `to-string` must not find Object.prototype's members (`id in stats` did).
+ */
+export function ownStat(stats: Readonly<Record<string, StatValue>>, id: string): StatValue | undefined {
+  return Object.hasOwn(stats, id) ? stats[id] : undefined;
+}
+
+/** The metrics a report gives a value for (null included: written as not reported), in registry order. */
+export function reportedMetrics<T extends { id: string }>(metrics: readonly T[], stats: Readonly<Record<string, StatValue>>): T[] {
+  return metrics.filter((m) => ownStat(stats, m.id) !== undefined);
 }

@@ -1,6 +1,7 @@
 // Sum rules against a year's figures: which rules a report breaks (in words an author can act on), and
-// which hidden figures the public edition would give away through a rule whose other figures are public.
-import type { Metric, Registry, SumRule } from './metrics.ts';
+// which hidden figures the public edition would give away through rules whose other figures are public.
+import type { Metric, MetricInput, Registry, RuleInput, SumRule } from './metrics.ts';
+import { determinedUnknowns, essentialEquations, knownTerms, type Equation } from './linear-system.ts';
 import type { Problem } from './problems.ts';
 import { decimalPlaces, type StatValue } from './stat.ts';
 
@@ -100,54 +101,159 @@ export function sumRuleProblems(report: { file: string; year: number; data: { st
 
 export interface Leak {
   metric: Metric;
-  rule: SumRule;
+  /** The rules that, together, give it away (one rule, or a system of them). */
+  rules: SumRule[];
+  /** The public figures it is computed from (they do not cancel out in the rules' combination). */
+  from: string[];
   /** Years whose public edition would give the figure away. */
   years: number[];
+  /** Public figures to hide so that no year gives it away (one will usually do). */
+  hide: string[];
+  /** Other single figures whose hiding would do as well as `hide`, when `hide` is one figure. */
+  orHide: string[];
+}
+
+/** A rule as an equation: its left side minus its right side is 0. */
+function equation(rule: SumRule): Equation {
+  const e: Equation = new Map();
+  for (const id of rule.left) e.set(id, (e.get(id) ?? 0) + 1);
+  for (const id of rule.right) e.set(id, (e.get(id) ?? 0) - 1);
+  return e;
+}
+
+/** The same equation written either way round, for spotting a built-in rule the registry already has. */
+function ruleKey(rule: SumRule): string {
+  const sides = [[...rule.left].sort().join(','), [...rule.right].sort().join(',')].sort();
+  return sides.join('=');
 }
 
 /**
- * Hidden figures the public edition gives away by subtraction. Per year, the figures a reader knows are
- * the public exact ones; a rule whose figures are all known but one hidden exact figure reveals that
- * one, which is then known too — so a chain of rules is followed to its end.
+ * A kind's own sum rules (its registry's sumOf and rule entries, e.g. the national format's 勾稽关系) over the
+ * folder's metrics, when metrics.yaml no longer has them: a reader knows the format's rules whether or not
+ * the office kept them, so they still give figures away. They count only in years whose figures obey them.
  */
-export function findLeaks(registry: Registry, years: { year: number; stats: Record<string, StatValue> }[]): Leak[] {
-  const leaks = new Map<string, Leak>();
-  for (const { year, stats } of years) {
-    const exact = (id: string) => (Object.hasOwn(stats, id) ? stats[id] : undefined)?.kind === 'exact';
-    const known = new Set(registry.metrics.filter((m) => m.public && exact(m.id)).map((m) => m.id));
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const rule of registry.rules) {
-        const terms = [...rule.left, ...rule.right];
-        const unknown = terms.filter((id) => !known.has(id));
-        if (unknown.length !== 1 || !terms.every(exact)) continue;
-        const id = unknown[0]!;
-        known.add(id);
-        changed = true;
-        const leak = leaks.get(id) ?? { metric: registry.byId.get(id)!, rule, years: [] };
-        if (!leak.years.includes(year)) leak.years.push(year);
-        leaks.set(id, leak);
-      }
-    }
-  }
-  return [...leaks.values()];
+export function builtInRules(kind: { name: string; metrics: MetricInput[]; rules: RuleInput[] }, registry: Registry): SumRule[] {
+  const source = { kind: 'builtIn', of: kind.name } as const;
+  const all: SumRule[] = [
+    ...kind.metrics.flatMap((m) => (m.sumOf ? [{ name: `${m.label}等于各分项之和`, left: [m.id], right: m.sumOf, source }] : [])),
+    ...kind.rules.map((r) => ({ name: r.rule, left: r.left, right: r.right, source, ...(r.layouts && { layouts: r.layouts.map(String) }) })),
+  ];
+  const have = new Set(registry.rules.map(ruleKey));
+  return all.filter((r) => [...r.left, ...r.right].every((id) => registry.byId.has(id)) && !have.has(ruleKey(r)));
 }
 
-/** The leaks as warnings on metrics.yaml, each saying how to close it. */
-export function leakProblems(registry: Registry, years: { year: number; stats: Record<string, StatValue> }[], lineOf: (id: string) => number | undefined = () => undefined): Problem[] {
-  return findLeaks(registry, years).map(({ metric, rule, years: ys }) => {
-    const others = [...rule.left, ...rule.right].filter((id) => id !== metric.id);
-    const publicOthers = others.filter((id) => registry.byId.get(id)?.public);
-    // Masking the total closes the gap for its parts; for a hidden total, any one public part will do.
-    const toMask = rule.left.length === 1 && rule.left[0] !== metric.id && publicOthers.includes(rule.left[0]!) ? rule.left[0]! : publicOthers[0] ?? others[0]!;
-    const rel = rule.source.kind === 'sumOf' ? `${rule.left[0]} 的 sumOf` : `规则“${rule.name}”`;
+/** The equations a reader has in some years: years with the same usable rules share one system. */
+interface YearSystem {
+  years: number[];
+  rules: SumRule[];
+  equations: Equation[];
+  hidden: Set<string>;
+}
+
+/**
+ * Hidden figures the public edition gives away. Per year, a reader knows the public exact figures and the
+ * rules; each rule whose figures are all exact that year is an equation, and the hidden figures are the
+ * unknowns. A hidden figure is given away when the equations determine it — by one rule, a chain of them,
+ * or several together (total = a+b+c with subtotal = a+b public gives c). A figure masked, a lower bound
+ * or left out that year takes its rules out of that year's system: nianbao does not know that they hold.
+ */
+export function findLeaks(registry: Registry, years: { year: number; stats: Record<string, StatValue> }[], extraRules: SumRule[] = []): Leak[] {
+  const hidden = new Set(registry.metrics.filter((m) => !m.public).map((m) => m.id));
+  const candidates = [...registry.rules, ...extraRules].filter((r) => [...r.left, ...r.right].some((id) => hidden.has(id)));
+  const extra = new Set(extraRules);
+  // Most years use the same rules: solve each distinct system once.
+  const systems = new Map<string, YearSystem>();
+  for (const { year, stats } of years) {
+    const exact = (id: string) => (Object.hasOwn(stats, id) ? stats[id] : undefined)?.kind === 'exact';
+    const usable = candidates.map((r, i) => ({ r, i })).filter(({ r }) => [...r.left, ...r.right].every(exact) && !(extra.has(r) && brokenRules([r], stats).length));
+    const key = usable.map(({ i }) => i).join(',');
+    const sys = systems.get(key);
+    if (sys) sys.years.push(year);
+    else systems.set(key, { years: [year], rules: usable.map(({ r }) => r), equations: usable.map(({ r }) => equation(r)), hidden });
+  }
+
+  const leaks = new Map<string, Leak & { systems: YearSystem[] }>();
+  for (const sys of systems.values()) {
+    for (const d of determinedUnknowns(sys.equations, sys.hidden)) {
+      const used = essentialEquations(d.variable, sys.equations, d.combination.map((c) => c.equation), sys.hidden);
+      const rules = used.map((i) => sys.rules[i]!);
+      const key = `${d.variable}\n${rules.map(ruleKey).join('\n')}`;
+      const leak = leaks.get(key) ?? { metric: registry.byId.get(d.variable)!, rules, from: [...(knownTerms(d.variable, sys.equations, used, sys.hidden)?.keys() ?? [])], years: [], hide: [], orHide: [], systems: [] };
+      leak.years.push(...sys.years);
+      leak.systems.push(sys);
+      leaks.set(key, leak);
+    }
+  }
+  return [...leaks.values()].map(({ systems: ss, ...leak }) => ({ ...leak, years: leak.years.sort((a, b) => a - b), ...closing(leak.metric.id, leak.from, ss) }));
+}
+
+/** Whether any of `ids` is still given away in one of the years once the figures in `hide` are hidden too. */
+function exposed(ids: string[], hide: string[], systems: YearSystem[]): { sys: YearSystem; id: string } | undefined {
+  for (const sys of systems) {
+    const unknowns = new Set([...sys.hidden, ...hide]);
+    const d = determinedUnknowns(sys.equations, unknowns, false).find((x) => ids.includes(x.variable));
+    if (d) return { sys, id: d.variable };
+  }
+  return undefined;
+}
+
+/**
+ * The public figures to hide so that `id` is no longer given away in any of its years, without giving away
+ * a newly hidden one instead. One figure the leak is computed from usually does it (a total first, as the
+ * rules list it). Otherwise greedy: hide a figure that what is still given away is computed from, look
+ * again, and finally drop every figure the set can do without, the last added first.
+ */
+function closing(id: string, from: string[], systems: YearSystem[]): { hide: string[]; orHide: string[] } {
+  const closes = (hide: string[]) => !exposed([id, ...hide], hide, systems);
+  const singles = from.filter((v) => closes([v]));
+  if (singles.length) return { hide: [singles[0]!], orHide: singles.slice(1) };
+  let hide: string[] = [];
+  for (let left = exposed([id], hide, systems); left; left = exposed([id, ...hide], hide, systems)) {
+    const unknowns = new Set([...left.sys.hidden, ...hide]);
+    const d = determinedUnknowns(left.sys.equations, unknowns).find((x) => x.variable === left!.id)!;
+    const used = essentialEquations(left.id, left.sys.equations, d.combination.map((c) => c.equation), unknowns);
+    const next = [...(knownTerms(left.id, left.sys.equations, used, unknowns)?.keys() ?? [])].find((v) => !hide.includes(v));
+    if (!next) break;
+    hide.push(next);
+  }
+  for (const v of [...hide].reverse()) {
+    const without = hide.filter((h) => h !== v);
+    if (closes(without)) hide = without;
+  }
+  return { hide, orHide: [] };
+}
+
+/** How a message names a rule. */
+function ruleName(rule: SumRule): string {
+  if (rule.source.kind === 'sumOf') return `${rule.left[0]} 的 sumOf`;
+  if (rule.source.kind === 'builtIn') return `${rule.source.of}格式的勾稽关系“${rule.name}”（metrics.yaml 中已删去，读者仍然知道）`;
+  return `规则“${rule.name}”`;
+}
+
+/** The leaks as warnings on metrics.yaml, each saying which rules give the figure away and how to close it. */
+export function leakProblems(
+  registry: Registry,
+  years: { year: number; stats: Record<string, StatValue> }[],
+  lineOf: (id: string) => number | undefined = () => undefined,
+  extraRules: SumRule[] = [],
+): Problem[] {
+  return findLeaks(registry, years, extraRules).map(({ metric, rules, from, years: ys, hide, orHide }) => {
+    const when = `${ys.join('、')}年`;
+    const how =
+      rules.length === 1
+        ? `${when}按 ${ruleName(rules[0]!)}，其余各数（${[...rules[0]!.left, ...rules[0]!.right].filter((id) => id !== metric.id).join('、')}）都已公开`
+        : `${when}把 ${rules.map(ruleName).join('、')} 这 ${rules.length} 条联立，${from.length ? `由已公开的 ${from.join('、')} 即可算出` : '即可算出（必为 0）'}`;
+    const fix =
+      hide.length <= 1
+        ? `把 ${hide[0] ?? from[0]} 也设为 public: false${orHide.length ? `（改为隐藏 ${orHide.join('、')}${orHide.length > 1 ? ' 中任一个' : ''}也可以）` : ''}（或在报告中把它写成星号）`
+        : `把 ${hide.join('、')} 都设为 public: false（或在报告中把它们写成星号）`;
     return {
       severity: 'warning',
       file: 'metrics.yaml',
       field: `${metric.id}.public`,
       line: lineOf(metric.id),
-      message: `${metric.label}（${metric.id}）不公开，但公开版可以算出它：${ys.sort((a, b) => a - b).join('、')}年按 ${rel}，其余各数（${others.join('、')}）都已${publicOthers.length === others.length ? '公开' : '公开或可由其他规则算出'}`,
-      hint: `二选一：这个数可以公开的，把 ${metric.id} 设为 public: true；不能公开的，把 ${toMask} 也设为 public: false（或在报告中把它写成星号）`,
+      message: `${metric.label}（${metric.id}）不公开，但公开版可以算出它：${how}`,
+      hint: `二选一：这个数可以公开的，把 ${metric.id} 设为 public: true；不能公开的，${fix}`,
     };
   });
 }

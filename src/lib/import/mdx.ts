@@ -5,7 +5,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { reportToMarkdownExtensions } from '../../markdown/syntax.ts';
 import type { Root, RootContent, PhrasingContent, Table, TableCell, TableRow } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx';
-import { formatStat, MISSING, writeStat, type StatValue } from '../content/stat.ts';
+import { formatStat, MISSING, ownStat, writeStat, type StatValue } from '../content/stat.ts';
 import type { RenderedBlock } from '../structure/report-text.ts';
 import { cellsText } from '../tables/text.ts';
 
@@ -145,7 +145,7 @@ export function serializeReport(fm: Frontmatter, blocks: DocBlock[]): string {
 
 /** What the blocks should render to. */
 export function expectedText(blocks: DocBlock[], stats: Record<string, StatValue>): RenderedBlock[] {
-  const text = (inline: Inline[]) => inline.map((x) => (x.type === 'stat' ? formatStat(stats[x.id] ?? MISSING) : x.type === 'space' ? '\u200b' : x.value)).join('');
+  const text = (inline: Inline[]) => inline.map((x) => (x.type === 'stat' ? formatStat(ownStat(stats, x.id) ?? MISSING) : x.type === 'space' ? '\u200b' : x.value)).join('');
   return blocks.map((b) => {
     if (b.type === 'table') {
       const cells = [...b.table.cells].sort((x, y) => x.row - y.row || x.col - y.col).map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: text(c.inline).trim() }));

@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Metric } from '../content/metrics.ts';
 import type { Series } from './series.ts';
 import { statNumber, writeStat, type StatValue } from '../content/stat.ts';
+import { neutraliseFormula } from './csv-formula.ts';
 
 export interface StatRecord {
   metric: string;
@@ -69,11 +70,13 @@ export const CSV_COLUMNS = ['指标id', '指标', '单位', '分组', '年份', 
 
 /**
  * UTF-8 with a byte-order mark and CRLF line ends, so Excel on a Chinese Windows machine opens it
- * as UTF-8 instead of guessing GBK. 填报值 is empty when not reported.
+ * as UTF-8 instead of guessing GBK. 填报值 is empty when not reported. A text cell that would start a
+ * formula gets a leading apostrophe and double quotes (csv-formula.ts): the reader sees the text, Excel
+ * runs nothing.
  */
 export function statsCsv(records: StatRecord[]): string {
   return stringify(
-    records.map((r) => [r.metric, r.label, r.unit, r.group, r.year, r.written ?? '', r.shown]),
-    { bom: true, header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' },
+    records.map((r) => [r.metric, r.label, r.unit, r.group, r.year, r.written ?? '', r.shown].map(neutraliseFormula)),
+    { bom: true, header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', quoted_match: /^'/ },
   );
 }

@@ -74,7 +74,9 @@ export function headingOrdinal(heading: string): string | undefined {
 export function sectionKind(heading: string, overrides: Record<string, SectionKind> | undefined, words?: SectionWords): SectionKind {
   const t = heading.trim();
   const ord = headingOrdinal(t);
-  return overrides?.[t] ?? (ord ? overrides?.[ord] : undefined) ?? inferSectionKind(t, words);
+  // Own keys only: a heading such as “constructor” must not find Object.prototype's members.
+  const own = (key: string) => (overrides && Object.hasOwn(overrides, key) ? overrides[key] : undefined);
+  return own(t) ?? (ord ? own(ord) : undefined) ?? inferSectionKind(t, words);
 }
 
 /** True when the text contains one of the words. */

@@ -111,7 +111,7 @@ describe('parseStat: invalid forms', () => {
     ['European decimal comma', '1,5', ['无法识别'], []],
     ['trailing dot', '3.', ['无法识别'], []],
     ['leading dot', '.5', ['无法识别'], []],
-    ['exponent', '1e3', ['无法识别'], []],
+    ['exponent', '1e3', ['科学计数法'], []],
     ['two numbers', '12 13', ['无法识别'], []],
   ])('%s: %o', (_name, raw, inMessage, inHint) => {
     const r = parseStat(raw);
