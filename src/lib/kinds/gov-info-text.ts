@@ -60,6 +60,8 @@ export interface StatedFigure {
   /** The sentence, as the reader sees it (`<Stat>` and hidden text shown as ○). */
   sentence: string;
   written: string;
+  /** 件, 起 or 宗, as written. */
+  unit: string;
   value: number;
   readings: Figure[][];
 }
@@ -256,7 +258,7 @@ export function statedFigures(body: string, year: number): StatedFigure[] {
           continue;
         }
         previous = readings[0]![0];
-        out.push({ line, sentence: s.text.trim(), written: c.written, value: c.value.value, readings });
+        out.push({ line, sentence: s.text.trim(), written: c.written, unit: c.unit, value: c.value.value, readings });
       }
     }
   }
@@ -303,14 +305,14 @@ export function textTableProblems(report: KindReport, registry: Registry): Probl
     const metrics = ids.map((id) => registry.byId.get(id)!);
     const hidden = metrics.some((m) => !m.public);
     const place = `${metrics[0]!.group} ${metrics.map((m) => `${cellName(m)}（${m.id}）`).join(' 加 ')}`;
-    const shown = hidden ? '' : ` 为 ${values[0]}`;
+    const shown = hidden ? '' : `为 ${values[0]}`;
     const others = f.readings.slice(1).map((r, i) => `${r.map((x) => FIGURE_WORDS[x]).join('加')}${hidden ? '' : ` ${values[i + 1]}`}`);
     problems.push({
       severity: 'warning',
       file: report.file,
       line: f.line + offset,
       field: `stats.${ids[0]}`,
-      message: `${report.year}年 ${TEXT_TABLE_TERM}：正文“${quote(f.sentence)}”写 ${f.written} 件，表格 ${place}${shown}${others.length ? `（${others.join('，')}，也都不是 ${f.written}）` : ''}`,
+      message: `${report.year}年 ${TEXT_TABLE_TERM}：正文“${quote(f.sentence)}”写 ${f.written} ${f.unit}，表格 ${place}${shown}${others.length ? `（${others.join('，')}，也都不是 ${f.written}）` : ''}`,
       hint: `正文和表格说的是同一个数（${FIGURE_WORDS[first[0]!]}），应当相等：请核对这句话和表中这一格，改正写错的一处；写成 <Stat id="${ids[0]}" /> 可直接引用表中数字${ids.length > 1 ? '之一' : ''}。如果这句话数的不是同一件事（只算其中一部分、另一段时间或几个单位合计），请把说法写明确`,
     });
   }
