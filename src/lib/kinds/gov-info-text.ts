@@ -199,7 +199,8 @@ function pieces(sentence: string): Piece[] {
 /** The table figures a piece may mean, best first; none when it is not clearly one of them. */
 function readingsOf(p: Piece, sentence: string, heading: string, previous: Figure | undefined): Figure[][] {
   const t = p.text;
-  if (OTHER_THING.test(t) || PART_YEAR.test(t)) return [];
+  // An office's name is not what it counts (荣成市信访局共受理政府信息公开申请4件).
+  if (OTHER_THING.test(t.replace(/信访(?:局|办|委|室)/g, '')) || PART_YEAR.test(t)) return [];
   const isForward = FORWARD.test(t);
   const isOver = OVER.test(t);
   const isReview = REVIEW.test(t);

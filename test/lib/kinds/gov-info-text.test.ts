@@ -56,6 +56,8 @@ describe('statements that name a table figure and say another number warn', () =
     ['复议后起诉', '因政府信息公开工作复议后被提起行政诉讼3件。', 'litigation-after-review-total'],
     ['未经复议直接起诉', '因政府信息公开工作未经复议直接起诉4件。', 'litigation-direct-total'],
     ['案件 counted in 起', '因政府信息公开被申请行政复议4起。', 'review-total'],
+    ['an office whose name says 信访 (荣成市信访局, 2025)', '2023年，某某市信访局共受理政府信息公开申请4件。', 'requests-new-total'],
+    ['与去年相同 after the figure', '2023年，某某市信访局因政府信息公开工作被申请行政复议0件，与去年相同。', 'review-total'],
   ])('%s', (_, prose, id) => {
     const problems = check(prose);
     expect(problems).toHaveLength(1);
