@@ -7,6 +7,7 @@ import { PLACEHOLDER, type Kind, type KindReport } from './kind.ts';
 import { APPLICANTS, requestCell, TABLE_REQUESTS } from './gov-info-format.ts';
 import { GOV_INFO_LAYOUTS, govInfoRegistry } from './gov-info-registry.ts';
 import { GOV_INFO_TABLES } from './gov-info-tables.ts';
+import { textTableProblems } from './gov-info-text.ts';
 import { DEFAULT_SECTION_WORDS } from '../structure/section-kinds.ts';
 
 export { TABLE_PROACTIVE, TABLE_REQUESTS, TABLE_REVIEW } from './gov-info-format.ts';
@@ -87,7 +88,7 @@ export const govInfoDisclosure: Kind = {
   ],
   // The default words read this kind's headings (test/lib/kinds); a kind adds words only where they differ.
   sectionWords: DEFAULT_SECTION_WORDS,
-  checks: [completeTables, carriedOver],
+  checks: [completeTables, carriedOver, textTableProblems],
   site: {
     title: `${PLACEHOLDER}某某区人民政府政府信息公开工作年度报告`,
     organization: `${PLACEHOLDER}某某区人民政府`,

@@ -13,6 +13,9 @@ export type { SectionWords };
 export interface KindReport {
   /** Path relative to the content folder, e.g. reports/2023.mdx. */
   file: string;
+  /** The MDX body and the file line it starts after, for checks that read the prose (gov-info-text.ts). */
+  body?: string;
+  bodyLineOffset?: number;
   year: number;
   data: { stats: Record<string, StatValue>; layout?: string };
 }
