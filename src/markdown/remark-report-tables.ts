@@ -8,7 +8,7 @@ import type { Parent } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { readTable, type GridCell, type TableGrid } from '../lib/tables/grid.ts';
+import { labelColumns, readTable, type GridCell, type TableGrid } from '../lib/tables/grid.ts';
 import { OWN_MARKUP } from './own-markup.ts';
 
 type Jsx = Extract<RootContent, { type: 'mdxJsxFlowElement' }>;
@@ -22,6 +22,8 @@ export const CAPTION = /^\s*附?表\s*[0-9０-９一二三四五六七八九十]
 const CAPTION_MAX = 100;
 /** Rows beyond which a table will not fit on one A4 page anyway. */
 const LONG_TABLE_ROWS = 20;
+/** Label columns a phone can keep in view beside the figures; a table with more keeps none (global.css). */
+const MAX_STICKY_LABELS = 3;
 
 export function isCaption(text: string): boolean {
   const t = text.trim();
@@ -32,18 +34,34 @@ function props(node: { data?: unknown }): Record<string, unknown> {
   return ((node.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties ?? {}) as Record<string, unknown>;
 }
 
-function cellElement(cell: GridCell): Jsx {
+/**
+ * A cell, with the classes a phone needs to keep the row labels in view (global.css, "Row labels"):
+ * `label-c0`…`label-c2` for a header cell inside the label area (its start column sets its offset),
+ * `label-edge` on the cells that end it, `label-vertical` on an outer label merged down several rows,
+ * written top to bottom so that the outer columns stay narrow, as official forms set them.
+ */
+function cellElement(cell: GridCell, labels: number): Jsx {
   const attributes: Attr[] = [];
   if (cell.header) attributes.push(attr('scope', cell.header));
   if (cell.rowSpan > 1) attributes.push(attr('rowspan', cell.rowSpan));
   if (cell.colSpan > 1) attributes.push(attr('colspan', cell.colSpan));
-  if (cell.role === 'figure') attributes.push(attr('class', 'num'));
-  else if (cell.role === 'blank' && !cell.header) attributes.push(attr('class', 'blank'));
+  const classes: string[] = [];
+  if (cell.role === 'figure') classes.push('num');
+  else if (cell.role === 'blank' && !cell.header) classes.push('blank');
+  const end = cell.col + cell.colSpan;
+  if (cell.header && cell.col < labels && (cell.header === 'row' || end <= labels)) {
+    classes.push(`label-c${cell.col}`);
+    if (end >= labels) classes.push('label-edge');
+    else if (cell.header === 'row' && cell.colSpan === 1 && cell.rowSpan > 1) classes.push('label-vertical');
+  }
+  if (classes.length) attributes.push(attr('class', classes.join(' ')));
   return el(cell.header ? 'th' : 'td', attributes, cell.content);
 }
 
 function tableElement(grid: TableGrid, id: string, caption: { id: string; content: PhrasingContent[] } | undefined, labelledBy: string | undefined): Jsx {
-  const row = (r: number) => el('tr', [attr('id', `${id}-r${r + 1}`), attr('data-search-record', '')], grid.rows[r]!.map(cellElement));
+  const found = labelColumns(grid);
+  const labels = found <= MAX_STICKY_LABELS && found < grid.columns ? found : 0;
+  const row = (r: number) => el('tr', [attr('id', `${id}-r${r + 1}`), attr('data-search-record', '')], grid.rows[r]!.map((cell) => cellElement(cell, labels)));
   const groups: Jsx[] = [];
   if (grid.headerRows > 0) groups.push(el('thead', [], Array.from({ length: grid.headerRows }, (_, r) => row(r))));
   let body: number[] = [];
@@ -57,10 +75,14 @@ function tableElement(grid: TableGrid, id: string, caption: { id: string; conten
   }
   flush();
   const children: Jsx[] = [];
-  if (caption) children.push(el('caption', [attr('id', caption.id)], caption.content));
+  // The caption's words in a box of their own, which a phone keeps at the left of the screen (global.css).
+  if (caption) children.push(el('caption', [attr('id', caption.id)], [{ type: 'mdxJsxTextElement', name: 'span', attributes: [attr('class', 'caption-text')], children: caption.content, data: { [OWN_MARKUP]: true } }]));
   children.push(...groups);
   // A table longer than a page breaks between rows in print; a shorter one is kept whole (global.css).
-  const tableAttrs = [attr('class', grid.rows.length > LONG_TABLE_ROWS ? 'report-table report-table--long' : 'report-table')];
+  const classes = ['report-table'];
+  if (grid.rows.length > LONG_TABLE_ROWS) classes.push('report-table--long');
+  if (labels > 0) classes.push(`report-table--labels-${labels}`);
+  const tableAttrs = [attr('class', classes.join(' '))];
   if (!caption && labelledBy) tableAttrs.push(attr('aria-labelledby', labelledBy));
   return el('table', tableAttrs, children);
 }

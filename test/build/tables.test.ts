@@ -46,22 +46,22 @@ describe('平潭综合实验区2022年度政府信息公开工作年度报告: t
     const t = element(html, 's3-t1');
     const thead = /<thead>([\s\S]*?)<\/thead>/.exec(t)![1]!;
     expect(thead.match(/<tr\b/g)).toHaveLength(3);
-    expect(thead).toContain('<th scope="colgroup" rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>');
+    expect(thead).toContain('<th scope="colgroup" rowspan="3" colspan="3" class="label-c0 label-edge">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>');
     expect(thead).toContain('<th scope="colgroup" colspan="5">法人或其他组织</th>');
     expect(thead).toContain('<th scope="col" rowspan="2">总 计</th>');
-    expect(t).toContain('<th scope="row" rowspan="22">三、本年度办理结果</th>');
-    expect(t).toContain('<th scope="row" rowspan="8">（三）不予公开</th>');
-    expect(t).toContain('<th scope="row" colspan="3">一、本年新收政府信息公开申请数量</th>');
+    expect(t).toContain('<th scope="row" rowspan="22" class="label-c0 label-vertical">三、本年度办理结果</th>');
+    expect(t).toContain('<th scope="row" rowspan="8" class="label-c1 label-vertical">（三）不予公开</th>');
+    expect(t).toContain('<th scope="row" colspan="3" class="label-c0 label-edge">一、本年新收政府信息公开申请数量</th>');
     expect(t).toMatch(/<td class="num"><span class="stat stat-exact" data-metric="requests-new-total" title="[^"]*">74<\/span><\/td>/);
     // a figure the registry does not have stays a right-aligned number
-    expect(t).toContain('<tr id="s3-t1-r16" data-search-record><th scope="row" rowspan="3">（四）无法提供</th><th scope="row">1.本机关不掌握相关政府信息</th><td class="num">37</td>');
+    expect(t).toContain('<tr id="s3-t1-r16" data-search-record><th scope="row" rowspan="3" class="label-c1 label-vertical">（四）无法提供</th><th scope="row" class="label-c2 label-edge">1.本机关不掌握相关政府信息</th><td class="num">37</td>');
   });
 
   it('第二十条: each block of the form is a group of rows with its own column headings', () => {
     const t = element(html, 's2-t1');
     expect(t.match(/<tbody>/g)).toHaveLength(4);
-    expect(t).toContain('<tbody><tr id="s2-t1-r5" data-search-record><th scope="rowgroup" colspan="4">第二十条第（五）项</th></tr><tr id="s2-t1-r6" data-search-record><th scope="col">信息内容</th><th scope="colgroup" colspan="3">本年处理决定数量</th></tr>');
-    expect(t).toMatch(/<th scope="row">行政许可<\/th><td colspan="3" class="num"><span class="stat stat-exact" data-metric="licensing-decisions"[^>]*>10690<\/span><\/td>/);
+    expect(t).toContain('<tbody><tr id="s2-t1-r5" data-search-record><th scope="rowgroup" colspan="4">第二十条第（五）项</th></tr><tr id="s2-t1-r6" data-search-record><th scope="col" class="label-c0 label-edge">信息内容</th><th scope="colgroup" colspan="3">本年处理决定数量</th></tr>');
+    expect(t).toMatch(/<th scope="row" class="label-c0 label-edge">行政许可<\/th><td colspan="3" class="num"><span class="stat stat-exact" data-metric="licensing-decisions"[^>]*>10690<\/span><\/td>/);
   });
 
   it('行政复议、行政诉讼: three header rows, fifteen figures', () => {
@@ -91,7 +91,7 @@ describe('the made-up 2021 report: a caption, stats and <Redact> in cells, liter
   it('a 表1 paragraph right above a table is its caption, and names its region', () => {
     const t = element(pub, 't1');
     expect(t).toMatch(/^<div class="table-scroll" id="t1" data-kind="intro" role="region" tabindex="0" aria-labelledby="p2">/);
-    expect(t).toContain('<caption id="p2">表1　2021年监督执纪主要数据</caption>');
+    expect(t).toContain('<caption id="p2"><span class="caption-text">表1　2021年监督执纪主要数据</span></caption>');
     expect(pub).not.toMatch(/<p[^>]*>表1/);
   });
 

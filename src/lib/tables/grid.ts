@@ -347,3 +347,21 @@ export function cellPlainText(cell: Pick<GridCell, 'content'>): string {
   const walk = (nodes: AnyNode[]): string => nodes.map((n) => (n.type === 'text' || n.type === 'inlineCode' ? n.value ?? '' : isStatNode(n) ? `{${attribute(n, 'id') ?? attribute(n, 'data-metric') ?? ''}}` : walk(n.children ?? []))).join('');
   return walk(cell.content as AnyNode[]).trim();
 }
+
+/**
+ * How many columns on the left hold every body row's labels: the row-header area a phone keeps in
+ * view while the figures scroll. 0 when some body row starts with a figure or a blank (a table of
+ * figures only, such as 行政复议、行政诉讼). Group rows and column-header rows inside the body do not count.
+ */
+export function labelColumns(grid: TableGrid): number {
+  let least: number | undefined;
+  for (let r = grid.headerRows; r < grid.rows.length; r++) {
+    if (grid.groupRows.has(r)) continue;
+    const starting = grid.rows[r]!;
+    if (starting.length > 0 && starting.every((c) => c.header === 'col' || c.header === 'colgroup')) continue;
+    let end = 0;
+    while (end < grid.columns && grid.at[r]![end]!.header === 'row') end = grid.at[r]![end]!.col + grid.at[r]![end]!.colSpan;
+    least = Math.min(least ?? end, end);
+  }
+  return least ?? 0;
+}
