@@ -44,7 +44,8 @@ describe('rehype-allowlist in the report pipeline', () => {
     expect(html).toContain('<span class="redacted" title="此处内容在公开版中隐去">■■■</span>');
     expect(html).toContain('<a href="https://www.example.gov.cn/">门户</a>');
     expect(html).toContain('<a href="/2021/#s1">上年</a>');
-    expect(html).toContain('<th scope="col">项目</th><th scope="col">次数</th>');
+    // The label column carries the classes that keep it in view on a phone (issue 31 item 6).
+    expect(html).toContain('<th scope="col" class="label-c0 label-edge">项目</th><th scope="col">次数</th>');
     expect(render('一是<Redact>王某某</Redact>。', 'internal').html).toContain('<mark class="redact" title="此内容在公开版中隐去">王某某</mark>');
   });
 

@@ -144,6 +144,7 @@ export function shapeDocument(source: SourceBlock[], opts: ShapeOptions = {}): S
   let signature = published ? body.at(-1) : undefined;
   const compact = (t: string) => t.replace(/\s+/g, '');
   if (signature && !signature.b.grid && opts.organization && compact(signature.text) === compact(opts.organization)) {
+    notes.push(`文末的落款“${signature.text}”就是 site.yaml 中的 organization：作为落款，不再作为正文的一段（网站和 npm run export 导出的公文按 organization 和印发日期写落款）`);
     body = body.slice(0, -1);
     signature = undefined;
   }
