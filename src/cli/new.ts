@@ -1,5 +1,5 @@
 // npm run new -- 2023: start next year's report from the latest one (same stats keys, same headings).
-import { registryForReport } from '../lib/kinds/layouts.ts';
+import { registryForReport, reportLayoutId } from '../lib/kinds/layouts.ts';
 import { join } from 'node:path';
 import { loadContent, REPORTS_DIR, resolveContentDir } from '../lib/content/content.ts';
 import { FileExistsError, writeFileAtomic } from '../lib/publish/atomic-write.ts';
@@ -30,7 +30,13 @@ const shown = shownPath(target);
 const template = templateReport(content.reports, year);
 // The year's layout's figures only: a 2024 report is not scaffolded with the 2019 or 统计表 figures.
 const kind = kindById(content.site?.kind);
-const scaffold = scaffoldReport(year, registryForReport(content.registry, kind, { year, data: {} }), template, kindLayout(kind, content.site?.organization));
+// …and the year's layout's tables: `new -- 2019` writes the 2019 format's, `new -- 2016` the 统计表.
+const layout = reportLayoutId(kind.layouts, { year, data: {} });
+// A template of another layout gives its headings only where this layout has none of its own (2019 from 2023 keeps
+// the 2023 report's; 2016 from 2023 takes the 统计表 years').
+const templateLayout = template ? reportLayoutId(kind.layouts, template) : undefined;
+const ownHeadings = layout !== undefined && templateLayout !== layout && !!kind.report.layouts?.[layout]?.headings;
+const scaffold = scaffoldReport(year, registryForReport(content.registry, kind, { year, data: {} }), template, kindLayout(kind, content.site?.organization, layout), { headingsFromTemplate: !ownHeadings });
 try {
   writeFileAtomic(target, scaffold.text);
 } catch (e) {

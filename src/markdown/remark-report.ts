@@ -50,7 +50,7 @@ export default function remarkReport(options: RemarkReportOptions) {
     const rawStats = (frontmatter.stats ?? {}) as Record<string, unknown>;
     const shown: Record<string, StatValue> = {};
     for (const [id, raw] of Object.entries(rawStats)) {
-      const parsed = parseStat(raw);
+      const parsed = parseStat(raw, { signed: registry.byId.get(id)?.signed });
       shown[id] = visibleStat(registry.byId.get(id), parsed.ok ? parsed.value : MISSING, edition);
     }
     // The exported frontmatter must carry only what this edition may show.

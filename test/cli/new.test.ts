@@ -75,4 +75,29 @@ describe('npm run new -- <year>', () => {
     expect(r.stdout).toContain('没有2022年的报告可比，尚未填写的指标不会提示');
     expect(existsSync(join(empty, 'reports/2023.mdx'))).toBe(true);
   });
+
+  it('a gov-info-disclosure year gets its layout’s tables: 2019 the 2019 format’s, 2016 the 统计表, 2023 the 2021 format’s', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'nianbao-new-layouts-')), 'content');
+    expect(runNode(join(ROOT, 'src/cli/init.ts'), [dir, '--kind', 'gov-info-disclosure'], {}, 60_000).status).toBe(0);
+    for (const year of ['2023', '2019', '2016']) {
+      const r = runNode(NEW, [year], { NIANBAO_CONTENT: dir });
+      expect(r.status, r.output).toBe(0);
+    }
+    const read = (year: number) => readFileSync(join(dir, `reports/${year}.mdx`), 'utf8');
+    expect(read(2023)).toContain('本年制发件数');
+    // 2019 is scaffolded from 2023 (its headings), with the 2019 format's tables and figures.
+    expect(read(2019)).toContain('本年新制作数量');
+    expect(read(2019)).toContain('<Stat id="procurement-projects" />');
+    // (A continuing metric keeps its 2021 label in the stats comments; the tables are the 2019 format's.)
+    expect(read(2019).split('\n---\n')[1]).not.toContain('本年制发件数');
+    expect(parseYaml(read(2019).split('---\n')[1]!).stats).toHaveProperty('penalty-items-change', null);
+    // 2016 from 2023 too, but with the 统计表 years' headings: the 2021 format's would not fit.
+    expect(read(2016)).toContain('## 三、依申请公开政府信息情况');
+    expect(read(2016)).toContain('| 指标名称 | 计量单位 | 2016年度 | 历年累计 |');
+    expect(read(2016).split('\n---\n')[1]).not.toContain('本年新收政府信息公开申请数量');
+    const check = runNode(CHECK, [], { NIANBAO_CONTENT: dir });
+    expect(check.status, check.output).toBe(0);
+    expect(check.output).toContain("共 0 个错误");
+    expect(check.output).not.toContain("未知指标");
+  });
 });

@@ -73,6 +73,8 @@ export function bigChange(prev: StatValue, cur: StatValue, factor = BIG_CHANGE_F
   const p = statNumber(prev);
   const c = statNumber(cur);
   if (p === undefined || c === undefined || p === c) return undefined;
+  // A signed figure (本年增/减) below zero has no ratio to speak of: 增至…倍 would be nonsense.
+  if (p < 0 || c < 0) return undefined;
   const diff = Math.abs(c - p);
   const ratio = Math.min(p, c) === 0 ? Infinity : Math.max(p, c) / Math.min(p, c);
   const surprising = (ratio > factor && diff >= BIG_CHANGE_MIN) || (ratio >= ORDER_OF_MAGNITUDE && Number.isFinite(ratio) && diff >= BIG_CHANGE_MIN / 2);

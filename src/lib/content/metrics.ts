@@ -45,6 +45,8 @@ export const metricSchema = z
     group: z.string().trim().min(1, { message: '分组（group）不能为空' }).default('其他'),
     better: z.enum(['up', 'down', 'neutral'], { message: 'better 只能是 up（越多越好）、down（越少越好）或 neutral（中性）' }).default('neutral'),
     public: z.boolean({ message: 'public 只能是 true 或 false' }).default(false),
+    /** A figure that can be below zero (本年增/减): a report may write -18 for it. Every other figure is 0 or more. */
+    signed: z.boolean({ message: 'signed 只能是 true 或 false' }).optional(),
     /** A key figure: headlined on the home page and the report page. */
     key: z.boolean({ message: 'key 只能是 true 或 false' }).default(false),
     description: z.string().trim().optional(),

@@ -110,7 +110,7 @@ function buildSchema(registry: Registry) {
               });
               continue;
             }
-            const parsed = parseStat(value);
+            const parsed = parseStat(value, { signed: registry.byId.get(id)!.signed });
             if (!parsed.ok) {
               ctx.addIssue({ code: 'custom', path: [id], message: parsed.message, params: { hint: parsed.hint } });
               continue;

@@ -25,6 +25,15 @@ const RE_REPEATED_SUFFIX = new RegExp(`^(${NUMBER})\\s*${LOWER_BOUND}{2,}$`);
 const RE_THOUSANDS = new RegExp(`^\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?\\s*(${LOWER_BOUND})?$`);
 const RE_UNIT = new RegExp(`^(${NUMBER})\\s*(${LOWER_BOUND})?\\s*([\\p{L}%‰]+)$`, 'u');
 const RE_NEGATIVE = new RegExp(`^[-−]\\s*${NUMBER}`);
+/** A signed figure (a metric with `signed: true`, such as 本年增/减): -18, −18 (U+2212), －18 (full width, normalised), +5. */
+const RE_SIGNED = new RegExp(`^([-−+])\\s*(${NUMBER})$`);
+
+/** How a stat may be read: `signed` for a metric whose figure can be below zero (metrics.yaml `signed: true`). */
+export interface StatOptions {
+  signed?: boolean;
+}
+
+const NEGATIVE_HINT = '统计的是件数、次数、人数等，请填写 0 或正数；确实可以为负的指标（如“本年增/减”），在 metrics.yaml 中为它写 signed: true';
 
 function ok(value: StatValue): StatParse {
   return { ok: true, value };
@@ -56,10 +65,10 @@ function significantDigits(decimal: string): number {
 const tooManyDigits = (shown: string, digits: number) =>
   fail(`统计值 ${shown} 有 ${digits} 位有效数字，超过了 ${MAX_STAT_DIGITS} 位，无法准确保存和显示`, '检查是否多打了数字；很大的金额请换用更大的单位（如万元、亿元），写在 metrics.yaml 的 unit 里');
 
-function parseNumber(n: number): StatParse {
+function parseNumber(n: number, opts: StatOptions = {}): StatParse {
   if (Number.isNaN(n)) return fail('统计值不是有效数字（NaN）', '请填写一个非负数');
   if (!Number.isFinite(n)) return fail(`统计值是无穷大（${n > 0 ? '' : '-'}.inf），不是有效数字`, '请填写一个有限的非负数');
-  if (n < 0) return fail(`统计值不能为负数：${n}`, '统计的是件数、次数、人数等，请填写 0 或正数');
+  if (n < 0 && !opts.signed) return fail(`统计值不能为负数：${n}`, NEGATIVE_HINT);
   // A number that prints in exponent form (1e+21, 1e-7) or lost digits on the way in cannot be shown as written.
   if (Number.isInteger(n) && !Number.isSafeInteger(n)) return tooManyDigits(String(n), String(n).length);
   if (/e/i.test(String(n))) {
@@ -74,9 +83,17 @@ const RE_HEX = /^0x[0-9a-f]+$/i;
 const RE_OCT = /^0o[0-7]+$/i;
 const RE_EXPONENT = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)e[-+]?\d+$/i;
 
-function parseString(raw: string): StatParse {
+function parseString(raw: string, opts: StatOptions = {}): StatParse {
   const s = normalise(raw);
   if (s === '') return ok(MISSING);
+  if (opts.signed) {
+    const m = RE_SIGNED.exec(s);
+    if (m) {
+      if (significantDigits(m[2]!) > MAX_STAT_DIGITS) return tooManyDigits(s, significantDigits(m[2]!));
+      const n = Number(m[2]);
+      return ok({ kind: 'exact', value: m[1] === '+' || n === 0 ? n : -n });
+    }
+  }
   if (RE_EXACT.test(s)) return significantDigits(s) > MAX_STAT_DIGITS ? tooManyDigits(s, significantDigits(s)) : ok({ kind: 'exact', value: Number(s) });
 
   let m = RE_AT_LEAST.exec(s);
@@ -98,7 +115,7 @@ function parseString(raw: string): StatParse {
     return ok({ kind: 'masked', digits, atLeast: m[2] !== undefined });
   }
 
-  if (RE_NEGATIVE.test(s)) return fail(`统计值不能为负数：${quote(raw)}`, '统计的是件数、次数、人数等，请填写 0 或正数');
+  if (RE_NEGATIVE.test(s)) return fail(`统计值不能为负数：${quote(raw)}`, NEGATIVE_HINT);
 
   m = RE_REPEATED_SUFFIX.exec(s);
   if (m) return fail(`统计值${quote(raw)}的“+”“余”“多”重复了`, `“至少”只写一个后缀，如 "${m[1]}+"`);
@@ -123,12 +140,15 @@ function parseString(raw: string): StatParse {
   return fail(`统计值${quote(raw)}无法识别`, '请只填写数字或下列约定的记号');
 }
 
-/** Parses one `stats:` value as the YAML parser returned it. Never throws. */
-export function parseStat(raw: unknown): StatParse {
+/**
+ * Parses one `stats:` value as the YAML parser returned it. Never throws. Below zero only for a signed metric
+ * (`opts.signed`), and then only an exact figure: “至少 −18” and a masked sign are not things a report writes.
+ */
+export function parseStat(raw: unknown, opts: StatOptions = {}): StatParse {
   if (raw === null || raw === undefined) return ok(MISSING);
-  if (typeof raw === 'number') return parseNumber(raw);
-  if (typeof raw === 'bigint') return parseNumber(Number(raw));
-  if (typeof raw === 'string') return parseString(raw);
+  if (typeof raw === 'number') return parseNumber(raw, opts);
+  if (typeof raw === 'bigint') return parseNumber(Number(raw), opts);
+  if (typeof raw === 'string') return parseString(raw, opts);
   if (typeof raw === 'boolean') {
     return fail(
       `统计值是布尔值 ${raw}，不是数字`,
@@ -150,8 +170,11 @@ export function decimalPlaces(n: number): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+/** A negative figure is written with a true minus sign (U+2212), as print does: −18, not -18. */
+export const MINUS = '\u2212';
+
 function formatNumber(n: number): string {
-  return String(n);
+  return n < 0 ? `${MINUS}${String(-n)}` : String(n);
 }
 
 /** The text a reader sees. */
@@ -172,7 +195,10 @@ function integerDigits(n: number): number {
   return String(Math.trunc(Math.abs(n))).length;
 }
 
-/** The public-edition form: only the number of digits survives. */
+/**
+ * The public-edition form: only the number of digits survives. For a signed figure the sign goes too (−18 and
+ * 18 both become **): a masked 本年增/减 must not say whether the count went up or down.
+ */
 export function maskStat(v: StatValue): StatValue {
   switch (v.kind) {
     case 'exact':
@@ -190,7 +216,7 @@ export function writeStat(v: StatValue): number | string | null {
     case 'exact':
       return v.value;
     case 'atLeast':
-      return `${formatNumber(v.value)}+`;
+      return `${String(v.value)}+`;
     case 'masked':
       return '*'.repeat(v.digits) + (v.atLeast ? '+' : '');
     case 'missing':

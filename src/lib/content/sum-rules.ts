@@ -3,7 +3,7 @@
 import type { Metric, MetricInput, Registry, RuleInput, SumRule } from './metrics.ts';
 import { determinedUnknowns, essentialEquations, knownTerms, type Equation } from './linear-system.ts';
 import type { Problem } from './problems.ts';
-import { decimalPlaces, type StatValue } from './stat.ts';
+import { decimalPlaces, MINUS, type StatValue } from './stat.ts';
 
 /** 0.1 + 0.2 is 0.3 here: sums are rounded to the most decimals any term has. */
 export function exactSum(values: number[]): number {
@@ -56,14 +56,20 @@ function tableOf(ids: string[], registry: Registry): string | undefined {
   return group && ms.every((m) => m.group === group) && ms.some((m) => m.row || m.column) ? group : undefined;
 }
 
-/** Table cells are summed as bare numbers (their place is in the message); other figures with their labels. */
+/** A figure in a message: a negative one (a signed figure, 本年增/减) with a true minus sign. */
+const shown = (n: number) => (n < 0 ? `${MINUS}${-n}` : String(n));
+
+/**
+ * Table cells are summed as bare numbers (their place is in the message); other figures with their labels. A
+ * negative term is subtracted (3−18, not 3+-18).
+ */
 function expression(ids: string[], values: number[], registry: Registry): string {
   const cells = ids.every((id) => {
     const m = registry.byId.get(id);
     return m?.row || m?.column;
   });
-  if (cells) return values.join('+');
-  return ids.map((id, i) => `${registry.byId.get(id)?.label ?? id} ${values[i]}`).join(' + ');
+  if (cells) return values.map((v, i) => (i === 0 ? shown(v) : v < 0 ? `${MINUS}${-v}` : `+${v}`)).join('');
+  return ids.map((id, i) => `${i === 0 ? '' : (values[i] ?? 0) < 0 ? ' − ' : ' + '}${registry.byId.get(id)?.label ?? id} ${i === 0 ? shown(values[i]!) : Math.abs(values[i]!)}`).join('');
 }
 
 /** A broken rule as the author reads it: the year, the table, the cell, the figures and the difference. */
@@ -79,7 +85,7 @@ export function describeBroken(b: BrokenRule, year: number, registry: Registry):
   if (rule.left.length === 1) {
     const whole = registry.byId.get(rule.left[0]!)!;
     return {
-      message: `${head}${cellName(whole)} 应为 ${expression(rule.right, b.right, registry)} = ${b.rightSum}，报告为 ${b.leftSum}，相差 ${b.difference}`,
+      message: `${head}${cellName(whole)} 应为 ${expression(rule.right, b.right, registry)} = ${shown(b.rightSum)}，报告为 ${shown(b.leftSum)}，相差 ${b.difference}`,
       hint,
     };
   }

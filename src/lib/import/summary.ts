@@ -103,6 +103,7 @@ const REASON: Record<ImportResult['tables']['unbound'][number]['reason'], (names
   ambiguous: (names) => `有几个指标同样相符（${names}），无法确定`,
   taken: (names) => `相符的指标 ${names} 已被前面的格用掉`,
   unit: (names) => `相符的指标（${names}）单位不同`,
+  negative: (names) => `是负数，而相符的指标（${names}）不能为负；确实可以为负的，在 metrics.yaml 中为它写 signed: true`,
 };
 
 /** What became of the tables: found, their figures bound, the number cells not bound and the blank cells, each by table, row and column. */

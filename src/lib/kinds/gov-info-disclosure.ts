@@ -6,7 +6,8 @@ import type { Problem } from '../content/problems.ts';
 import { PLACEHOLDER, type Kind, type KindReport } from './kind.ts';
 import { APPLICANTS, requestCell, TABLE_REQUESTS } from './gov-info-format.ts';
 import { GOV_INFO_LAYOUTS, govInfoRegistry } from './gov-info-registry.ts';
-import { GOV_INFO_TABLES } from './gov-info-tables.ts';
+import { GOV_INFO_TABLES, GOV_INFO_TABLES_2019, GOV_INFO_TABLES_PRE_2019 } from './gov-info-tables.ts';
+import { LAYOUT_2019, LAYOUT_PRE_2019 } from './gov-info-format-2019.ts';
 import { textTableProblems } from './gov-info-text.ts';
 import { DEFAULT_SECTION_WORDS } from '../structure/section-kinds.ts';
 
@@ -98,5 +99,13 @@ export const govInfoDisclosure: Kind = {
     title: '{organization}{year}年政府信息公开工作年度报告',
     headings: ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'],
     tables: GOV_INFO_TABLES,
+    layouts: {
+      [LAYOUT_2019]: { tables: GOV_INFO_TABLES_2019 },
+      // The headings of the 统计表 years' reports (条例 of 2008, 第三十二条), as 平潭 2015–2018 write them.
+      [LAYOUT_PRE_2019]: {
+        headings: ['一、概述', '二、主动公开政府信息情况', '三、依申请公开政府信息情况', '四、政府信息公开的收费及减免情况', '五、因政府信息公开申请行政复议、提起行政诉讼的情况', '六、存在的主要问题及改进措施', '七、其他需要报告的事项'],
+        tables: GOV_INFO_TABLES_PRE_2019,
+      },
+    },
   },
 };

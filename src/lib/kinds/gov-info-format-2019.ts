@@ -76,5 +76,8 @@ export const PROACTIVE_BLOCKS_2019: { item: string; columns: Axis[]; rows: Axis[
   },
 ];
 
+/** The 2019 table 1 columns whose figures can be below zero (metrics with `signed: true`). */
+export const PROACTIVE_SIGNED_2019 = new Set(['items-change']);
+
 /** 三、本年度办理结果 （六）其他处理: one row in 2019, where 2021 has three. */
 export const OTHERWISE_2019: Axis = { id: 'requests-otherwise', path: ['三、本年度办理结果', '（六）其他处理'] };

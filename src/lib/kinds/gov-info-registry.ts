@@ -18,7 +18,7 @@ import {
   TABLE_REQUESTS,
   TABLE_REVIEW,
 } from './gov-info-format.ts';
-import { LAYOUT_2019, LAYOUT_2021, LAYOUT_PRE_2019, OTHERWISE_2019, PROACTIVE_BLOCKS_2019 } from './gov-info-format-2019.ts';
+import { LAYOUT_2019, LAYOUT_2021, LAYOUT_PRE_2019, OTHERWISE_2019, PROACTIVE_BLOCKS_2019, PROACTIVE_SIGNED_2019 } from './gov-info-format-2019.ts';
 import { STAT_COLUMNS, STAT_ROWS, STAT_SUMS, TABLE_STATISTICS } from './gov-info-format-pre2019.ts';
 
 export const GOV_INFO_LAYOUTS: Layout[] = [
@@ -107,7 +107,9 @@ export function govInfoRegistry(): { metrics: MetricInput[]; rules: RuleInput[] 
       for (const col of block.columns) {
         const id = `${row.id}-${col.id}`;
         if (ids.has(id)) continue;
-        metrics.push(metric(id, TABLE_PROACTIVE, [block.item, ...row.path], col.path, block.units?.[col.id] ?? block.unit, { layouts: [LAYOUT_2019] }));
+        // 本年增/减 is a difference: 平潭 2020 writes −18 for 行政处罚.
+        const signed = PROACTIVE_SIGNED_2019.has(col.id);
+        metrics.push(metric(id, TABLE_PROACTIVE, [block.item, ...row.path], col.path, block.units?.[col.id] ?? block.unit, { layouts: [LAYOUT_2019], ...(signed && { signed: true }) }));
       }
     }
   }

@@ -45,7 +45,23 @@ export interface Kind {
    * A new report with no earlier one to copy from: its title ({organization}, {year}), its headings, and
    * the standard tables written under the heading that contains `under`.
    */
-  report: { title: string; headings: string[]; tables?: { under: string; mdx: () => string }[] };
+  report: {
+    title: string;
+    headings: string[];
+    tables?: ReportTable[];
+    /** Per layout id (a kind with layouts): the headings and tables of a year in that layout, where they differ. */
+    layouts?: Record<string, { headings?: string[]; tables?: ReportTable[] }>;
+  };
+}
+
+/**
+ * A standard table a new report is given: written under the first heading that contains `under`; when none does
+ * and `heading` is set, under a heading of its own at the end. `mdx` gets the report's year (a 统计表 names it).
+ */
+export interface ReportTable {
+  under: string;
+  heading?: string;
+  mdx: (year: number) => string;
 }
 
 /** Marks text that `npm run init` wrote for the author to replace. */

@@ -32,6 +32,7 @@ export const REGISTRY_GUIDE = [
   '',
   '各年度数字写在 reports/<年份>.mdx 的 stats 中：12（确数）、"30+"（30余）、',
   '"**"（已隐去，星号个数即位数）、"**+"（已隐去，**余），null 或不写表示当年未报告。',
+  '数字不能为负，只有写了 signed: true 的指标（如“本年增/减”）可以写负数，如 -18。',
 ];
 
 /** A list written on one line when it is short enough to read there. */
@@ -51,6 +52,7 @@ function metricEntry(m: MetricInput): Record<string, unknown> {
     better: full.better,
     public: full.public,
     ...(full.key && { key: true }),
+    ...(full.signed && { signed: true }),
     ...(full.description && { description: full.description }),
     ...(full.sumOf && { sumOf: full.sumOf }),
     ...(full.layouts && { layouts: full.layouts }),

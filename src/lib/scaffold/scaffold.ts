@@ -8,6 +8,7 @@ import { parseBody } from '../content/report-body.ts';
 import { renderTree } from '../structure/report-text.ts';
 import { serializeBody } from '../import/mdx.ts';
 import { PLACEHOLDER, type Kind } from '../kinds/index.ts';
+import type { ReportTable } from '../kinds/kind.ts';
 import { partyGovernance } from '../kinds/party-governance.ts';
 
 export const YEAR_ARG = /^\d{4}$/;
@@ -16,14 +17,23 @@ export const YEAR_ARG = /^\d{4}$/;
 export interface NewReportLayout {
   title: (year: number) => string;
   headings: string[];
-  /** Standard tables, each written under the first heading that contains `under`. */
-  tables?: { under: string; mdx: () => string }[];
+  /** Standard tables, each written under the first heading that contains `under` (else under its own `heading`, at the end). */
+  tables?: ReportTable[];
 }
 
-/** A kind's layout; the organization fills {organization} in the kind's title, unless it is still init's placeholder. */
-export function kindLayout(kind: Pick<Kind, 'report'>, organization = ''): NewReportLayout {
+/**
+ * A kind's new report; the organization fills {organization} in the kind's title, unless it is still init's
+ * placeholder. With `layout` (the year's layout, for a kind that has layouts), that layout's headings and tables:
+ * a 2019 report gets the 2019 format's tables, a 2015 one the 统计表.
+ */
+export function kindLayout(kind: Pick<Kind, 'report'>, organization = '', layout?: string): NewReportLayout {
   const org = organization.includes(PLACEHOLDER) ? '' : organization;
-  return { title: (year) => kind.report.title.replaceAll('{organization}', org).replaceAll('{year}', String(year)), headings: kind.report.headings, tables: kind.report.tables };
+  const own = layout === undefined ? undefined : kind.report.layouts?.[layout];
+  return {
+    title: (year) => kind.report.title.replaceAll('{organization}', org).replaceAll('{year}', String(year)),
+    headings: own?.headings ?? kind.report.headings,
+    tables: own?.tables ?? kind.report.tables,
+  };
 }
 
 /** Without a kind to ask (a caller that passes none), the sample's. */
@@ -65,13 +75,17 @@ export function templateReport(reports: ReportSource[], year: number): ReportSou
   return sorted.filter((r) => r.year < year).at(-1) ?? sorted.at(-1);
 }
 
-export function scaffoldReport(year: number, registry: Registry, template?: ReportSource, layout: NewReportLayout = DEFAULT_LAYOUT): Scaffold {
+/**
+ * `headingsFromTemplate: false` when the template is of another layout whose headings differ from this year's (a
+ * 2016 report scaffolded from a 2023 one takes the 统计表 years' headings, not the 2021 format's).
+ */
+export function scaffoldReport(year: number, registry: Registry, template?: ReportSource, layout: NewReportLayout = DEFAULT_LAYOUT, opts: { headingsFromTemplate?: boolean } = {}): Scaffold {
   const title = titleForYear(year, template ? { year: template.year, title: template.data.title } : undefined, layout.title);
   const prevStats: Record<string, StatValue> = template?.data.stats ?? {};
   // The template's keys in its order; then any metric registered since.
   const written = template ? Object.keys((template.raw.stats as Record<string, unknown> | null) ?? {}).filter((id) => registry.byId.has(id)) : [];
   const statIds = [...written, ...registry.metrics.map((m) => m.id).filter((id) => !written.includes(id))];
-  const headings = template ? reportHeadings(template.body, prevStats) : [];
+  const headings = template && opts.headingsFromTemplate !== false ? reportHeadings(template.body, prevStats) : [];
   if (headings.length === 0) headings.push(...layout.headings.map((text) => ({ depth: 2 as const, text })));
 
   const data: Record<string, unknown> = { year, title };
@@ -99,13 +113,15 @@ export function scaffoldReport(year: number, registry: Registry, template?: Repo
   }
   // A kind's standard tables (with a <Stat> in every figure cell) go under their headings.
   const tables = [...(layout.tables ?? [])];
-  const body = headings
-    .map((h) => {
-      const heading = serializeBody([{ type: 'heading', depth: h.depth, inline: [{ type: 'text', value: h.text }] }]);
-      const i = tables.findIndex((t) => h.text.includes(t.under));
-      return i < 0 ? heading : `${heading}\n${tables.splice(i, 1)[0]!.mdx()}\n`;
-    })
-    .join('\n');
+  const headingMdx = (text: string, depth: 2 | 3 = 2) => serializeBody([{ type: 'heading', depth, inline: [{ type: 'text', value: text }] }]);
+  const sections = headings.map((h) => {
+    const heading = headingMdx(h.text, h.depth);
+    const i = tables.findIndex((t) => h.text.includes(t.under));
+    return i < 0 ? heading : `${heading}\n${tables.splice(i, 1)[0]!.mdx(year)}\n`;
+  });
+  // A table whose heading the copied report does not have (a 2015 report scaffolded from a 2023 one has no 统计表 heading).
+  for (const t of tables) if (t.heading) sections.push(`${headingMdx(t.heading)}\n${t.mdx(year)}\n`);
+  const body = sections.join('\n');
   const text = `---\n${doc.toString({ lineWidth: 0 })}---\n\n${body}`;
   return { text, title, statIds, headings, ...(template && { from: template.year }) };
 }

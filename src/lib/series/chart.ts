@@ -1,6 +1,7 @@
 // Build-time chart geometry for one metric over the years: sparklines for tables and the full chart
 // on a metric page. Pure (d3-scale + d3-shape); the Astro components only turn the model into SVG.
-// Masked and missing years are gaps with a marker, never a point at zero: the line breaks there.
+// Masked and missing years are gaps with a marker, never a point at zero: the line breaks there. So does a
+// change of definition (口径变化, a metric's `breaks`): two segments with a marked line between them.
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatStat, statNumber, type StatValue } from '../content/stat.ts';
@@ -8,6 +9,26 @@ import { formatStat, statNumber, type StatValue } from '../content/stat.ts';
 export interface ChartInput {
   year: number;
   value: StatValue;
+  /**
+   * The year's change against the year before (a series cell's): when it is a break (口径变化), the line is not
+   * drawn from the earlier years to this one.
+   */
+  change?: { kind: string; reason?: string; fromYear?: number; note?: string };
+}
+
+/** What a layout break is called on the chart, in the legend and in the text alternative. */
+export const BREAK_TEXT = '口径变化';
+
+/** A change of definition between two report years: the line stops before it and starts again after. */
+export interface ChartBreak {
+  /** The first year counted the new way, and the last year before it that reported. */
+  year: number;
+  fromYear: number;
+  /** Halfway between the two years. */
+  x: number;
+  /** For a tooltip: 2015年与2019年之间口径变化：…… */
+  label: string;
+  note: string;
 }
 
 export type PointKind = 'exact' | 'atLeast';
@@ -48,13 +69,14 @@ export interface ChartModel {
   plot: { x0: number; x1: number; y0: number; y1: number };
   xTicks: Tick[];
   yTicks: Tick[];
-  /** The line through the reported values; broken (a new `M`) at every masked or missing year. */
+  /** The line through the reported values; broken (a new `M`) at every masked or missing year and every 口径变化. */
   path: string;
   /** Number of separate line segments in `path` (a lone point between gaps is a segment of one). */
   segments: number;
   points: ChartPoint[];
   gaps: ChartGap[];
-  /** The text alternative: every year's value or why there is none. */
+  breaks: ChartBreak[];
+  /** The text alternative: every year's value or why there is none, and where the definition changed. */
   description: string;
   /** Set when no year has a number to draw. */
   empty: boolean;
@@ -66,6 +88,7 @@ export interface SparklineModel {
   path: string;
   points: ChartPoint[];
   gaps: ChartGap[];
+  breaks: ChartBreak[];
   description: string;
   empty: boolean;
 }
@@ -96,7 +119,7 @@ function yearRange(inputs: ChartInput[]): string {
  * One sentence naming every year: "理论学习中心组集中学习（次），2019—2023年：2019年12次；2020年已遮蔽；…。"
  * Masked years say 已遮蔽 and never carry a number, so the sentence is safe in any edition.
  */
-export function describeSeries(label: string, unit: string, inputs: ChartInput[]): string {
+export function describeSeries(label: string, unit: string, inputs: ChartInput[], opts: { notes?: boolean } = {}): string {
   const sorted = [...inputs].sort((a, b) => a.year - b.year);
   if (sorted.length === 0) return `${label}：没有年度报告。`;
   const parts = sorted.map((p) => {
@@ -106,7 +129,16 @@ export function describeSeries(label: string, unit: string, inputs: ChartInput[]
   });
   const drawable = sorted.filter((p) => statNumber(p.value) !== undefined).length;
   const note = drawable === 0 ? '（各年均无可显示的数字）' : '';
-  return `${label}${unit ? `（${unit}）` : ''}，${yearRange(sorted)}：${parts.join('；')}。${note}`;
+  const breaks = sorted
+    .filter(isBreak)
+    .map((p) => `${p.year}年起${BREAK_TEXT}${opts.notes !== false && p.change?.note ? `（${p.change.note}）` : ''}，与此前各年不直接比较，折线在此断开。`)
+    .join('');
+  return `${label}${unit ? `（${unit}）` : ''}，${yearRange(sorted)}：${parts.join('；')}。${note}${breaks}`;
+}
+
+/** A year whose definition differs from the reported year before it (its change is a layout break). */
+export function isBreak(p: ChartInput): boolean {
+  return p.change?.kind === 'none' && p.change.reason === 'break';
 }
 
 /** Integer-valued data gets integer ticks only: "2.5 次" is not a thing. */
@@ -186,19 +218,37 @@ function geometry(inputs: ChartInput[], unit: string, layout: Layout) {
     }
   }
 
-  // d3's `defined` breaks the line at every undefined value: a gap, never a dip to zero.
+  // d3's `defined` breaks the line at every undefined value: a gap, never a dip to zero. A 口径变化 starts a new
+  // run: the line is drawn run by run, so nothing joins the years before it to the years after.
   const gen = line<{ year: number; n: number | undefined }>()
     .defined((d) => d.n !== undefined)
     .x((d) => round(x(d.year)))
     .y((d) => round(y(d.n as number)));
-  const path = gen(sorted.map((p, i) => ({ year: p.year, n: numbers[i] }))) ?? '';
+  const runs: { year: number; n: number | undefined }[][] = [];
+  sorted.forEach((p, i) => {
+    if (i === 0 || isBreak(p)) runs.push([]);
+    runs.at(-1)!.push({ year: p.year, n: numbers[i] });
+  });
+  const path = runs.map((r) => gen(r) ?? '').join('');
 
   let segments = 0;
   numbers.forEach((n, i) => {
-    if (n !== undefined && (i === 0 || numbers[i - 1] === undefined)) segments++;
+    if (n !== undefined && (i === 0 || numbers[i - 1] === undefined || isBreak(sorted[i]!))) segments++;
   });
 
-  return { sorted, y, x, ticks, points, gaps, path, segments, empty: drawn.length === 0 };
+  const breaks: ChartBreak[] = sorted.filter(isBreak).map((p) => {
+    const fromYear = p.change?.fromYear ?? p.year;
+    const note = p.change?.note ?? '';
+    return {
+      year: p.year,
+      fromYear,
+      x: round((x(fromYear) + x(p.year)) / 2),
+      label: `${fromYear}年与${p.year}年之间${BREAK_TEXT}${note ? `：${note}` : ''}`,
+      note,
+    };
+  });
+
+  return { sorted, y, x, ticks, points, gaps, breaks, path, segments, empty: drawn.length === 0 };
 }
 
 export interface ChartOptions {
@@ -240,16 +290,18 @@ export function chartModel(label: string, unit: string, inputs: ChartInput[], op
     segments: g.segments,
     points: g.points,
     gaps: g.gaps,
+    breaks: g.breaks,
     description: describeSeries(label, unit, g.sorted),
     empty: g.empty,
   };
 }
 
-/** A small line for a table row: same rules (zero baseline, breaks at gaps), no axes. */
+/** A small line for a table row: same rules (zero baseline, breaks at gaps and at 口径变化), no axes. */
 export function sparklineModel(label: string, unit: string, inputs: ChartInput[], options: { width?: number; height?: number } = {}): SparklineModel {
   const width = options.width ?? 96;
   const height = options.height ?? 28;
   const pad = 4;
   const g = geometry(inputs, unit, { x0: pad, x1: width - pad, y0: pad, y1: height - pad });
-  return { width, height, path: g.path, points: g.points, gaps: g.gaps, description: describeSeries(label, unit, g.sorted), empty: g.empty };
+  // A table row's text alternative names the break but leaves its long note to the metric page.
+  return { width, height, path: g.path, points: g.points, gaps: g.gaps, breaks: g.breaks, description: describeSeries(label, unit, g.sorted, { notes: false }), empty: g.empty };
 }

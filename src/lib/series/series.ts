@@ -14,9 +14,10 @@ export type Tone = 'good' | 'bad' | 'neutral';
 export type Direction = 'up' | 'down' | 'same';
 
 export type Change =
-  | { kind: 'exact'; delta: number; percent: number | null; direction: Direction; tone: Tone; fromYear: number }
+  /** `percent` is null against 0, or against a negative figure (`negativeBase`, a signed metric such as 本年增/减). */
+  | { kind: 'exact'; delta: number; percent: number | null; direction: Direction; tone: Tone; fromYear: number; negativeBase?: true }
   /** At least one side is a lower bound, so the numbers are only indicative. */
-  | { kind: 'approx'; delta: number; percent: number | null; direction: Direction; tone: Tone; fromYear: number }
+  | { kind: 'approx'; delta: number; percent: number | null; direction: Direction; tone: Tone; fromYear: number; negativeBase?: true }
   /**
    * `side` tells which value is missing: 'cur' in a series cell, or 'prev' when two chosen
    * years are compared directly (the compare page) and the earlier one did not report.
@@ -49,7 +50,9 @@ export function compareStats(prev: StatValue, cur: StatValue, better: Metric['be
   return {
     kind: prev.kind === 'exact' && cur.kind === 'exact' ? 'exact' : 'approx',
     delta,
-    percent: p === 0 ? null : (delta / p) * 100,
+    // Against zero or a negative base (a signed figure) a percentage says nothing.
+    percent: p <= 0 ? null : (delta / p) * 100,
+    ...(p < 0 && { negativeBase: true as const }),
     direction,
     tone: toneOf(direction, better),
     fromYear,
@@ -250,6 +253,9 @@ export function describeChange(change: Change, unit: string): { text: string; la
   const verb = change.direction === 'up' ? '增加' : '减少';
   if (approx) {
     return { text: `约 ${arrow} ${sign}${formatDelta(change.delta)}`, label: `较${from}约${verb}${amount}（含约数，仅供参考）`, arrow };
+  }
+  if (change.percent === null && change.negativeBase) {
+    return { text: `${arrow} ${sign}${formatDelta(change.delta)}`, label: `较${from}${verb}${amount}（${from}为负数，不计算增幅）`, arrow };
   }
   if (change.percent === null) {
     return {

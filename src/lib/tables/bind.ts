@@ -12,7 +12,7 @@
 // compared without spaces (“总 计” is 总计), in NFKC, and with or without a last bracket (本年收费金额（单位：万元）).
 // The most specific match wins (most labels), then the nearest; a tie is ambiguous and not bound.
 import type { Metric, Registry } from '../content/metrics.ts';
-import { parseStat, type StatValue } from '../content/stat.ts';
+import { parseStat, statNumber, type StatValue } from '../content/stat.ts';
 import { cellPlainText, type GridCell, type TableGrid } from './grid.ts';
 
 /** Where a metric sits in a table, when the registry says so (the gov-info-disclosure kind does). */
@@ -115,18 +115,21 @@ export interface CellNumber {
   end: number;
 }
 
-const NUMBER_IN_CELL = /^(\s*[+＋]?)(\d+(?:[,，]\d{3})*(?:\.\d+)?|\*+)(\s*(?:余|多|\+)?)\s*(%|％|‰|\p{Script=Han}{1,3})?\s*$/u;
+const NUMBER_IN_CELL = /^(\s*(?:[+＋]|([-−－])\s*(?=\d))?)(\d+(?:[,，]\d{3})*(?:\.\d+)?|\*+)(\s*(?:余|多|\+)?)\s*(%|％|‰|\p{Script=Han}{1,3})?\s*$/u;
 
 export function cellNumber(text: string): CellNumber | undefined {
   const m = NUMBER_IN_CELL.exec(text);
   if (!m) return undefined;
-  const [, lead = '', number = '', more = '', unit = ''] = m;
+  const [, lead = '', minus, number = '', more = '', unit = ''] = m;
   if (/^[年月日号时届]/u.test(unit)) return undefined;
   const suffix = more.trim();
-  const parsed = parseStat(`${number.replace(/[,，]/g, '')}${suffix ? '+' : ''}`);
+  // A negative figure is read as one (−18); whether its metric may hold it is binding's question (`signed`).
+  if (minus && (suffix || number.startsWith('*'))) return undefined;
+  const parsed = parseStat(`${minus ? '-' : ''}${number.replace(/[,，]/g, '')}${suffix ? '+' : ''}`, { signed: !!minus });
   if (!parsed.ok) return undefined;
-  const start = lead.length;
-  const end = start + number.length + (suffix ? more.length : 0);
+  // The sign is part of what was written: a negative figure's text starts at its minus.
+  const start = minus ? text.indexOf(minus) : lead.length;
+  const end = lead.length + number.length + (suffix ? more.length : 0);
   return { written: text.slice(start, end), value: parsed.value, unit, start, end };
 }
 
@@ -135,7 +138,7 @@ const ORDINAL_COLUMN = /^(?:序号|编号|序)$/u;
 
 export type CellBinding =
   | { kind: 'bound'; metric: Metric; number: CellNumber }
-  | { kind: 'unbound'; number: CellNumber; reason: 'no-metric' | 'ambiguous' | 'taken' | 'unit'; candidates: Metric[] }
+  | { kind: 'unbound'; number: CellNumber; reason: 'no-metric' | 'ambiguous' | 'taken' | 'unit' | 'negative'; candidates: Metric[] }
   | { kind: 'blank'; text: string };
 
 export interface BoundCell {
@@ -182,11 +185,14 @@ export function bindTable(grid: TableGrid, registry: Registry, taken: Set<string
         .sort((a, b) => b.specificity - a.specificity || a.distance - b.distance)
         // A metric matched by two of its places is one candidate, at its best place.
         .filter((m, i, all) => all.findIndex((o) => o.metric === m.metric) === i);
-      const fitting = matches.filter((m) => unitFits(m.metric, number.unit));
+      const unitFitting = matches.filter((m) => unitFits(m.metric, number.unit));
+      // Only a metric that may be below zero (`signed: true`) takes a negative figure.
+      const negative = (statNumber(number.value) ?? 0) < 0;
+      const fitting = negative ? unitFitting.filter((m) => m.metric.signed) : unitFitting;
       const best = fitting[0];
       const tied = best ? fitting.filter((m) => m.specificity === best.specificity && m.distance === best.distance) : [];
       let binding: CellBinding;
-      if (!best) binding = { kind: 'unbound', number, reason: matches.length ? 'unit' : 'no-metric', candidates: matches.map((m) => m.metric) };
+      if (!best) binding = { kind: 'unbound', number, reason: unitFitting.length ? 'negative' : matches.length ? 'unit' : 'no-metric', candidates: (unitFitting.length ? unitFitting : matches).map((m) => m.metric) };
       else if (tied.length > 1) binding = { kind: 'unbound', number, reason: 'ambiguous', candidates: tied.map((m) => m.metric) };
       else if (taken.has(best.metric.id)) binding = { kind: 'unbound', number, reason: 'taken', candidates: [best.metric] };
       else {

@@ -80,7 +80,8 @@ export function isStatNode(node: AnyNode): boolean {
 /** Cells that say "nothing here" in an official form. */
 const BLANK_TEXT = /^(?:[—–\-－―]+|[/／]|无)$/u;
 /** A number (or a mask) with at most a short unit after it: 71, 9116.36, 2人, 30余, 12.5%, **. Years and dates are labels. */
-const FIGURE_TEXT = /^[+＋]?(?:\d+(?:[,，]\d{3})*(?:\.\d+)?|\*+)\s*(?:余|多|\+)?\s*(?:%|％|‰|(?![年月日号时届])\p{Script=Han}{1,3})?$/u;
+// A leading minus (-18, −18, －18) is a figure too: 本年增/减 can be below zero; binding decides whether its metric may be.
+const FIGURE_TEXT = /^(?:[+＋]|[-−－](?=\d))?(?:\d+(?:[,，]\d{3})*(?:\.\d+)?|\*+)\s*(?:余|多|\+)?\s*(?:%|％|‰|(?![年月日号时届])\p{Script=Han}{1,3})?$/u;
 
 function plainText(nodes: AnyNode[]): string {
   return nodes.map((n) => (n.type === 'text' || n.type === 'inlineCode' ? n.value ?? '' : plainText(n.children ?? []))).join('');

@@ -233,3 +233,56 @@ describe('MISSING', () => {
     expect(Object.isFrozen(MISSING)).toBe(true);
   });
 });
+
+describe('signed figures (a metric with signed: true, such as 本年增/减)', () => {
+  const signed = { signed: true };
+  it.each<[string, unknown, StatValue]>([
+    ['YAML number', -18, exact(-18)],
+    ['hyphen-minus', '-18', exact(-18)],
+    ['minus sign U+2212', '−18', exact(-18)],
+    ['full-width minus', '－18', exact(-18)],
+    ['full-width minus and digits', '－１５', exact(-15)],
+    ['a space after the sign', '- 3', exact(-3)],
+    ['explicit plus', '+5', exact(5)],
+    ['decimal', '-2.5', exact(-2.5)],
+    ['minus zero is zero', '-0', exact(0)],
+    ['an ordinary figure still reads', 12, exact(12)],
+    ['a mask still reads', '**', masked(2)],
+  ])('reads %s', (_, raw, value) => {
+    expect(parseStat(raw, signed)).toEqual({ ok: true, value });
+  });
+
+  it('refuses a negative lower bound, a negative mask and a negative infinity even when signed', () => {
+    for (const raw of ['-18+', '-**', '−18余', -Infinity]) expect(parseStat(raw, signed).ok).toBe(false);
+  });
+
+  it('an ordinary metric still refuses every negative form, and the hint says how to allow one', () => {
+    for (const raw of [-18, '-18', '−18', '－18']) {
+      const r = parseStat(raw);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.message).toContain('负数');
+        expect(r.hint).toContain('signed: true');
+      }
+    }
+    expect(parseStat('+5').ok).toBe(false);
+  });
+
+  it('shows a negative figure with a true minus sign (U+2212), and writes it back as a plain YAML number', () => {
+    expect(formatStat(exact(-18))).toBe('\u221218');
+    expect(formatStat(exact(-2.5))).toBe('\u22122.5');
+    expect(writeStat(exact(-18))).toBe(-18);
+    expect(parseStat(parseYaml(`v: ${writeStat(exact(-18))}`).v, signed)).toEqual({ ok: true, value: exact(-18) });
+  });
+
+  it('masking hides the sign with the digits: −18 and 18 are both **, nothing says whether it went up or down', () => {
+    expect(maskStat(exact(-18))).toEqual(masked(2));
+    expect(maskStat(exact(-18))).toEqual(maskStat(exact(18)));
+    expect(formatStat(maskStat(exact(-5)))).toBe('*');
+    expect(writeStat(maskStat(exact(-18)))).toBe('**');
+  });
+
+  it('computes with its sign', () => {
+    expect(statNumber(exact(-18))).toBe(-18);
+  });
+});

@@ -72,7 +72,8 @@ describe('real tables bind by their place in their year’s layout (平潭综合
   it.each([
     ['gov-2015-pingtan', 2015, 32, 32],
     ['gov-2019-pingtan', 2019, 198, 198],
-    ['gov-2020-pingtan', 2020, 196, 196],
+    // 198 with the two negative 本年增/减 (−18, −15): signed metrics take them.
+    ['gov-2020-pingtan', 2020, 198, 198],
     ['gov-2022-pingtan', 2022, 200, 200],
     ['gov-2023-pingtan', 2023, 200, 200],
   ])('%s: %i — %i of %i figures bound', (slug, year, bound, figures) => {
@@ -107,10 +108,11 @@ describe('check: each year against its own layout', () => {
     const [completeTables] = govInfoDisclosure.checks;
     const r = report('gov-2015-pingtan', 2015);
     expect(completeTables!(r, registryForReport(registry, govInfoDisclosure, r))).toEqual([]);
-    // 2020 is asked for the 2019 tables, and only misses the two 本年增/减 that are negative (-18, -15): a stat
-    // cannot be below zero, so those cells stay text in the table.
+    // 2020 is asked for the 2019 tables and misses none: its two negative 本年增/减 (−18, −15) are signed figures.
     const r2020 = report('gov-2020-pingtan', 2020);
-    expect(completeTables!(r2020, registryForReport(registry, govInfoDisclosure, r2020)).map((p) => p.message)).toEqual(['2020年 主动公开政府信息情况：22 个数字中有 2 个没有填写（penalty-items-change、fees-items-change）']);
+    expect(completeTables!(r2020, registryForReport(registry, govInfoDisclosure, r2020))).toEqual([]);
+    expect(r2020.data.stats['penalty-items-change']).toEqual({ kind: 'exact', value: -18 });
+    expect(r2020.data.stats['fees-items-change']).toEqual({ kind: 'exact', value: -15 });
   });
 });
 
@@ -180,5 +182,42 @@ describe('npm run check on a folder of three layouts (init registry, 平潭 2015
 
   it('no year is told a figure is missing that its layout does not have', () => {
     expect(problems.filter((p) => p.message.includes('没有这一项') && /proactive-published|requests-otherwise|regulations-new-published/u.test(p.field ?? ''))).toEqual([]);
+  });
+});
+
+describe('signed figures: 本年增/减 of the 2019 layout', () => {
+  it('the kind marks the 本年增/减 metrics signed: true, and only those', () => {
+    const signed = registry.metrics.filter((m) => m.signed).map((m) => m.id);
+    expect(signed).toEqual(['licensing-items-change', 'other-services-items-change', 'penalty-items-change', 'enforcement-items-change', 'fees-items-change']);
+    // init writes it into metrics.yaml, and it reads back.
+    const back = registrySchema.safeParse(parseYaml(registryYaml(govInfoDisclosure))).data!;
+    expect(back.byId.get('penalty-items-change')!.signed).toBe(true);
+    expect(back.byId.get('penalty-decisions')!.signed).toBeUndefined();
+  });
+
+  it('a report may write −18 for a signed figure, not for an ordinary one', () => {
+    const schema = reportFrontmatterSchema(registry);
+    const ok = schema.safeParse({ year: 2020, title: 't', stats: { 'penalty-items-change': '−18', 'fees-items-change': -15, 'licensing-items-change': '－3' } });
+    expect(ok.data?.stats).toEqual({ 'penalty-items-change': { kind: 'exact', value: -18 }, 'fees-items-change': { kind: 'exact', value: -15 }, 'licensing-items-change': { kind: 'exact', value: -3 } });
+    const bad = schema.safeParse({ year: 2020, title: 't', stats: { 'penalty-decisions': -18 } });
+    expect(bad.error?.issues[0]?.message).toBe('统计值不能为负数：-18');
+  });
+
+  it('a negative figure in a cell whose metric is not signed stays unbound, and says why', () => {
+    const unsigned = registrySchema.safeParse([...govInfoDisclosure.metrics.map((m) => ({ ...m, signed: undefined })), ...govInfoDisclosure.rules]).data!;
+    const r = bindFixture('gov-2020-pingtan', layoutRegistry(unsigned, '2019'));
+    expect(r.unbound.map((c) => [c.binding.kind === 'unbound' && c.binding.reason, c.binding.kind === 'unbound' && c.binding.number.written])).toEqual([
+      ['negative', '-18'],
+      ['negative', '-15'],
+    ]);
+  });
+
+  it('a sum rule over a signed figure sums it with its sign and writes it with a minus', () => {
+    const rule = { name: '上一年项目数量加本年增减等于本年项目数量', left: ['penalty-items-last-year', 'penalty-items-change'], right: ['penalty-decisions'], source: { kind: 'rule' as const } };
+    const view2019 = layoutRegistry(registry, '2019');
+    const stats = { 'penalty-items-last-year': { kind: 'exact', value: 30 }, 'penalty-items-change': { kind: 'exact', value: -18 }, 'penalty-decisions': { kind: 'exact', value: 12 } } as const;
+    expect(sumRuleProblems({ file: 'x', year: 2020, data: { stats } }, { ...view2019, rules: [rule] })).toEqual([]);
+    const [p] = sumRuleProblems({ file: 'x', year: 2020, data: { stats: { ...stats, 'penalty-decisions': { kind: 'exact', value: 14 } } } }, { ...view2019, rules: [rule] });
+    expect(p!.message).toContain('30\u221218 = 12');
   });
 });

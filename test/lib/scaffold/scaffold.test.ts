@@ -8,6 +8,7 @@ import { checkContent } from '../../../src/lib/content/check.ts';
 import { kindLayout, reportHeadings, scaffoldReport, templateReport, titleForYear } from '../../../src/lib/scaffold/scaffold.ts';
 import { registrySchema } from '../../../src/lib/content/metrics.ts';
 import { govInfoDisclosure } from '../../../src/lib/kinds/gov-info-disclosure.ts';
+import { initFiles } from '../../../src/lib/scaffold/init.ts';
 import { ROOT } from '../../helpers/sites.ts';
 
 const content = loadContent(join(ROOT, 'content'));
@@ -82,5 +83,49 @@ describe('scaffolding next year', () => {
     expect(section('三、收到和处理政府信息公开申请情况')).toContain('| ^ | （三）不予公开 | 1.属于国家秘密 | <Stat id="requests-withheld-state-secret-natural-person" />');
     expect(section('四、政府信息公开行政复议、行政诉讼情况')).toContain('<Stat id="litigation-after-review-total" /> |');
     expect(kindLayout(govInfoDisclosure, '【请填写】某某区人民政府').title(2024)).toBe('2024年政府信息公开工作年度报告');
+  });
+});
+
+describe('a gov-info-disclosure year gets its own layout’s tables (npm run new -- 2019, -- 2016)', () => {
+  const full = registrySchema.parse([...govInfoDisclosure.metrics, ...govInfoDisclosure.rules]);
+  const scaffold = (year: number, template?: Parameters<typeof scaffoldReport>[2]) => {
+    const layout = govInfoDisclosure.layouts.find((l) => (l.from === undefined || year >= l.from) && (l.to === undefined || year <= l.to))!.id;
+    const reg = registryForReport(full, govInfoDisclosure, { year, data: {} });
+    const s = scaffoldReport(year, reg, template, kindLayout(govInfoDisclosure, '某某区人民政府', layout));
+    const body = s.text.slice(s.text.indexOf('\n---\n') + 5);
+    const cited = [...body.matchAll(/<Stat id="([^"]+)" \/>/g)].map((m) => m[1]!);
+    return { s, reg, body, cited };
+  };
+
+  it('2019: the 2019 format’s tables — 本年新制作数量, 第二十条第（九）项, one （六）其他处理 row — every figure of the layout once, none of 2021’s', () => {
+    const { s, reg, body, cited } = scaffold(2019);
+    expect(cited.sort()).toEqual(reg.metrics.map((m) => m.id).sort());
+    expect(s.statIds.sort()).toEqual(reg.metrics.map((m) => m.id).sort());
+    expect(body).toContain('本年新制作数量');
+    expect(body).toContain('| 第二十条第（九）项 |');
+    expect(body).toContain('<Stat id="procurement-amount" />');
+    expect(body).toContain('<Stat id="penalty-items-change" />');
+    expect(body).toContain('| ^ | （六）其他处理 | > | <Stat id="requests-otherwise-natural-person" />');
+    for (const id of ['regulations-repealed', 'normative-documents-in-force', 'fees-amount', 'requests-otherwise-other-total']) expect(cited).not.toContain(id);
+    expect(body).not.toContain('本年制发件数');
+  });
+
+  it('2016: the 统计表 under its own heading (the 统计表 years’ headings), with the year in its header', () => {
+    const { s, reg, body, cited } = scaffold(2016);
+    expect(s.headings.map((h) => h.text)).toEqual(govInfoDisclosure.report.layouts!['pre-2019']!.headings);
+    expect(cited.sort()).toEqual(reg.metrics.map((m) => m.id).sort());
+    expect(cited).toHaveLength(32);
+    expect(body).toContain('## 附：政府信息公开情况统计表\n\n| 指标名称 | 计量单位 | 2016年度 | 历年累计 |');
+    expect(body).toContain('| 受理依申请公开信息总数 | 条 | <Stat id="requests-new-total" /> | <Stat id="requests-received-cumulative" /> |');
+    expect(body).not.toContain('收到和处理政府信息公开申请情况');
+  });
+
+  it('the tables it writes read back: in a folder made by init, check finds no error in any of the three years', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-scaffold-layouts-'));
+    mkdirSync(join(dir, 'reports'));
+    for (const f of initFiles(govInfoDisclosure, '')) writeFileSync(join(dir, f.path), f.text);
+    for (const year of [2016, 2019, 2022]) writeFileSync(join(dir, 'reports', `${year}.mdx`), scaffold(year).s.text);
+    const errors = checkContent(dir).problems.filter((p) => p.severity === 'error');
+    expect(errors).toEqual([]);
   });
 });

@@ -207,3 +207,59 @@ describe('describeSeries', () => {
     expect(text).toContain('2019年已遮蔽；2020年已遮蔽');
   });
 });
+
+describe('a change of definition (口径变化): the line is broken there, marked, and said', () => {
+  const note = '2019年起按国办公开办函〔2019〕60号格式统计';
+  // 2015 in the 统计表, 2019 on in the 2019 format: 2019's change against 2015 is a break.
+  const inputs: ChartInput[] = [
+    { year: 2015, value: exact(0) },
+    { year: 2019, value: exact(23), change: { kind: 'none', reason: 'break', fromYear: 2015, note } },
+    { year: 2020, value: exact(21), change: { kind: 'exact', fromYear: 2019 } },
+    { year: 2023, value: exact(40) },
+  ];
+
+  it('chart: two segments, none joining 2015 to 2019; a break marker halfway between them', () => {
+    const m = chartModel('本年新收申请', '件', inputs);
+    const parts = runs(m.path);
+    expect(m.segments).toBe(2);
+    expect(parts).toHaveLength(2);
+    const x = (year: number) => m.xTicks.find((t) => t.value === year)!.pos;
+    expect(pointsOf(parts[0]!).map(([px]) => px)).toEqual([x(2015)]);
+    expect(pointsOf(parts[1]!).map(([px]) => px)).toEqual([x(2019), x(2020), x(2023)]);
+    expect(m.breaks).toEqual([{ year: 2019, fromYear: 2015, x: (x(2015) + x(2019)) / 2, note, label: `2015年与2019年之间口径变化：${note}` }]);
+    // Every year still has its point: the break hides nothing.
+    expect(m.points.map((p) => p.year)).toEqual([2015, 2019, 2020, 2023]);
+  });
+
+  it('the text alternative says where the definition changed and that the line is broken there', () => {
+    const m = chartModel('本年新收申请', '件', inputs);
+    expect(m.description).toBe(`本年新收申请（件），2015—2023年：2015年0件；2019年23件；2020年21件；2023年40件。2019年起口径变化（${note}），与此前各年不直接比较，折线在此断开。`);
+  });
+
+  it('sparkline: the same two runs and the marker; its text alternative names the break without the long note', () => {
+    const s = sparklineModel('本年新收申请', '件', inputs);
+    expect(runs(s.path)).toHaveLength(2);
+    expect(s.breaks.map((b) => [b.fromYear, b.year])).toEqual([[2015, 2019]]);
+    expect(s.breaks[0]!.x).toBeGreaterThan(s.points[0]!.x);
+    expect(s.breaks[0]!.x).toBeLessThan(s.points[1]!.x);
+    expect(s.description).toContain('2019年起口径变化，与此前各年不直接比较，折线在此断开。');
+    expect(s.description).not.toContain(note);
+  });
+
+  it('a break next to a gap: the gap and the break each end the line once', () => {
+    const m = chartModel('x', '件', [
+      { year: 2018, value: exact(3) },
+      { year: 2019, value: MISSING },
+      { year: 2020, value: exact(5), change: { kind: 'none', reason: 'break', fromYear: 2018, note } },
+      { year: 2021, value: exact(6) },
+    ]);
+    expect(m.segments).toBe(2);
+    expect(runs(m.path)).toHaveLength(2);
+  });
+
+  it('without breaks nothing changes: one run through consecutive years', () => {
+    const m = chartModel('x', '件', inputs.map(({ year, value }) => ({ year, value })));
+    expect(m.breaks).toEqual([]);
+    expect(runs(m.path)).toHaveLength(1);
+  });
+});

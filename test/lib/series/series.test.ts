@@ -451,3 +451,16 @@ describe('pairsToPrerender', () => {
     expect(pairs[1]).toEqual([1950, 2028]);
   });
 });
+
+describe('changes of a signed figure (本年增/减 can be below zero)', () => {
+  it('from −18 to −15 is up 3, with no percentage against a negative base', () => {
+    const c = compareStats({ kind: 'exact', value: -18 }, { kind: 'exact', value: -15 }, 'neutral', 2019);
+    expect(c).toMatchObject({ kind: 'exact', delta: 3, direction: 'up', percent: null, negativeBase: true });
+    expect(describeChange(c, '项')).toEqual({ text: '↑ +3', label: '较2019年增加3项（2019年为负数，不计算增幅）', arrow: '↑' });
+  });
+  it('from 4 to −2 is down 6, with its percentage against the positive base', () => {
+    const c = compareStats({ kind: 'exact', value: 4 }, { kind: 'exact', value: -2 }, 'neutral', 2019);
+    expect(c).toMatchObject({ delta: -6, direction: 'down', percent: -150 });
+    expect(c.kind === 'exact' && c.negativeBase).toBeFalsy();
+  });
+});
