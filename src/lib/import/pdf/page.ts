@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { metricOfMark } from '../figure-marks.ts';
 
 /** A run of text, in PDF points with y up (the page's own coordinates). */
 export interface TextRun {
@@ -24,12 +25,23 @@ export interface Rule {
   y1: number;
 }
 
+/** Where a PDF nianbao exported names the metric of a figure (figure-marks.ts): a link to a destination named after it, over the figure. */
+export interface FigureLink {
+  metric: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 export interface PdfPage {
   number: number;
   width: number;
   height: number;
   runs: TextRun[];
   rules: Rule[];
+  /** Figures the file names the metric of (only nianbao's own exported PDFs have them). */
+  figures?: FigureLink[];
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -182,7 +194,14 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
         const font = fontName(page.commonObjs.has(item.fontName) ? (page.commonObjs.get(item.fontName) as { name?: string })?.name : undefined) ?? item.fontName;
         runs.push({ text: ideographs(item.str), x: e! - x0, y: f! - y0, width: item.width, size: Math.hypot(a!, b!) || item.height, font });
       }
-      pages.push({ number: n, width: x1 - x0, height: y1 - y0, runs, rules: rules.map((r) => ({ x0: r.x0 - x0, x1: r.x1 - x0, y0: r.y0 - y0, y1: r.y1 - y0 })) });
+      const figures: FigureLink[] = [];
+      for (const a of (await page.getAnnotations({ intent: 'display' })) as { subtype?: string; dest?: unknown; rect?: number[] }[]) {
+        const metric = a.subtype === 'Link' && typeof a.dest === 'string' ? metricOfMark(a.dest) : undefined;
+        if (!metric || !a.rect || a.rect.length !== 4) continue;
+        const [ax0, ay0, ax1, ay1] = a.rect as [number, number, number, number];
+        figures.push({ metric, x0: Math.min(ax0, ax1) - x0, x1: Math.max(ax0, ax1) - x0, y0: Math.min(ay0, ay1) - y0, y1: Math.max(ay0, ay1) - y0 });
+      }
+      pages.push({ number: n, width: x1 - x0, height: y1 - y0, runs, rules: rules.map((r) => ({ x0: r.x0 - x0, x1: r.x1 - x0, y0: r.y0 - y0, y1: r.y1 - y0 })), ...(figures.length && { figures }) });
       page.cleanup();
     }
     return pages;
