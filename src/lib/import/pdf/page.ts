@@ -128,6 +128,18 @@ export function ideographs(text: string): string {
   return text.normalize('NFC').replace(/[\u2f00-\u2fdf]/gu, (c) => c.normalize('NFKC')).replace(/[\u2e80-\u2eff]/gu, (c) => RADICALS[c] ?? c);
 }
 
+/**
+ * The simplified-Chinese faces of Noto CJK / Source Han draw 户 and 戶 with one glyph, and a PDF writer that maps each
+ * glyph back to one character (Chromium's Skia takes the lowest) writes 戶 for every 户 of the text: in those faces the
+ * glyph means the simplified character. (Seen in nianbao's own exported PDFs: “门户网站” read back as “门戶网站”.)
+ */
+const SC_FACE = /(?:NotoS(?:erif|ans)(?:Mono)?CJK|SourceHan(?:Serif|Sans))[-_]?(?:sc|SC)\b|(?:NotoS(?:erif|ans)CJKsc|SourceHan(?:Serif|Sans)(?:SC|CN))/;
+const SC_SHARED: Record<string, string> = { '戶': '户' };
+
+function simplifiedGlyphs(text: string, font: string): string {
+  return SC_FACE.test(font) ? text.replace(/[戶]/gu, (c) => SC_SHARED[c] ?? c) : text;
+}
+
 /** A font's PostScript name without its subset tag; a Chinese name stored as UTF-8 bytes (黑体) read back as such. */
 function fontName(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
@@ -192,7 +204,7 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
         if (!('str' in item) || item.str === '') continue;
         const [a, b, , , e, f] = item.transform as number[];
         const font = fontName(page.commonObjs.has(item.fontName) ? (page.commonObjs.get(item.fontName) as { name?: string })?.name : undefined) ?? item.fontName;
-        runs.push({ text: ideographs(item.str), x: e! - x0, y: f! - y0, width: item.width, size: Math.hypot(a!, b!) || item.height, font });
+        runs.push({ text: simplifiedGlyphs(ideographs(item.str), font), x: e! - x0, y: f! - y0, width: item.width, size: Math.hypot(a!, b!) || item.height, font });
       }
       const figures: FigureLink[] = [];
       for (const a of (await page.getAnnotations({ intent: 'display' })) as { subtype?: string; dest?: unknown; rect?: number[] }[]) {
