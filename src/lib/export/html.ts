@@ -26,7 +26,10 @@ function fontFaces(): string {
   return (Object.keys(FONTS) as (keyof typeof FONTS)[])
     .map((face) => {
       const names = [...FONTS[face].filter((n) => !n.startsWith('Noto')), ...NOTO[face]];
-      return `@font-face { font-family: "nb-${face}"; src: ${names.map((n) => `local(${cssString(n)})`).join(', ')}; }`;
+      // The Latin face sets Latin letters and figures only: quotation marks, dashes and the like stay in the Chinese face,
+      // full width as Word sets them with its East Asian font (else “ ” come out narrow in Chinese text).
+      const range = face === 'latin' ? ' unicode-range: U+0000-007F, U+00A0-00FF, U+0100-024F;' : '';
+      return `@font-face { font-family: "nb-${face}"; src: ${names.map((n) => `local(${cssString(n)})`).join(', ')};${range} }`;
     })
     .join('\n');
 }

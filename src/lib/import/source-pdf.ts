@@ -72,8 +72,10 @@ const FIGURE_NUMBER = 0xe000;
 const FIGURE_MARK = /\uFDD4([\uE000-\uF8FF])/gu;
 
 /** Put the marks of a page's figure links into the runs they cover (before the runs become lines and tables). */
-function markFigures(page: PdfPage, metrics: string[]): void {
-  const figures = [...(page.figures ?? [])].sort((a, b) => b.x0 - a.x0);
+function markFigures(page: PdfPage, metrics: string[], seen: Set<string>): void {
+  // A figure broken over two lines (or pages) has a link on each part: only its first part, in reading order, is where it starts.
+  const first = [...(page.figures ?? [])].sort((a, b) => b.y1 - a.y1 || a.x0 - b.x0).filter((f) => !seen.has(f.name) && seen.add(f.name));
+  const figures = first.sort((a, b) => b.x0 - a.x0);
   for (const f of figures) {
     if (metrics.length >= 0x1900) break;
     const run = page.runs.find((r) => r.y >= f.y0 - 1 && r.y <= f.y1 + 1 && r.x <= f.x0 + 1 && r.x + r.width > f.x0 + 0.5 && r.text.trim() !== '');
@@ -183,7 +185,8 @@ export async function readPdf(bytes: Uint8Array): Promise<Source> {
   // Marker characters the file itself holds are not ours: they go before any figure is marked.
   for (const page of pages) for (const r of page.runs) r.text = withoutMarkers(r.text).replace(/\uFDD4/gu, '');
   const metrics: string[] = [];
-  for (const page of pages) markFigures(page, metrics);
+  const seen = new Set<string>();
+  for (const page of pages) markFigures(page, metrics, seen);
 
   const tables: PdfTable[][] = [];
   const pageLines: Line[][] = [];

@@ -28,6 +28,8 @@ export interface Rule {
 /** Where a PDF nianbao exported names the metric of a figure (figure-marks.ts): a link to a destination named after it, over the figure. */
 export interface FigureLink {
   metric: string;
+  /** The destination's name: one per citation; a figure broken over two lines or pages has a link on each part. */
+  name: string;
   x0: number;
   y0: number;
   x1: number;
@@ -211,7 +213,7 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
         const metric = a.subtype === 'Link' && typeof a.dest === 'string' ? metricOfMark(a.dest) : undefined;
         if (!metric || !a.rect || a.rect.length !== 4) continue;
         const [ax0, ay0, ax1, ay1] = a.rect as [number, number, number, number];
-        figures.push({ metric, x0: Math.min(ax0, ax1) - x0, x1: Math.max(ax0, ax1) - x0, y0: Math.min(ay0, ay1) - y0, y1: Math.max(ay0, ay1) - y0 });
+        figures.push({ metric, name: a.dest as string, x0: Math.min(ax0, ax1) - x0, x1: Math.max(ax0, ax1) - x0, y0: Math.min(ay0, ay1) - y0, y1: Math.max(ay0, ay1) - y0 });
       }
       pages.push({ number: n, width: x1 - x0, height: y1 - y0, runs, rules: rules.map((r) => ({ x0: r.x0 - x0, x1: r.x1 - x0, y0: r.y0 - y0, y1: r.y1 - y0 })), ...(figures.length && { figures }) });
       page.cleanup();
