@@ -1,25 +1,9 @@
 // What the Content-Security-Policy relies on, read from the built files of every fixture site: the policy
 // in each page's <head>, and nothing inline it would have to allow (Chromium runs it in test/e2e/csp.test.ts).
 import { describe, expect, it } from 'vitest';
-import { allFiles, readPage } from '../helpers/html.ts';
+import { allFiles, inlineParts, readPage } from '../helpers/html.ts';
 import { siteDir, sitesToBuild } from '../helpers/sites.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
-
-const TAGS = /<([a-z][a-z0-9-]*)\b([^>]*)>/gi;
-
-/** Inline code or style in one page: what a strict policy refuses. */
-function inlineParts(html: string): string[] {
-  const found: string[] = [];
-  for (const [tag, name, attrs] of html.matchAll(TAGS)) {
-    const lower = name!.toLowerCase();
-    if (lower === 'script' && !/\ssrc=/.test(attrs!)) found.push(`inline <script>: ${tag.slice(0, 80)}`);
-    if (lower === 'style') found.push('a <style> block');
-    if (/\sstyle\s*=/i.test(attrs!)) found.push(`style attribute: ${tag.slice(0, 80)}`);
-    if (/\son[a-z]+\s*=/i.test(attrs!)) found.push(`event handler attribute: ${tag.slice(0, 80)}`);
-    if (/\s(?:href|src|action)\s*=\s*["']?\s*javascript:/i.test(attrs!)) found.push(`javascript: URL: ${tag.slice(0, 80)}`);
-  }
-  return found;
-}
 
 describe('built pages and the Content-Security-Policy', () => {
   it('the check finds inline code and style when there is some', () => {

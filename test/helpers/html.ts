@@ -44,3 +44,19 @@ export function readDecoded(path: string): string {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
   return bytes.toString('utf8').replaceAll('\u200b', '');
 }
+
+const TAGS = /<([a-z][a-z0-9-]*)\b([^>]*)>/gi;
+
+/** Inline code or style in one page: what a strict policy refuses. */
+export function inlineParts(html: string): string[] {
+  const found: string[] = [];
+  for (const [tag, name, attrs] of html.matchAll(TAGS)) {
+    const lower = name!.toLowerCase();
+    if (lower === 'script' && !/\ssrc=/.test(attrs!)) found.push(`inline <script>: ${tag.slice(0, 80)}`);
+    if (lower === 'style') found.push('a <style> block');
+    if (/\sstyle\s*=/i.test(attrs!)) found.push(`style attribute: ${tag.slice(0, 80)}`);
+    if (/\son[a-z]+\s*=/i.test(attrs!)) found.push(`event handler attribute: ${tag.slice(0, 80)}`);
+    if (/\s(?:href|src|action)\s*=\s*["']?\s*javascript:/i.test(attrs!)) found.push(`javascript: URL: ${tag.slice(0, 80)}`);
+  }
+  return found;
+}

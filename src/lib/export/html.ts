@@ -5,6 +5,7 @@
 // No script, no request: the page is given to the browser as a string and prints as it is.
 import { CHAR_SPACING_PT, FONTS, LINE_PT, MARGIN_MM, SIZE_PT } from './layout.ts';
 import { INTERNAL_NOTICE, type DocBlock, type DocCell, type OfficialDocument, type Run } from './document.ts';
+import { figureMarkName } from '../import/figure-marks.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
@@ -25,7 +26,10 @@ function fontFaces(): string {
   return (Object.keys(FONTS) as (keyof typeof FONTS)[])
     .map((face) => {
       const names = [...FONTS[face].filter((n) => !n.startsWith('Noto')), ...NOTO[face]];
-      return `@font-face { font-family: "nb-${face}"; src: ${names.map((n) => `local(${cssString(n)})`).join(', ')}; }`;
+      // The Latin face sets Latin letters and figures only: quotation marks, dashes and the like stay in the Chinese face,
+      // full width as Word sets them with its East Asian font (else “ ” come out narrow in Chinese text).
+      const range = face === 'latin' ? ' unicode-range: U+0000-007F, U+00A0-00FF, U+0100-024F;' : '';
+      return `@font-face { font-family: "nb-${face}"; src: ${names.map((n) => `local(${cssString(n)})`).join(', ')};${range} }`;
     })
     .join('\n');
 }
@@ -54,6 +58,7 @@ h2 { font-family: ${family('heading1')}; break-after: avoid; }
 h3 { font-family: ${family('heading2')}; break-after: avoid; }
 h4 { font-weight: bold; break-after: avoid; }
 mark { background: #d9d9d9; color: inherit; }
+a.figure { color: inherit; text-decoration: none; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 ${LINE_PT / 2}pt; font-size: ${SIZE_PT.table}pt; line-height: 1.35; letter-spacing: 0; table-layout: auto; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
@@ -65,9 +70,22 @@ td.figure { text-align: right; }
 `;
 }
 
+/**
+ * Each figure links to itself under the name of its metric (figure-marks.ts, the names the Word file's bookmarks
+ * have): Chromium writes the link and its named destination into the PDF, where a reader sees nothing of it and
+ * `npm run import` reads back which metric each figure is. The citations of the document being written.
+ */
+let citations = new Map<string, number>();
+
 function runs(rs: Run[]): string {
   return rs.map((r) => {
-    const text = esc(r.text).replace(/\n/g, '<br>');
+    let text = esc(r.text).replace(/\n/g, '<br>');
+    if (r.metric) {
+      const n = (citations.get(r.metric) ?? 0) + 1;
+      citations.set(r.metric, n);
+      const name = figureMarkName(r.metric, n);
+      if (name) text = `<a class="figure" id="${name}" href="#${name}">${text}</a>`;
+    }
     return r.redacted ? `<mark>${text}</mark>` : text;
   }).join('');
 }
@@ -92,6 +110,7 @@ function block(b: DocBlock): string {
 
 /** The whole document as a standalone HTML page (no script, no external resource). */
 export function documentHtml(doc: OfficialDocument): string {
+  citations = new Map();
   const signature = doc.date
     ? (() => {
         // The office centred over the date, the date 右空四字 (as the Word file).

@@ -8,8 +8,8 @@ import { ImportError, type Source, type SourceBlock } from './source.ts';
 
 export const REDACT_OPEN = '\uFDD0';
 export const REDACT_CLOSE = '\uFDD1';
-/** Every marker character nianbao uses inside imported text (also the altChunk placeholder's). */
-const MARKERS = /[\uFDD0-\uFDD3]/g;
+/** Every marker character nianbao uses inside imported text (also the altChunk placeholder's and the PDF reader's figure mark). */
+const MARKERS = /[\uFDD0-\uFDD4]/g;
 
 /** Text as read from a file, with any of nianbao's marker characters taken out. */
 export function withoutMarkers(text: string): string {

@@ -6,6 +6,7 @@
 // (pdf/tables.ts), a table cut by a page break is joined again.
 import { ImportError, type Source, type SourceBlock } from './source.ts';
 import { readPdfPages, type PdfPage, type TextRun } from './pdf/page.ts';
+import { withoutMarkers } from './redaction.ts';
 import { continues, joinParts, pageTables, sourceTable, type PdfTable } from './pdf/tables.ts';
 
 interface Line {
@@ -61,6 +62,45 @@ function linesOf(page: PdfPage, runs: TextRun[]): Line[] {
   });
 }
 
+/**
+ * A figure the file names the metric of (a PDF nianbao exported: pdf/page.ts's FigureLink) is carried through the
+ * rebuilding of lines and paragraphs as two characters in front of it: a noncharacter no real text has, then a
+ * private-use character that numbers the metric. figureMarks() takes them out again, as the block's `figures`.
+ */
+const FIGURE = '\uFDD4';
+const FIGURE_NUMBER = 0xe000;
+const FIGURE_MARK = /\uFDD4([\uE000-\uF8FF])/gu;
+
+/** Put the marks of a page's figure links into the runs they cover (before the runs become lines and tables). */
+function markFigures(page: PdfPage, metrics: string[], seen: Set<string>): void {
+  // A figure broken over two lines (or pages) has a link on each part: only its first part, in reading order, is where it starts.
+  const first = [...(page.figures ?? [])].sort((a, b) => b.y1 - a.y1 || a.x0 - b.x0).filter((f) => !seen.has(f.name) && seen.add(f.name));
+  const figures = first.sort((a, b) => b.x0 - a.x0);
+  for (const f of figures) {
+    if (metrics.length >= 0x1900) break;
+    const run = page.runs.find((r) => r.y >= f.y0 - 1 && r.y <= f.y1 + 1 && r.x <= f.x0 + 1 && r.x + r.width > f.x0 + 0.5 && r.text.trim() !== '');
+    if (!run) continue;
+    const chars = [...run.text];
+    const k = Math.max(0, Math.min(chars.length - 1, Math.round(((f.x0 - run.x) / Math.max(run.width, 1)) * chars.length)));
+    run.text = [...chars.slice(0, k), FIGURE, String.fromCharCode(FIGURE_NUMBER + metrics.length), ...chars.slice(k)].join('');
+    metrics.push(f.metric);
+  }
+}
+
+/** A block's text without the figure marks, and where each marked figure starts in it. */
+function figureMarks(text: string, metrics: string[]): { text: string; figures: { at: number; metric: string }[] } {
+  const figures: { at: number; metric: string }[] = [];
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(FIGURE_MARK)) {
+    out += text.slice(last, m.index);
+    last = m.index + m[0].length;
+    const metric = metrics[m[1]!.charCodeAt(0) - FIGURE_NUMBER];
+    if (metric) figures.push({ at: out.length, metric });
+  }
+  return { text: out + text.slice(last), figures };
+}
+
 /** 1, -1-, — 1 —, - 1 -, 第1页, 第 1 页 共 6 页, 1/6. */
 const PAGE_NUMBER = /^[-—–－‒―﹣~〜_\s]*(?:第\s*)?[0-9０-９]{1,4}\s*(?:页)?\s*(?:(?:[/／]|共)\s*[0-9０-９]{1,4}\s*页?)?[-—–－‒―﹣~〜_\s]*$/u;
 
@@ -74,12 +114,15 @@ function dropMargins(pages: PdfPage[], lines: Line[][]): { lines: Line[][]; runn
   const seen = new Map<string, Set<number>>();
   for (const l of lines.flat()) if (inMargin(l)) seen.set(key(l), (seen.get(key(l)) ?? new Set()).add(l.page));
   const repeated = new Set([...seen].filter(([, on]) => on.size >= 2 && on.size >= pages.length / 2).map(([k]) => k));
+  // A one-page document cannot show a line repeating: there a line in the margin set smaller than the text is the
+  // running header or footer (a notice such as “内部版 不得公开” above the 版心), not the report's own text.
+  const body = pages.length === 1 ? bodySize(lines.flat()) : undefined;
   const running = new Set<string>();
   const kept = lines.map((page) =>
     page.filter((l) => {
       if (!inMargin(l)) return true;
       if (PAGE_NUMBER.test(l.text)) return false;
-      if (repeated.has(key(l))) {
+      if (repeated.has(key(l)) || (body !== undefined && l.size < body - 1)) {
         running.add(l.text);
         return false;
       }
@@ -89,6 +132,11 @@ function dropMargins(pages: PdfPage[], lines: Line[][]): { lines: Line[][]; runn
   return { lines: kept, running: [...running] };
 }
 
+/** The size most of the text is set in. */
+function bodySize(lines: Line[]): number | undefined {
+  return mode(lines.map((l) => [Math.round(l.size), [...l.text].length]));
+}
+
 /** The most frequent value, each counted with its weight. */
 function mode(values: [number, number][]): number | undefined {
   const count = new Map<number, number>();
@@ -96,10 +144,25 @@ function mode(values: [number, number][]): number | undefined {
   return [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/**
+ * The body's left edge. Most text usually starts there, but a report of many short paragraphs (one or two lines,
+ * each indented two characters) has more text on its first lines than on the lines that follow: then the most
+ * used start is the indent, and the edge is the column a few characters left of it that many lines also start at.
+ */
+function leftEdge(starts: [number, number][], size: number): number {
+  const most = mode(starts);
+  if (most === undefined) return 0;
+  const count = new Map<number, number>();
+  for (const [v, w] of starts) count.set(v, (count.get(v) ?? 0) + w);
+  const top = count.get(most)!;
+  const left = [...count].filter(([x, w]) => x < most - size && x >= most - 3.5 * size && w >= top * 0.15).map(([x]) => x);
+  return left.length ? Math.min(...left) : most;
+}
+
 /** The lines of one paragraph as one text: CJK lines join with no space, Latin words with one. */
 function joinLines(a: string, b: string): string {
   if (!a) return b;
-  return /[A-Za-z0-9,.;:!?)]$/.test(a) && /^[A-Za-z0-9(]/.test(b) && !/[/\\\-_@.:]$/.test(a) ? `${a} ${b}` : a + b;
+  return /[A-Za-z0-9,.;:!?)]$/.test(a) && /^[A-Za-z0-9(]/.test(b.replace(FIGURE_MARK, '')) && !/[/\\\-_@.:]$/.test(a) ? `${a} ${b}` : a + b;
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<Source> {
@@ -119,6 +182,12 @@ export async function readPdf(bytes: Uint8Array): Promise<Source> {
     );
   }
 
+  // Marker characters the file itself holds are not ours: they go before any figure is marked.
+  for (const page of pages) for (const r of page.runs) r.text = withoutMarkers(r.text).replace(/\uFDD4/gu, '');
+  const metrics: string[] = [];
+  const seen = new Set<string>();
+  for (const page of pages) markFigures(page, metrics, seen);
+
   const tables: PdfTable[][] = [];
   const pageLines: Line[][] = [];
   for (const page of pages) {
@@ -133,7 +202,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Source> {
   const weight = (l: Line) => [...l.text].length;
   const size = mode(all.map((l) => [Math.round(l.size), weight(l)])) ?? 12;
   const body = all.filter((l) => Math.abs(l.size - size) < 1);
-  const left = mode(body.map((l) => [Math.round(l.x), weight(l)])) ?? 0;
+  const left = leftEdge(body.map((l) => [Math.round(l.x), weight(l)]), size);
   const right = mode(body.map((l) => [Math.round(l.end), weight(l)])) ?? pages[0]!.width;
 
   const elements: Element[] = [];
@@ -175,12 +244,15 @@ export async function readPdf(bytes: Uint8Array): Promise<Source> {
     // A centred line, a line set bigger than the body, or a short line all in a heading face stands alone.
     const alone = centred || big || (l.bold && l.end < right - l.size);
     const prev = open?.last;
+    // A title too long for one line wraps: the next line in the same big size, right under a first line that fills
+    // the measure, goes on with it (a title broken on purpose has a short, centred first line).
+    const wrapped = big && !!prev && open!.alone && prev.page === l.page && Math.abs(prev.size - l.size) < 0.5 && prev.y - l.y <= 1.8 * l.size && prev.x - left <= l.size && right - prev.end <= l.size;
     const starts =
-      !open ||
+      !wrapped && (!open ||
       alone ||
       open.alone ||
       indent >= 1.5 * l.size ||
-      (prev !== undefined && (prev.end < right - l.size || Math.abs(prev.size - l.size) >= 1 || (prev.page === l.page && prev.y - l.y > 2.6 * l.size)));
+      (prev !== undefined && (prev.end < right - l.size || Math.abs(prev.size - l.size) >= 1 || (prev.page === l.page && prev.y - l.y > 2.6 * l.size))));
     if (starts) {
       const block: SourceBlock = { text: l.text, ...(centred && { centered: true }), ...(l.bold && { bold: true }), ...(big && !seenText && { isTitle: true }) };
       blocks.push(block);
@@ -192,5 +264,12 @@ export async function readPdf(bytes: Uint8Array): Promise<Source> {
     if (!l.bold) delete open!.block.bold;
     open!.last = l;
   }
-  return { blocks, format: `PDF 文件（${pages.length} 页）`, tables: count, ...(notes.length && { notes }) };
+  // The figure marks become each block's `figures` (a table's figures are bound by their rows and columns).
+  const unmark = (t: string) => t.replace(FIGURE_MARK, '');
+  const marked = blocks.map((b): SourceBlock => {
+    if (b.grid) return { ...b, text: unmark(b.text), grid: { ...b.grid, rows: b.grid.rows.map((r) => r.map((c) => ({ ...c, text: unmark(c.text) }))) } };
+    const { text, figures } = figureMarks(b.text, metrics);
+    return { ...b, text, ...(figures.length && { figures }) };
+  });
+  return { blocks: marked, format: `PDF 文件（${pages.length} 页）`, tables: count, ...(notes.length && { notes }) };
 }

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { metricOfMark } from '../figure-marks.ts';
 
 /** A run of text, in PDF points with y up (the page's own coordinates). */
 export interface TextRun {
@@ -24,12 +25,25 @@ export interface Rule {
   y1: number;
 }
 
+/** Where a PDF nianbao exported names the metric of a figure (figure-marks.ts): a link to a destination named after it, over the figure. */
+export interface FigureLink {
+  metric: string;
+  /** The destination's name: one per citation; a figure broken over two lines or pages has a link on each part. */
+  name: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 export interface PdfPage {
   number: number;
   width: number;
   height: number;
   runs: TextRun[];
   rules: Rule[];
+  /** Figures the file names the metric of (only nianbao's own exported PDFs have them). */
+  figures?: FigureLink[];
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -116,6 +130,18 @@ export function ideographs(text: string): string {
   return text.normalize('NFC').replace(/[\u2f00-\u2fdf]/gu, (c) => c.normalize('NFKC')).replace(/[\u2e80-\u2eff]/gu, (c) => RADICALS[c] ?? c);
 }
 
+/**
+ * The simplified-Chinese faces of Noto CJK / Source Han draw 户 and 戶 with one glyph, and a PDF writer that maps each
+ * glyph back to one character (Chromium's Skia takes the lowest) writes 戶 for every 户 of the text: in those faces the
+ * glyph means the simplified character. (Seen in nianbao's own exported PDFs: “门户网站” read back as “门戶网站”.)
+ */
+const SC_FACE = /(?:NotoS(?:erif|ans)(?:Mono)?CJK|SourceHan(?:Serif|Sans))[-_]?(?:sc|SC)\b|(?:NotoS(?:erif|ans)CJKsc|SourceHan(?:Serif|Sans)(?:SC|CN))/;
+const SC_SHARED: Record<string, string> = { '戶': '户' };
+
+function simplifiedGlyphs(text: string, font: string): string {
+  return SC_FACE.test(font) ? text.replace(/[戶]/gu, (c) => SC_SHARED[c] ?? c) : text;
+}
+
 /** A font's PostScript name without its subset tag; a Chinese name stored as UTF-8 bytes (黑体) read back as such. */
 function fontName(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
@@ -180,9 +206,16 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
         if (!('str' in item) || item.str === '') continue;
         const [a, b, , , e, f] = item.transform as number[];
         const font = fontName(page.commonObjs.has(item.fontName) ? (page.commonObjs.get(item.fontName) as { name?: string })?.name : undefined) ?? item.fontName;
-        runs.push({ text: ideographs(item.str), x: e! - x0, y: f! - y0, width: item.width, size: Math.hypot(a!, b!) || item.height, font });
+        runs.push({ text: simplifiedGlyphs(ideographs(item.str), font), x: e! - x0, y: f! - y0, width: item.width, size: Math.hypot(a!, b!) || item.height, font });
       }
-      pages.push({ number: n, width: x1 - x0, height: y1 - y0, runs, rules: rules.map((r) => ({ x0: r.x0 - x0, x1: r.x1 - x0, y0: r.y0 - y0, y1: r.y1 - y0 })) });
+      const figures: FigureLink[] = [];
+      for (const a of (await page.getAnnotations({ intent: 'display' })) as { subtype?: string; dest?: unknown; rect?: number[] }[]) {
+        const metric = a.subtype === 'Link' && typeof a.dest === 'string' ? metricOfMark(a.dest) : undefined;
+        if (!metric || !a.rect || a.rect.length !== 4) continue;
+        const [ax0, ay0, ax1, ay1] = a.rect as [number, number, number, number];
+        figures.push({ metric, name: a.dest as string, x0: Math.min(ax0, ax1) - x0, x1: Math.max(ax0, ax1) - x0, y0: Math.min(ay0, ay1) - y0, y1: Math.max(ay0, ay1) - y0 });
+      }
+      pages.push({ number: n, width: x1 - x0, height: y1 - y0, runs, rules: rules.map((r) => ({ x0: r.x0 - x0, x1: r.x1 - x0, y0: r.y0 - y0, y1: r.y1 - y0 })), ...(figures.length && { figures }) });
       page.cleanup();
     }
     return pages;
