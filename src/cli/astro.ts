@@ -84,7 +84,7 @@ function forwardSignals(child: ChildProcess): void {
 
 // dev and sync: check first, so a content problem reads as our list alone rather than wrapped in Astro's
 // hook error, and no preview starts on broken content. A check that passed on exactly this content and
-// code is not run again (src/lib/content/check-cache.ts).
+// code is not run again (src/lib/check/check-cache.ts).
 if (args[0] !== 'build') {
   if (args[0] === 'dev' || args[0] === 'sync') {
     actOn(await checkVerdict(resolveContentDir(), args[0]));

@@ -19,8 +19,8 @@ export function internalError(dir: string, reason: string): Verdict {
 export async function checkVerdict(dir: string, command: string): Promise<Verdict> {
   // Loaded when asked for, not with this module: the build command starts Astro before any checking code is read.
   const [{ checkContent }, { cachedCheck }, { formatProblems, hasErrors }] = await Promise.all([
-    import('../lib/content/check.ts'),
-    import('../lib/content/check-cache.ts'),
+    import('../lib/check/check.ts'),
+    import('../lib/check/check-cache.ts'),
     import('../lib/content/problems.ts'),
   ]);
   let outcome: ReturnType<typeof cachedCheck>;

@@ -1,5 +1,5 @@
 // npm run check: validate the content folder; exit 1 when there is any error, listing every problem.
-import { checkContent } from '../lib/content/check.ts';
+import { checkContent } from '../lib/check/check.ts';
 import { resolveContentDir } from '../lib/content/content.ts';
 import { formatProblems, hasErrors } from '../lib/content/problems.ts';
 import { fail } from './command.ts';

@@ -6,7 +6,7 @@ import { CHECKED_ENV } from '../lib/content/content-dir.ts';
 // Loaded when a check runs: a build started by the npm scripts has been checked already, and every
 // Astro start-up would otherwise pay for loading the whole checker with the config.
 const checker = async () => {
-  const [{ checkContent }, { formatProblems, hasErrors }] = await Promise.all([import('../lib/content/check.ts'), import('../lib/content/problems.ts')]);
+  const [{ checkContent }, { formatProblems, hasErrors }] = await Promise.all([import('../lib/check/check.ts'), import('../lib/content/problems.ts')]);
   return { checkContent, formatProblems, hasErrors };
 };
 

@@ -3,8 +3,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cachedCheck, checkFingerprint } from '../../../src/lib/content/check-cache.ts';
-import { checkContent, type CheckResult } from '../../../src/lib/content/check.ts';
+import { cachedCheck, checkFingerprint } from '../../../src/lib/check/check-cache.ts';
+import { checkContent, type CheckResult } from '../../../src/lib/check/check.ts';
 import { ROOT } from '../../helpers/sites.ts';
 import type { Problem } from '../../../src/lib/content/problems.ts';
 

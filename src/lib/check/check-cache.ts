@@ -10,11 +10,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readJson, writeJson } from './cache-file.ts';
+import { readJson, writeJson } from '../content/cache-file.ts';
 import type { CheckResult, ReportCheckMemo } from './check.ts';
-import { REPORTS_DIR, type ReportSource } from './content.ts';
-import type { Problem } from './problems.ts';
-import { hasErrors } from './problems.ts';
+import { REPORTS_DIR, type ReportSource } from '../content/content.ts';
+import type { Problem } from '../content/problems.ts';
+import { hasErrors } from '../content/problems.ts';
 
 /** What the build says about a passed check. */
 export interface CheckSummary {
