@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { PORTAL_FILE } from '../content/content-dir.ts';
-import { loadContent, loadSiteConfig, readYamlFile, REPORTS_DIR, type LoadedContent } from '../content/content.ts';
+import { loadContent, loadSiteConfig, readYamlFile, reportFiles, REPORTS_DIR, type LoadedContent } from '../content/content.ts';
 import { listFolder, nodeReader, type ContentReader } from '../content/content-files.ts';
 import type { Problem } from '../content/problems.ts';
 import type { SiteConfig } from '../content/site.ts';
@@ -127,9 +127,11 @@ export function scanPortal(dir: string, reader: ContentReader = nodeReader): Por
     });
   }
   if (config) {
+    // As for site.yaml: a fresh portal's placeholders are a notice; once a report would publish them, a warning.
+    const withReports = series.some((s) => reportFiles(s.dir, reader).names.length > 0);
     const placeholders = (['title', 'organization', 'description'] as const).filter((f) => config[f]?.includes(PLACEHOLDER));
     for (const f of placeholders) {
-      problems.push({ severity: series.length ? 'warning' : 'notice', file: PORTAL_FILE, field: f, message: `${f} 还是 npm run init 写的占位文字：${config[f]}`, hint: `把“${PLACEHOLDER}”和后面的示例换成本门户的内容，否则会原样显示在网站上` });
+      problems.push({ severity: withReports ? 'warning' : 'notice', file: PORTAL_FILE, field: f, message: `${f} 还是 npm run init 写的占位文字：${config[f]}`, hint: `把“${PLACEHOLDER}”和后面的示例换成本门户的内容，否则会原样显示在网站上` });
     }
   }
   if (series.length === 0 && !problems.some((p) => p.severity === 'error')) {
