@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fail, parseCommandArgs } from '../src/cli/command.ts';
 import { COMPILE_CACHE } from '../src/cli/astro-process.ts';
 import { CHECK_CACHE } from '../src/cli/check-verdict.ts';
-import { checkContent } from '../src/lib/content/check.ts';
+import { checkContent } from '../src/lib/check/check.ts';
 import { hasErrors } from '../src/lib/content/problems.ts';
 import { DEFAULT_SEED, generateCorpus, ROOT } from './corpus.ts';
 import { median, timed, type PhaseEnd, type Timed } from './measure.ts';
@@ -129,7 +129,7 @@ async function nianbaoBuild(contentDir: string, outDir: string, logFile: string,
   if (cold) {
     rmSync(outDir, { recursive: true, force: true });
     for (const cache of nianbaoCaches()) rmSync(cache, { recursive: true, force: true });
-    rmSync(CHECK_CACHE, { recursive: true, force: true }); // a cold build checks the content (src/lib/content/check-cache.ts)
+    rmSync(CHECK_CACHE, { recursive: true, force: true }); // a cold build checks the content (src/lib/check/check-cache.ts)
   }
   // With the node options of the npm script (package.json).
   const t = await timed(process.execPath, ['--import', COMPILE_CACHE, WRAPPER, 'build', '--outDir', outDir], { cwd: ROOT, env: cleanEnv(contentDir), logFile, phases: NIANBAO_PHASES, tail: P.finish });

@@ -1,5 +1,8 @@
 // What every nianbao command shares: Chinese argument errors and one way to stop with a message.
+import { existsSync, readdirSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isPortalFolder } from '../lib/content/content-dir.ts';
 import { argsError } from '../lib/cli-args.ts';
 import { BaseError, normaliseBase } from '../lib/paths.ts';
 
@@ -35,4 +38,51 @@ export function deployBase(): string {
     if (e instanceof BaseError) fail(e.message, e.hint);
     throw e;
   }
+}
+
+/** The series folders of a portal (subfolders with a site.yaml), for a message: no YAML is read. */
+function seriesNames(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => !e.name.startsWith('.') && !e.isFile() && existsSync(join(dir, e.name, 'site.yaml')))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+const shownDir = (dir: string) => {
+  const rel = relative(process.cwd(), dir);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : dir;
+};
+
+/**
+ * Stop when `dir` is a portal (it holds portal.yaml) and `command` builds a site: the portal's pages are
+ * not built yet (DESIGN.md, Portal), and building one series' pages from a portal would be half right.
+ */
+export function refusePortalSite(dir: string, command: string): void {
+  if (!isPortalFolder(dir)) return;
+  const shown = shownDir(dir);
+  const [first = '<系列>'] = seriesNames(dir);
+  fail(
+    `门户的网站页面还没有实现：${shown} 是门户（有 portal.yaml），npm run ${command} 现在还不能生成整个门户的网站，没有做任何改动`,
+    [
+      '现在可以：',
+      `NIANBAO_CONTENT=${shown} npm run check   检查整个门户（每个系列的每份报告）`,
+      `NIANBAO_CONTENT=${join(shown, first)} npm run ${command}   单独为一个系列${command === 'dev' ? '预览' : '生成网站'}`,
+      `npm run init -- ${join(shown, '<系列目录名>')} --kind gov-info-disclosure   添加一个系列`,
+    ].join('\n'),
+  );
+}
+
+/** Stop when `dir` is a portal and `command` acts on one series (new, import, export): name the series to use. */
+export function refusePortalSeries(dir: string, command: string, example: string): void {
+  if (!isPortalFolder(dir)) return;
+  const shown = shownDir(dir);
+  const names = seriesNames(dir);
+  fail(
+    `${shown} 是门户（有 portal.yaml），npm run ${command} 要指定其中的一个系列`,
+    `用 NIANBAO_CONTENT 指定系列目录，如 NIANBAO_CONTENT=${join(shown, names[0] ?? '<系列目录名>')} npm run ${command} -- ${example}${names.length ? `\n门户中的系列：${names.join('、')}` : `\n门户中还没有系列：npm run init -- ${join(shown, '<系列目录名>')} --kind <报告类型> 添加一个`}`,
+  );
 }

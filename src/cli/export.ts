@@ -12,7 +12,7 @@ import { shownPath, userCwd, userPath } from '../lib/cli-paths.ts';
 import { YEAR_ARG } from '../lib/scaffold/scaffold.ts';
 import { documentHtml, exportFileName, ExportError, reportDocument, reportOfYear, writeDocx } from '../lib/export/index.ts';
 import { printPdf } from '../lib/export/pdf.ts';
-import { fail, parseCommandArgs } from './command.ts';
+import { fail, parseCommandArgs, refusePortalSeries } from './command.ts';
 
 const USAGE = [
   '用法：npm run export -- 年份 [--pdf] [--out 文件]',
@@ -39,6 +39,7 @@ try {
 }
 
 const dir = resolveContentDir();
+refusePortalSeries(dir, 'export', '2024');
 if (!existsSync(dir)) fail(`内容目录 ${dir} 不存在`, '在项目根目录下运行，或用 NIANBAO_CONTENT=内容目录 指定');
 const content = loadContent(dir);
 const blocking = content.problems.filter((p) => p.severity === 'error' && (p.file === 'site.yaml' || p.file === 'metrics.yaml' || p.file === '.' || p.file === `reports/${year}.mdx`));

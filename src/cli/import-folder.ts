@@ -2,7 +2,7 @@
 // folder will hold them, one table to read; nothing written when one fails unless --keep-going.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkContent } from '../lib/content/check.ts';
+import { checkContent } from '../lib/check/check.ts';
 import type { LoadedContent } from '../lib/content/content.ts';
 import { REPORTS_DIR } from '../lib/content/content.ts';
 import { makeRegistry, type Registry } from '../lib/content/metrics.ts';

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadContent, REPORT_FILE, REPORTS_DIR, resolveContentDir } from '../lib/content/content.ts';
 import { FileExistsError, writeFileAtomic } from '../lib/publish/atomic-write.ts';
-import { fail, parseCommandArgs } from './command.ts';
+import { fail, parseCommandArgs, refusePortalSeries } from './command.ts';
 import { shownPath, userPath } from '../lib/cli-paths.ts';
 import { ImportError, type ImportResult } from '../lib/import/index.ts';
 import { checkSourceSize, sourceKind, SUPPORTED } from '../lib/import/source.ts';
@@ -87,6 +87,7 @@ try {
 }
 
 const dir = resolveContentDir();
+refusePortalSeries(dir, 'import', '报告.docx');
 if (!existsSync(dir) && !args.values.out) fail(`内容目录 ${dir} 不存在`, '在项目根目录下运行，或用 NIANBAO_CONTENT=内容目录 指定；也可以用 --out 指定输出文件');
 const content = loadContent(dir);
 const addMetrics = !!args.values['add-metrics'];

@@ -5,7 +5,7 @@ import { loadContent, REPORTS_DIR, resolveContentDir } from '../lib/content/cont
 import { FileExistsError, writeFileAtomic } from '../lib/publish/atomic-write.ts';
 import { kindLayout, scaffoldReport, templateReport, YEAR_ARG } from '../lib/scaffold/scaffold.ts';
 import { kindById } from '../lib/kinds/index.ts';
-import { fail, parseCommandArgs } from './command.ts';
+import { fail, parseCommandArgs, refusePortalSeries } from './command.ts';
 import { shownPath } from '../lib/cli-paths.ts';
 import { hasErrors } from '../lib/content/problems.ts';
 import { writeFailure } from '../lib/content/content-files.ts';
@@ -21,6 +21,7 @@ const year = Number(yearArg);
 if (year < 1949 || year > 2999) fail(`年份 ${year} 不在有效范围内（1949–2999）`, USAGE);
 
 const dir = resolveContentDir();
+refusePortalSeries(dir, 'new', '2024');
 const content = loadContent(dir);
 const folder = content.problems.find((p) => p.file === '.');
 if (folder) fail(folder.message, folder.hint ?? '在项目根目录下运行，或用 NIANBAO_CONTENT=内容目录 指定');

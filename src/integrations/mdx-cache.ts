@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readJson, writeJson } from '../lib/content/cache-file.ts';
-import { codeFingerprint } from '../lib/content/check-cache.ts';
+import { codeFingerprint } from '../lib/check/check-cache.ts';
 
 /** The plugin @astrojs/mdx registers with Vite to compile .mdx files. */
 const MDX_PLUGIN = '@mdx-js/rolldown';

@@ -1,12 +1,12 @@
 // Before Astro reads any content: check the whole folder and stop with every problem listed,
 // so a broken report never produces a half-built site. In dev, re-check on every save.
 import type { AstroIntegration } from 'astro';
-import { CHECKED_ENV } from '../lib/content/content-dir.ts';
+import { CHECKED_ENV, isPortalFolder } from '../lib/content/content-dir.ts';
 
 // Loaded when a check runs: a build started by the npm scripts has been checked already, and every
 // Astro start-up would otherwise pay for loading the whole checker with the config.
 const checker = async () => {
-  const [{ checkContent }, { formatProblems, hasErrors }] = await Promise.all([import('../lib/content/check.ts'), import('../lib/content/problems.ts')]);
+  const [{ checkContent }, { formatProblems, hasErrors }] = await Promise.all([import('../lib/check/check.ts'), import('../lib/content/problems.ts')]);
   return { checkContent, formatProblems, hasErrors };
 };
 
@@ -15,6 +15,13 @@ export function preflight(contentDir: string): AstroIntegration {
     name: 'nianbao:preflight',
     hooks: {
       'astro:config:setup': async ({ logger }) => {
+        if (isPortalFolder(contentDir)) {
+          // A bare `astro build` on a portal: its pages are not built yet (npm run build says the same, with what works).
+          const err = new Error(`门户的网站页面还没有实现：${contentDir} 是门户（有 portal.yaml），还不能生成整个门户的网站。\n现在可以用 NIANBAO_CONTENT=${contentDir} npm run check 检查整个门户，或用 NIANBAO_CONTENT=${contentDir}/<系列目录> npm run build 单独为一个系列生成网站。`);
+          err.name = 'ContentError';
+          (err as { stack?: string }).stack = err.message;
+          throw err;
+        }
         if (process.env[CHECKED_ENV] === contentDir) return;
         const { checkContent, formatProblems, hasErrors } = await checker();
         const result = checkContent(contentDir);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusYears, generateCorpus } from '../../bench/corpus.ts';
-import { checkContent } from '../../src/lib/content/check.ts';
+import { checkContent } from '../../src/lib/check/check.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-corpus-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -26,3 +26,26 @@ describe('docs/architecture.md', () => {
     expect(missing).toEqual([]);
   });
 });
+
+/** The src/lib/ folders a file imports (`../check/check.ts` from src/lib/content/ → `check`; src/markdown → `markdown`). */
+function importedFolders(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const targets = [...text.matchAll(/(?:from|import\()\s*'(\.[^']+)'/g)].map((m) => join(file, '..', m[1] as string));
+  return [...new Set(targets.map((t) => relative(join(ROOT, 'src'), t).split('/')).map((parts) => (parts[0] === 'lib' ? (parts.length > 2 ? (parts[1] as string) : 'lib') : (parts[0] as string))))];
+}
+
+describe('layers (docs/architecture.md, “Loading, checking, the portal”)', () => {
+  const lib = (folder: string) => filesUnder(join(ROOT, 'src/lib', folder)).filter((f) => f.endsWith('.ts'));
+  const offenders = (folder: string, allowed: string[]) =>
+    lib(folder).flatMap((f) => importedFolders(f).filter((d) => d !== folder && !allowed.includes(d)).map((d) => `${relative(ROOT, f)} → ${d}`));
+
+  it('loading (src/lib/content/) imports no checking, portal, tables, structure or series code', () => {
+    // kinds: site.yaml's kind ids and the layouts a report names; markdown: the one report parser.
+    expect(offenders('content', ['kinds', 'markdown'])).toEqual([]);
+  });
+
+  it('checking (src/lib/check/) never imports the portal; the portal is built on both', () => {
+    expect(lib('check').flatMap((f) => importedFolders(f).filter((d) => d === 'portal').map(() => relative(ROOT, f)))).toEqual([]);
+    expect(offenders('portal', ['content', 'check', 'kinds'])).toEqual([]);
+  });
+});

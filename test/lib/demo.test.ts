@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content/check.ts';
+import { checkContent } from '../../src/lib/check/check.ts';
 import { hasErrors } from '../../src/lib/content/problems.ts';
 import { DEMO_SITES, demoBase, landingPage, yearsSummary } from '../../src/lib/demo.ts';
 import { ROOT } from '../helpers/sites.ts';

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBody } from '../../src/lib/content/check.ts';
+import { checkBody } from '../../src/lib/check/check.ts';
 import { makeRegistry } from '../../src/lib/content/metrics.ts';
 import { MAX_REPORT_BYTES } from '../../src/lib/content/content-files.ts';
 import { MAX_LINE_MARKS, MAX_PARAGRAPH_REFERENCES, MAX_UNCLOSED, parseCost } from '../../src/markdown/parse-cost.ts';

@@ -16,7 +16,7 @@ export const REPORT_FILE = /^(\d{4})\.mdx$/;
 
 export { resolveContentDir } from './content-dir.ts';
 
-interface YamlFile {
+export interface YamlFile {
   doc?: Document;
   lines?: LineCounter;
   data?: unknown;
@@ -115,7 +115,8 @@ function explainYamlError(code: string, english: string, sourceLine: string): { 
   return { message, hint: '检查这一行的冒号、引号和缩进：每行写成“字段: 值”，缩进用空格' };
 }
 
-function readYamlFile(dir: string, name: string, reader: ContentReader): YamlFile {
+/** A YAML file of a content folder (`name` relative to `dir`), read and parsed; every problem explained. */
+export function readYamlFile(dir: string, name: string, reader: ContentReader = nodeReader): YamlFile {
   const read = readContentText(join(dir, name), name, { maxBytes: MAX_YAML_BYTES, reader });
   if (!read.ok) return { problems: [read.missing ? { severity: 'error', file: name, message: `缺少 ${name}`, hint: `在内容目录 ${dir} 中创建 ${name}` } : read.problem] };
   return parseYaml(read.text, name);

@@ -49,12 +49,14 @@ export function formatProblem(p: Problem): string {
   return p.hint ? `${head}\n      → ${p.hint}` : head;
 }
 
-/** The report printed by `npm run check` and by a failed build. */
-export function formatProblems(problems: Problem[], contentDir: string): string {
-  if (problems.length === 0) return '';
+/**
+ * Problems grouped by file, each group headed by its path: `prefix` + the problem's file (the content
+ * folder's path for `npm run check`; nothing for a portal's, whose files are already `series/reports/…`).
+ */
+export function formatProblemList(problems: Problem[], prefix: string): string[] {
   const lines: string[] = [];
   for (const group of groupByFile(problems)) {
-    lines.push(`${contentDir.replace(/\/$/, '')}/${group.file}`);
+    lines.push(`${prefix}${group.file}`);
     // A run of problems with the same advice (e.g. every unfilled figure of a new year) gets it once, after the run.
     const list = group.problems;
     for (let i = 0; i < list.length; ) {
@@ -71,9 +73,19 @@ export function formatProblems(problems: Problem[], contentDir: string): string 
     }
     lines.push('');
   }
+  return lines;
+}
+
+/** `共 1 个错误，0 个警告，2 个提示。` */
+export function problemCountLine(problems: Problem[]): string {
   const c = countBySeverity(problems);
-  lines.push(`共 ${c.error} 个错误，${c.warning} 个警告，${c.notice} 个提示。`);
-  return lines.join('\n');
+  return `共 ${c.error} 个错误，${c.warning} 个警告，${c.notice} 个提示。`;
+}
+
+/** The report printed by `npm run check` and by a failed build. */
+export function formatProblems(problems: Problem[], contentDir: string): string {
+  if (problems.length === 0) return '';
+  return [...formatProblemList(problems, `${contentDir.replace(/\/$/, '')}/`), problemCountLine(problems)].join('\n');
 }
 
 export class ContentProblemsError extends Error {

@@ -9,6 +9,8 @@ export const siteSchema = z
     description: z.string().trim().optional(),
     publicNotice: z.string().trim().optional(),
     kind: z.enum(KIND_IDS, { message: `kind（报告类型）只能是 ${kindList()}` }).optional(),
+    // In a portal (src/lib/portal/): which of portal.yaml's office groups this series belongs to.
+    group: z.string({ message: 'group（所属分组）要写成文字，如 部门' }).trim().min(1, { message: 'group 不能为空' }).optional(),
     // A sample site (the demo): every page says so, so nobody takes made-up figures for an office's own.
     sample: z.boolean({ message: 'sample（示例数据）只能写 true 或 false' }).optional(),
   })

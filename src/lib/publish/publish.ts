@@ -4,7 +4,7 @@
 // what publish may delete there: release-store.ts. What it refuses or takes over at DIR: publish-target.ts.
 import { existsSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkContent } from '../content/check.ts';
+import { checkContent } from '../check/check.ts';
 import type { Edition } from '../content/edition.ts';
 import { describeFsError, fsErrorHint, makeDirs } from '../content/fs-errors.ts';
 import { countBySeverity, formatProblems, hasErrors } from '../content/problems.ts';

@@ -121,33 +121,56 @@ export function registryYaml(kind: Pick<Kind, 'metrics' | 'rules' | 'registryInt
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
-/** site.yaml with the kind and the kind's placeholders. */
-export function siteYaml(kind: Pick<Kind, 'id' | 'name' | 'site'>): string {
+/** The portal a new series is added to: its groups (the first is written), title and organization (a hint). */
+export interface PortalHint {
+  /** The portal folder as the commands are typed (for NIANBAO_CONTENT). */
+  env: string;
+  title: string;
+  organization: string;
+  groups: readonly string[];
+}
+
+/** A portal's words as a hint: without the placeholder mark of a portal.yaml not yet filled in. */
+const unfilled = (text: string) => text.replaceAll(PLACEHOLDER, '');
+
+/** site.yaml with the kind and the kind's placeholders; in a portal, its first group and the portal's organization as a hint. */
+export function siteYaml(kind: Pick<Kind, 'id' | 'name' | 'site'>, portal?: PortalHint): string {
   const doc = new Document({
     kind: kind.id,
     title: kind.site.title,
-    organization: kind.site.organization,
+    organization: portal ? `${PLACEHOLDER}本单位全称（门户主办单位是 ${unfilled(portal.organization)}）` : kind.site.organization,
     description: kind.site.description,
+    ...(portal && { group: portal.groups[0] }),
   });
   doc.commentBefore = [
     ' 站点信息。由 npm run init 生成：把带“【请填写】”的占位文字（连同“【请填写】”）换成本单位的内容。',
     ` kind 是报告类型：${kind.id}（${kind.name}），决定指标、章节识别和检查，一般不要改。`,
     ' 对外公开版要在每页顶部显示提示的，加一行 publicNotice: 本版本为对外公开版，部分数字和内容已按规定隐去。',
+    ...(portal ? [` 本系列属于门户“${unfilled(portal.title)}”（${unfilled(portal.organization)}）。group 是本单位在门户首页的分组，可选：${portal.groups.join('、')}。`] : []),
   ].join('\n');
   return doc.toString({ lineWidth: 0 });
 }
 
 /** The README of a new folder: what is in it and the next steps, with the commands as they are typed. */
-export function folderReadme(kind: Pick<Kind, 'id' | 'name' | 'metrics' | 'rules'>, contentEnv: string): string {
-  const env = `NIANBAO_CONTENT=${/\s/.test(contentEnv) ? `"${contentEnv}"` : contentEnv}`;
+export function folderReadme(kind: Pick<Kind, 'id' | 'name' | 'metrics' | 'rules'>, contentEnv: string, portal?: PortalHint): string {
+  const quote = (p: string) => `NIANBAO_CONTENT=${/\s/.test(p) ? `"${p}"` : p}`;
+  const env = quote(contentEnv);
+  // In a portal, new and import act on the series; check and start on the whole portal.
+  const whole = portal ? quote(portal.env) : env;
   const registry = kind.metrics.length
     ? `已登记 ${kind.metrics.length} 个指标${kind.rules.length ? `和 ${kind.rules.length} 条合计规则（勾稽关系）` : ''}`
     : '现在是空的：报告中需要历年对比的数字，照文件中的示例登记';
+  const site = portal
+    ? `- \`site.yaml\`：网站标题、单位名称、简介和 \`group\`（在门户首页的分组：${portal.groups.join('、')}）。把带“${PLACEHOLDER}”的占位文字换成本单位的内容。`
+    : `- \`site.yaml\`：网站标题、单位名称和简介。把带“${PLACEHOLDER}”的占位文字换成本单位的内容。`;
+  const preview = portal
+    ? `4. 检查整个门户：\`${whole} npm run check\`（门户的网站页面还在开发中；单独预览这个系列：\`${env} npm start\`）`
+    : `4. 预览网站：\`${env} npm start\`，然后在浏览器中打开 http://localhost:4321`;
   return `# ${kind.name} · 网站内容目录
 
-这个目录由 \`npm run init -- … --kind ${kind.id}\` 生成，存放一个单位历年${kind.name}的网站内容。
+这个目录由 \`npm run init -- … --kind ${kind.id}\` 生成，存放一个单位历年${kind.name}的网站内容${portal ? `，是门户“${portal.title}”中的一个系列` : ''}。
 
-- \`site.yaml\`：网站标题、单位名称和简介。把带“${PLACEHOLDER}”的占位文字换成本单位的内容。
+${site}
 - \`metrics.yaml\`：指标登记表，${registry}。文件开头有各字段的说明。
 - \`reports/\`：每年一份报告，文件名就是年份，如 \`reports/2023.mdx\`。现在还是空的。
 
@@ -159,15 +182,15 @@ export function folderReadme(kind: Pick<Kind, 'id' | 'name' | 'metrics' | 'rules
 2. 添加报告：
    - 已有写好的报告（Word 或文本）：\`${env} npm run import -- 2023年报告.docx\`
    - 从头写一份：\`${env} npm run new -- 2023\`
-3. 检查内容：\`${env} npm run check\`，按 → 后的提示修改。
-4. 预览网站：\`${env} npm start\`，然后在浏览器中打开 http://localhost:4321
+3. 检查内容：\`${whole} npm run check\`，按 → 后的提示修改。
+${preview}
 `;
 }
 
-export function initFiles(kind: Kind, contentEnv: string): { path: string; text: string }[] {
+export function initFiles(kind: Kind, contentEnv: string, portal?: PortalHint): { path: string; text: string }[] {
   return [
-    { path: 'site.yaml', text: siteYaml(kind) },
+    { path: 'site.yaml', text: siteYaml(kind, portal) },
     { path: 'metrics.yaml', text: registryYaml(kind) },
-    { path: 'README.md', text: folderReadme(kind, contentEnv) },
+    { path: 'README.md', text: folderReadme(kind, contentEnv, portal) },
   ];
 }

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../../src/lib/content/check.ts';
+import { checkContent } from '../../../src/lib/check/check.ts';
 import { fileErrorProblem, MAX_REPORT_BYTES, nodeReader, readContentText, writeFailure, type ContentReader } from '../../../src/lib/content/content-files.ts';
 import { ROOT } from '../../helpers/sites.ts';
 

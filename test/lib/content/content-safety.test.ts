@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentSafetyProblems, linkVerdict, redactLiteral } from '../../../src/lib/content/content-safety.ts';
 import { parseBody } from '../../../src/lib/content/report-body.ts';
-import { checkBody } from '../../../src/lib/content/check.ts';
+import { checkBody } from '../../../src/lib/check/check.ts';
 import { makeRegistry, metricSchema } from '../../../src/lib/content/metrics.ts';
 
 const registry = makeRegistry([metricSchema.parse({ id: 'meetings', label: '会议', unit: '次' })]);

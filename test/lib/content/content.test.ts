@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent, splitFrontmatter, parseYaml } from '../../../src/lib/content/content.ts';
-import { checkContent } from '../../../src/lib/content/check.ts';
+import { checkContent } from '../../../src/lib/check/check.ts';
 import { ROOT } from '../../helpers/sites.ts';
 
 const fixture = (name: string) => join(ROOT, 'test/fixtures', name);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
 import { MAX_NESTING, sourceNesting, treeNesting } from '../../../src/lib/content/nesting.ts';
 import { parseBody } from '../../../src/lib/content/report-body.ts';
-import { checkBody } from '../../../src/lib/content/check.ts';
+import { checkBody } from '../../../src/lib/check/check.ts';
 import { makeRegistry } from '../../../src/lib/content/metrics.ts';
 
 const check = (body: string) => checkBody({ file: 'reports/2022.mdx', raw: {}, body, bodyLineOffset: 6 }, makeRegistry([]));

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../../src/lib/content/check.ts';
+import { checkContent } from '../../../src/lib/check/check.ts';
 import { makeRegistry, metricSchema, type SumRule } from '../../../src/lib/content/metrics.ts';
 import { brokenRules, builtInRules, describeBroken, exactSum, findLeaks, leakProblems, sumRuleProblems } from '../../../src/lib/content/sum-rules.ts';
 import type { StatValue } from '../../../src/lib/content/stat.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseYaml } from '../../../src/lib/content/content.ts';
-import { checkContent } from '../../../src/lib/content/check.ts';
+import { checkContent } from '../../../src/lib/check/check.ts';
 import { MAX_STAT_DIGITS, MISSING, ownStat, parseStat, reportedMetrics, type StatValue } from '../../../src/lib/content/stat.ts';
 import { publishedDate, reportFrontmatterSchema } from '../../../src/lib/content/report-schema.ts';
 import { makeRegistry, metricSchema } from '../../../src/lib/content/metrics.ts';

@@ -21,7 +21,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initFiles } from '../../../src/lib/scaffold/init.ts';
-import { checkContent } from '../../../src/lib/content/check.ts';
+import { checkContent } from '../../../src/lib/check/check.ts';
 
 const parsed = registrySchema.safeParse([...govInfoDisclosure.metrics, ...govInfoDisclosure.rules]);
 const registry = parsed.data!;

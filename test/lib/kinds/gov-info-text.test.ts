@@ -9,7 +9,7 @@ import { registrySchema, type MetricInput } from '../../../src/lib/content/metri
 import type { StatValue } from '../../../src/lib/content/stat.ts';
 import { govInfoDisclosure } from '../../../src/lib/kinds/gov-info-disclosure.ts';
 import { statedFigures, textTableProblems, TEXT_TABLE_TERM } from '../../../src/lib/kinds/gov-info-text.ts';
-import { checkContent } from '../../../src/lib/content/check.ts';
+import { checkContent } from '../../../src/lib/check/check.ts';
 import { readDocx } from '../../../src/lib/import/source.ts';
 import { importSource } from '../../../src/lib/import/index.ts';
 import { ROOT } from '../../helpers/sites.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent, loadReportFile } from '../../../src/lib/content/content.ts';
-import { checkContent } from '../../../src/lib/content/check.ts';
+import { checkContent } from '../../../src/lib/check/check.ts';
 import { kindLayout, reportHeadings, scaffoldReport, templateReport, titleForYear } from '../../../src/lib/scaffold/scaffold.ts';
 import { registrySchema } from '../../../src/lib/content/metrics.ts';
 import { govInfoDisclosure } from '../../../src/lib/kinds/gov-info-disclosure.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBody } from '../../../src/lib/content/check.ts';
+import { checkBody } from '../../../src/lib/check/check.ts';
 import { makeRegistry, metricSchema } from '../../../src/lib/content/metrics.ts';
 import { parseBody } from '../../../src/lib/content/report-body.ts';
 import { tableProblems } from '../../../src/lib/tables/check.ts';

@@ -1,16 +1,16 @@
 // `npm run check` and the build's pre-flight: every problem in a content folder, at once.
 import { join, relative, resolve } from 'node:path';
-import type { Registry } from './metrics.ts';
-import type { Problem } from './problems.ts';
-import { loadContent, reportFiles, REPORTS_DIR, type LoadedContent, type ReportBody, type ReportSource } from './content.ts';
-import type { ContentReader } from './content-files.ts';
-import { bodyProblems, parseBody, type BodyParse } from './report-body.ts';
+import type { Registry } from '../content/metrics.ts';
+import type { Problem } from '../content/problems.ts';
+import { loadContent, reportFiles, REPORTS_DIR, type LoadedContent, type ReportBody, type ReportSource } from '../content/content.ts';
+import type { ContentReader } from '../content/content-files.ts';
+import { bodyProblems, parseBody, type BodyParse } from '../content/report-body.ts';
 import { crossYearProblems, statsLineFinder, structureProblems } from './check-years.ts';
 import { tableProblems } from '../tables/check.ts';
-import { builtInRules, leakProblems, sumRuleProblems } from './sum-rules.ts';
+import { builtInRules, leakProblems, sumRuleProblems } from '../content/sum-rules.ts';
 import { DEFAULT_KIND, kindById, kindList, PLACEHOLDER, type Kind } from '../kinds/index.ts';
 import { inLayout, knownLayouts, registryForReport, reportLayoutId } from '../kinds/layouts.ts';
-import type { SiteConfig } from './site.ts';
+import type { SiteConfig } from '../content/site.ts';
 
 export interface CheckResult extends LoadedContent {
   kind: Kind;
@@ -80,7 +80,7 @@ export function siteProblems(site: SiteConfig | undefined, reportCount: number, 
 
 /**
  * Remembers the problems of one report's own checks (its body, tables, sums, structure, and the kind's
- * checks against the year before) between runs: src/lib/content/check-cache.ts. Cross-year checks always run.
+ * checks against the year before) between runs: src/lib/check/check-cache.ts. Cross-year checks always run.
  */
 export interface ReportCheckMemo {
   get(report: ReportSource, previous: ReportSource | undefined): Problem[] | undefined;

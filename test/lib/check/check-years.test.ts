@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bigChange, crossYearProblems, structureProblems, titleKey } from '../../../src/lib/content/check-years.ts';
-import { checkContent } from '../../../src/lib/content/check.ts';
+import { bigChange, crossYearProblems, structureProblems, titleKey } from '../../../src/lib/check/check-years.ts';
+import { checkContent } from '../../../src/lib/check/check.ts';
 import { loadContent, type ReportSource } from '../../../src/lib/content/content.ts';
 import { makeRegistry, metricSchema } from '../../../src/lib/content/metrics.ts';
 import { parseStat, type StatValue } from '../../../src/lib/content/stat.ts';

@@ -1,7 +1,7 @@
 // site.yaml beyond its schema: a missing kind, init's placeholders, a folder with no report yet.
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { siteProblems } from '../../../src/lib/content/check.ts';
+import { siteProblems } from '../../../src/lib/check/check.ts';
 import { siteSchema } from '../../../src/lib/content/site.ts';
 
 const site = (extra: Record<string, unknown> = {}) => siteSchema.parse({ title: '某区政府信息公开年报', organization: '某区人民政府', ...extra });

@@ -7,14 +7,18 @@
 // unchanged report's own checks are still taken from the last run (ReportCheckMemo: keyed by the report,
 // the year before it, the rest of the content folder and the code); only the new or changed reports are
 // parsed, and the cross-year checks run in full.
+//
+// A portal (src/lib/portal/) is fingerprinted the same way, as one tree: every series' files are under it.
+// Its reports are remembered one by one (keyed by their path in the portal, `zfb-xxgk/reports/2024.mdx`),
+// valid while nothing outside the series' reports/ folders has changed.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readJson, writeJson } from './cache-file.ts';
+import { readJson, writeJson } from '../content/cache-file.ts';
 import type { CheckResult, ReportCheckMemo } from './check.ts';
-import { REPORTS_DIR, type ReportSource } from './content.ts';
-import type { Problem } from './problems.ts';
-import { hasErrors } from './problems.ts';
+import { REPORTS_DIR, type ReportSource } from '../content/content.ts';
+import type { Problem } from '../content/problems.ts';
+import { hasErrors } from '../content/problems.ts';
 
 /** What the build says about a passed check. */
 export interface CheckSummary {
@@ -22,6 +26,13 @@ export interface CheckSummary {
   metrics: number;
   /** Warnings and notices (listed by npm run check). */
   notes: number;
+  /** A portal's number of series. */
+  series?: number;
+}
+
+/** What a check returns, as far as the cache needs it. */
+export interface CheckOutcome {
+  problems: Problem[];
 }
 
 /**
@@ -33,7 +44,7 @@ export interface CheckSummary {
  * a file or folder (a FIFO, which would block if read), is named with what it is: its appearing or
  * disappearing changes the fingerprint, and the check itself says what is wrong with it.
  */
-function addTree(hash: ReturnType<typeof createHash>, root: string, dir = root, skip?: string, seen = new Set<string>()): void {
+function addTree(hash: ReturnType<typeof createHash>, root: string, dir = root, skip: ReadonlySet<string> = new Set(), seen = new Set<string>()): void {
   let entries;
   try {
     const real = realpathSync(dir);
@@ -49,7 +60,7 @@ function addTree(hash: ReturnType<typeof createHash>, root: string, dir = root, 
   }
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const p = join(dir, e.name);
-    if (p === skip) continue;
+    if (skip.has(p)) continue;
     const name = relative(root, p);
     let kind: 'folder' | 'file' | 'other' = e.isDirectory() ? 'folder' : e.isFile() ? 'file' : 'other';
     // A symlink (or an entry whose type the file system does not report): what it leads to.
@@ -86,12 +97,12 @@ export function codeFingerprint(codeDirs: string[]): string {
   return hash.digest('hex');
 }
 
-/** A fingerprint of the content folder (without `skip`) and of the code that checks it. */
-export function checkFingerprint(contentDir: string, codeDirs: string[], skip?: string): string {
+/** A fingerprint of the content folder (or portal) without the paths in `skip`, and of the code that checks it. */
+export function checkFingerprint(contentDir: string, codeDirs: string[], skip?: string | readonly string[]): string {
   const hash = createHash('sha256');
   hash.update(codeFingerprint(codeDirs));
   hash.update(`\0content:${contentDir}\0`);
-  addTree(hash, contentDir, contentDir, skip);
+  addTree(hash, contentDir, contentDir, new Set(typeof skip === 'string' ? [skip] : skip ?? []));
   return hash.digest('hex');
 }
 
@@ -103,14 +114,17 @@ class FileMemo implements ReportCheckMemo {
   private used: Record<string, Problem[]> = {};
   private file: string;
   private context: string;
-  constructor(file: string, context: string) {
+  private root: string;
+  constructor(file: string, context: string, root: string) {
     this.file = file;
     this.context = context;
+    this.root = root;
     const s = readJson<{ context: string; reports: Record<string, Problem[]> }>(file);
     this.saved = s.context === context && s.reports ? s.reports : {};
   }
   private key(report: ReportSource, previous: ReportSource | undefined): string {
-    const part = (r: ReportSource | undefined) => (r ? [r.file, r.raw, r.body, r.bodyLineOffset] : null);
+    // The report's path in the folder checked: in a portal, two series' reports/2024.mdx are two reports.
+    const part = (r: ReportSource | undefined) => (r ? [relative(this.root, r.path), r.raw, r.body, r.bodyLineOffset] : null);
     return createHash('sha256').update(JSON.stringify([part(report), part(previous)])).digest('hex');
   }
   get(report: ReportSource, previous: ReportSource | undefined): Problem[] | undefined {
@@ -129,18 +143,42 @@ class FileMemo implements ReportCheckMemo {
 }
 
 /**
- * The summary of a passed check of `contentDir`, from the cache when the fingerprint matches, else by
- * running `check` (and remembering it if it passed). `result` is set only when the check really ran.
+ * Where per-report memos do not depend on the rest of the folder: the reports/ of a content folder, and the
+ * reports/ of each series when the folder is a portal (any subfolder's reports/: a folder the check does not
+ * read changes nothing it remembers).
  */
-export function cachedCheck(contentDir: string, opts: { cacheDir: string; codeDirs: string[]; check: (memo: ReportCheckMemo) => CheckResult }): { summary: CheckSummary; cached: boolean; result?: CheckResult } {
+function reportFolders(contentDir: string): string[] {
+  let entries: Dirent[] = [];
+  try {
+    entries = readdirSync(contentDir, { withFileTypes: true });
+  } catch {
+    // No folder: nothing to skip; the check says what is wrong.
+  }
+  return [join(contentDir, REPORTS_DIR), ...entries.filter((e) => !e.isFile() && e.name !== REPORTS_DIR).map((e) => join(contentDir, e.name, REPORTS_DIR))];
+}
+
+function defaultSummary(result: CheckOutcome): CheckSummary {
+  const r = result as Partial<CheckResult> & CheckOutcome;
+  return { reports: r.reports?.length ?? 0, metrics: r.registry?.metrics.length ?? 0, notes: r.problems.length };
+}
+
+/**
+ * The summary of a passed check of `contentDir` (a content folder or a portal), from the cache when the
+ * fingerprint matches, else by running `check` (and remembering it if it passed). `result` is set only
+ * when the check really ran. `summarize` says what a passed check found (by default, a CheckResult's).
+ */
+export function cachedCheck<R extends CheckOutcome = CheckResult>(
+  contentDir: string,
+  opts: { cacheDir: string; codeDirs: string[]; check: (memo: ReportCheckMemo) => R; summarize?: (result: R) => CheckSummary },
+): { summary: CheckSummary; cached: boolean; result?: R } {
   const fingerprint = checkFingerprint(contentDir, opts.codeDirs);
   const file = cacheFile(opts.cacheDir, contentDir, 'passed');
   const saved = readJson<{ fingerprint: string; summary: CheckSummary }>(file);
   if (saved.fingerprint === fingerprint && saved.summary) return { summary: saved.summary, cached: true };
-  const memo = new FileMemo(cacheFile(opts.cacheDir, contentDir, 'reports'), checkFingerprint(contentDir, opts.codeDirs, join(contentDir, REPORTS_DIR)));
+  const memo = new FileMemo(cacheFile(opts.cacheDir, contentDir, 'reports'), checkFingerprint(contentDir, opts.codeDirs, reportFolders(contentDir)), contentDir);
   const result = opts.check(memo);
   memo.save();
-  const summary = { reports: result.reports.length, metrics: result.registry.metrics.length, notes: result.problems.length };
+  const summary = (opts.summarize ?? defaultSummary)(result);
   if (!hasErrors(result.problems)) writeJson(file, { fingerprint, summary });
   return { summary, cached: false, result };
 }

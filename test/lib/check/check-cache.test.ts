@@ -3,9 +3,10 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cachedCheck, checkFingerprint } from '../../../src/lib/content/check-cache.ts';
-import { checkContent, type CheckResult } from '../../../src/lib/content/check.ts';
+import { cachedCheck, checkFingerprint } from '../../../src/lib/check/check-cache.ts';
+import { checkContent, type CheckResult } from '../../../src/lib/check/check.ts';
 import { ROOT } from '../../helpers/sites.ts';
+import { checkPortal, type PortalCheckResult } from '../../../src/lib/portal/check-portal.ts';
 import type { Problem } from '../../../src/lib/content/problems.ts';
 
 let root: string;
@@ -227,6 +228,63 @@ describe('each unchanged report checked once (the real check on the five-year fi
     hits = 0;
     writeFileSync(join(dir, 'metrics.yaml'), `${readFileSync(join(dir, 'metrics.yaml'), 'utf8')}\n`);
     real();
+    expect(hits).toBe(0);
+  });
+});
+
+describe('a portal is fingerprinted whole, its reports remembered by their path in it', () => {
+  let dir: string;
+  let cache: string;
+  let hits: number;
+  beforeEach(() => {
+    dir = join(root, 'portal');
+    cache = join(root, 'portal-cache');
+    cpSync(join(ROOT, 'test/fixtures/portal'), dir, { recursive: true });
+    // The fixture's deliberate error taken out, so the portal passes and is remembered.
+    const bad = join(dir, 'jd-dhjd', 'reports', '2024.mdx');
+    writeFileSync(bad, readFileSync(bad, 'utf8').replace('  new-jobs: 300\n', ''));
+    hits = 0;
+  });
+  const summarize = (r: PortalCheckResult) => ({ series: r.series.length, reports: r.series.reduce((n, s) => n + s.result.reports.length, 0), metrics: 0, notes: r.problems.length });
+  const real = () =>
+    cachedCheck(dir, {
+      cacheDir: cache,
+      codeDirs: [code],
+      check: (memo) => checkPortal(dir, undefined, { get: (r, p) => { const x = memo.get(r, p); if (x) hits++; return x; }, set: (r, p, x) => memo.set(r, p, x) }),
+      summarize,
+    });
+
+  it('passes once, then is reused until a file of any series changes', () => {
+    const first = real();
+    expect(first).toMatchObject({ cached: false, summary: { series: 3, reports: 5 } });
+    expect(real().cached).toBe(true);
+    const report = join(dir, 'jwb-ztzr', 'reports', '2021.mdx');
+    writeFileSync(report, readFileSync(report, 'utf8').replace('<Stat id="meetings" />', '<Stat id="no-such-metric" />'));
+    const again = real();
+    expect(again.cached).toBe(false);
+    expect(again.result?.problems).toContainEqual(expect.objectContaining({ severity: 'error', file: 'jwb-ztzr/reports/2021.mdx', message: expect.stringContaining('no-such-metric') }));
+    // Put back as it was when it passed: the same portal, the same verdict.
+    writeFileSync(report, readFileSync(report, 'utf8').replace('<Stat id="no-such-metric" />', '<Stat id="meetings" />'));
+    expect(real().cached).toBe(true);
+    // A series' site.yaml (its group) is part of the fingerprint too.
+    const site = join(dir, 'zfb-xxgk', 'site.yaml');
+    writeFileSync(site, readFileSync(site, 'utf8').replace('group: 区政府', 'group: 部门'));
+    expect(real().cached).toBe(false);
+  });
+
+  it('two series with the same report file are two memos; a report added to one series checks only it', () => {
+    real();
+    expect(hits).toBe(0);
+    const add = join(dir, 'jwb-ztzr', 'reports', '2022.mdx');
+    writeFileSync(add, readFileSync(join(dir, 'jwb-ztzr', 'reports', '2021.mdx'), 'utf8').replace('year: 2021', 'year: 2022').replace('title: 2021', 'title: 2022'));
+    const second = real();
+    expect(hits).toBe(5);
+    expect(second.result?.problems).toEqual(checkPortal(dir).problems);
+    // A changed registry in one series: nothing is taken from the memo (the context changed).
+    hits = 0;
+    const metrics = join(dir, 'zfb-xxgk', 'metrics.yaml');
+    writeFileSync(metrics, `${readFileSync(metrics, 'utf8')}\n`);
+    expect(real().result?.problems).toEqual(checkPortal(dir).problems);
     expect(hits).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
 // a Chinese line for the author, never a stack trace.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../../src/lib/content/check.ts';
+import { checkContent } from '../../../src/lib/check/check.ts';
 import type { ContentReader } from '../../../src/lib/content/content-files.ts';
 import type { Problem } from '../../../src/lib/content/problems.ts';
 import { prng } from '../../../bench/corpus.ts';

@@ -2,14 +2,14 @@
 // (a figure that went missing, a figure that jumped), and structure slips inside one report
 // (two items with the same title, numbering that skips or repeats, a heading with nothing under it).
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { Metric, Registry } from './metrics.ts';
-import type { Problem } from './problems.ts';
-import type { ReportSource } from './content.ts';
-import { splitFrontmatter } from './content.ts';
-import { readTextFile } from './text-file.ts';
+import type { Metric, Registry } from '../content/metrics.ts';
+import type { Problem } from '../content/problems.ts';
+import type { ReportSource } from '../content/content.ts';
+import { splitFrontmatter } from '../content/content.ts';
+import { readTextFile } from '../content/text-file.ts';
 import { buildSeries } from '../series/series.ts';
-import { formatStat, statNumber, type StatValue } from './stat.ts';
-import { parseBody, type BodyParse } from './report-body.ts';
+import { formatStat, statNumber, type StatValue } from '../content/stat.ts';
+import { parseBody, type BodyParse } from '../content/report-body.ts';
 import { renderTree } from '../structure/report-text.ts';
 import { markerText, stripOrdinal } from '../structure/numbering.ts';
 import { buildStructure, items, numberedRuns, structureBlocks, type Item, type SectionWords } from '../structure/structure.ts';
