@@ -438,23 +438,29 @@ function densestContainer(doc: T.Document): Element | undefined {
   const add = (el: Element | null | undefined, s: number) => {
     if (el) scores.set(el, (scores.get(el) ?? 0) + s);
   };
-  type Frame = { node: Node; block?: Element; inLink: boolean };
+  // A table's text counts for the table as one block: scored by its cells, rows and body, a big table of
+  // figures would outweigh the article around it and be taken for the article.
+  type Frame = { node: Node; block?: Element; inLink: boolean; inTable: boolean };
   const own = new Map<Element, number>();
-  const stack: Frame[] = [{ node: doc, inLink: false }];
+  const stack: Frame[] = [{ node: doc, inLink: false, inTable: false }];
   while (stack.length) {
-    const { node, block, inLink } = stack.pop()!;
+    const { node, block, inLink, inTable } = stack.pop()!;
     if (node.nodeName === '#text') {
       if (block && !inLink) own.set(block, (own.get(block) ?? 0) + (node as T.TextNode).value.replace(/\s/g, '').length);
       continue;
     }
     let here = block;
     let link = inLink;
+    let table = inTable;
     if (isElement(node)) {
       if (SKIPPED.has(node.tagName) || isChrome(node) || hidden(node, styleOf(node))) continue;
-      if (BLOCKS.has(node.tagName)) here = node;
+      if (node.tagName === 'table' && !inTable) {
+        here = node;
+        table = true;
+      } else if (BLOCKS.has(node.tagName) && !inTable) here = node;
       if (node.tagName === 'a') link = true;
     }
-    for (const k of childrenOf(node)) stack.push({ node: k, block: here, inLink: link });
+    for (const k of childrenOf(node)) stack.push({ node: k, block: here, inLink: link, inTable: table });
   }
   for (const [el, len] of own) {
     if (len < 20) continue;

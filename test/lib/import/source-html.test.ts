@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { realTablesHtml } from '../../helpers/real-tables-html.ts';
 import { describe, expect, it } from 'vitest';
 import { declaredCharset, decodeHtml, htmlToBlocks, isChromeLine, readHtml } from '../../../src/lib/import/source-html.ts';
 import { readMhtml } from '../../../src/lib/import/source-mhtml.ts';
 import { readDocx, readSource, sourceKind, type Source, type SourceCell } from '../../../src/lib/import/source.ts';
 import { importSource } from '../../../src/lib/import/index.ts';
 import { makeRegistry } from '../../../src/lib/content/metrics.ts';
-import { loadReal, type RealTable } from '../../helpers/real-fixtures.ts';
+import { loadReal, loadRealTables, type RealTable } from '../../helpers/real-fixtures.ts';
 import { realDocx } from '../../helpers/real-docx.ts';
 
 const HTML_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'html');
@@ -59,6 +60,25 @@ describe('real saved portal pages read word for word as the published report', (
     // none of the page's furniture comes along
     const all = s.blocks.map((b) => b.text).join('\n');
     for (const chrome of ['当前位置', '来源：', '时间：2024', '分享到', '微博', '扫一扫', '关闭', '网站标识码', '版权所有', 'SiteInfo', '登录', '走进平潭', '闽政通']) expect(all).not.toContain(chrome);
+  });
+
+  it('the same page from a CMS nianbao does not know (no known container): found by density, tables not taken for the article', () => {
+    const r = loadReal('gov-2023-pingtan');
+    const html = page('gov-2023-pingtan', 'page.html')
+      .toString('utf8')
+      .replace(/class=TRS_Editor/g, 'class=wz')
+      .replace(/article_content article_content_01/g, 'box_x1 box_x2');
+    expect(html).not.toMatch(/TRS_Editor|article_content\b/);
+    const s = readHtml(new TextEncoder().encode(html));
+    expect(lines(s)).toEqual(r.lines);
+    expect(grids(s)).toEqual(r.tables.map(asCells));
+    expect(s.tables).toBe(3);
+    // A page that is mostly tables (a short introduction, then the national format's tables) in a container
+    // nianbao does not know: the tables stay tables inside the article, not the article themselves.
+    const tablesPage = realTablesHtml('gov-2020-pingtan', '平潭综合实验区2020年政府信息公开工作年度报告').replace('class="article_content"', 'class="box_x1"');
+    const t = readHtml(new TextEncoder().encode(tablesPage));
+    expect(t.tables).toBe(loadRealTables('gov-2020-pingtan').length);
+    expect(t.blocks.filter((b) => !b.grid).map((b) => b.text)).toContain('本报告根据《中华人民共和国政府信息公开条例》编制。');
   });
 
   it('上海 2019 (the article markup of the published page): the same, except two commas this copy writes half-width', () => {
