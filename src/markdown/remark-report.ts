@@ -55,6 +55,10 @@ export default function remarkReport(options: RemarkReportOptions) {
     }
     // The exported frontmatter must carry only what this edition may show.
     frontmatter.stats = Object.fromEntries(Object.entries(shown).map(([id, v]) => [id, writeStat(v)]));
+    // A report's `layout:` names the national format its tables follow (DESIGN.md, Kinds). The MDX compiler reads
+    // a `layout` in the compiled frontmatter as a page component to wrap the report in and imports it, which
+    // fails the build; the site reads the report's layout from the collection entry, so the module needs none.
+    delete frontmatter.layout;
 
     visit(tree, (node, index, parent) => {
       if ((node.type !== 'mdxJsxTextElement' && node.type !== 'mdxJsxFlowElement') || !parent || index === undefined) return;
