@@ -1,6 +1,6 @@
 // npm run export, end to end: the Word file in the edition asked for, PDF through Chromium (or what to
 // install when there is none), and errors that say what to do.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -35,6 +35,27 @@ describe('npm run export -- <year>', () => {
     const zip = await JSZip.loadAsync(readFileSync(file));
     expect(await zip.file('word/header1.xml')!.async('string')).toContain('内部版 不得公开');
     expect((await readDocx(readFileSync(file))).blocks.map((b) => b.text).join('\n')).toContain('某社区工作人员在老旧小区改造中虚报工程量');
+  });
+
+  it('never replaces a file unasked (an office’s own Word original has the same name), nor writes into a built site', () => {
+    const file = join(out, '办公室原稿.docx');
+    writeFileSync(file, '手工修改过的原稿');
+    const r = runNode(EXPORT, ['2024', '--out', file], { NIANBAO_CONTENT: join(ROOT, 'examples/demo') });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('已经存在，没有导出');
+    expect(readFileSync(file, 'utf8')).toBe('手工修改过的原稿');
+    expect(runNode(EXPORT, ['2024', '--out', file, '--force'], { NIANBAO_CONTENT: join(ROOT, 'examples/demo') }).status).toBe(0);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    // A built site (its list of files says so): the internal edition must not land among a public site's downloads.
+    const site = mkdtempSync(join(tmpdir(), 'nianbao-export-site-'));
+    mkdirSync(join(site, '2024'));
+    writeFileSync(join(site, '.nianbao-site.json'), '{}');
+    const inSite = runNode(EXPORT, ['2024', '--out', join(site, '2024/2024.docx')], { NIANBAO_CONTENT: join(ROOT, 'examples/demo'), NIANBAO_EDITION: 'internal' });
+    expect(inSite.status).toBe(1);
+    expect(inSite.stderr).toContain('不能直接写进网站');
+    expect(existsSync(join(site, '2024/2024.docx'))).toBe(false);
+    expect(runNode(EXPORT, ['2024', '--out', ''], { NIANBAO_CONTENT: join(ROOT, 'examples/demo') }).stderr).toContain('--out 后面要写');
+    expect(runNode(EXPORT, ['2024', '--out', join(out, 'no/such/dir/x.docx')], { NIANBAO_CONTENT: join(ROOT, 'examples/demo') }).stderr).toContain('不存在');
   });
 
   it('an unknown year lists the years there are', () => {

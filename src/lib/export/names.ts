@@ -12,6 +12,8 @@ export class ExportError extends Error {
 
 /** The file name a download carries: the report's title, made safe for every file system. */
 export function exportFileName(doc: { title: string; edition: Edition }, ext: 'docx' | 'pdf'): string {
-  const safe = doc.title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim() || 'report';
+  // File systems allow 255 bytes a name (about 80 Chinese characters): a long title is cut, with … to say so.
+  const clean = doc.title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim() || 'report';
+  const safe = Array.from(clean).length > 60 ? `${Array.from(clean).slice(0, 60).join('')}…` : clean;
   return `${safe}${doc.edition === 'internal' ? '（内部版）' : ''}.${ext}`;
 }

@@ -2,8 +2,9 @@
 // people's files since (an OA system's index.php, uploads/合同.pdf): the generator tag on index.html says
 // nothing about them. So every build lists the files it wrote, and a later build takes the folder over
 // only when everything in it is on that list, unchanged.
-import { lstatSync, readdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { MARKER_FILE as RELEASE_MARKER } from './release-store.ts';
 import { z } from 'zod';
 import { describeFsError } from '../content/fs-errors.ts';
 
@@ -180,5 +181,13 @@ export function refusalOf(folder: SiteFolder, dir: string): { message: string; h
         hint: `把这些文件移到网站文件夹之外，或${elsewhere}`,
       };
     }
+  }
+}
+
+/** The built site (a build's folder or a published release) that holds `path`, if any: nianbao's output is not a place to write into. */
+export function builtSiteAround(path: string): string | undefined {
+  for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, SITE_FILES)) || existsSync(join(dir, RELEASE_MARKER))) return dir;
+    if (dirname(dir) === dir) return undefined;
   }
 }
