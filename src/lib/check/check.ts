@@ -9,8 +9,24 @@ import { crossYearProblems, statsLineFinder, structureProblems } from './check-y
 import { tableProblems } from '../tables/check.ts';
 import { builtInRules, leakProblems, sumRuleProblems } from '../content/sum-rules.ts';
 import { DEFAULT_KIND, kindById, kindList, PLACEHOLDER, type Kind } from '../kinds/index.ts';
-import { inLayout, knownLayouts, registryForReport, reportLayoutId } from '../kinds/layouts.ts';
+import { inLayout, knownLayouts, registryForReport, registryLayoutIds, reportLayoutId } from '../kinds/layouts.ts';
 import type { SiteConfig } from '../content/site.ts';
+
+/**
+ * Layout names in metrics.yaml the kind does not have: a layout renamed there (2019 → 2019版) would silently take
+ * its figures, sum rules and 口径变化 marks out of every year it is in force for, which the kind names by its own ids.
+ */
+function layoutNameProblems(kind: Kind, registry: Registry): Problem[] {
+  if (!kind.layouts.length) return [];
+  const ids = kind.layouts.map((l) => l.id);
+  const unknown = [...registryLayoutIds(registry)].filter((id) => !ids.includes(id));
+  return unknown.map((id) => ({
+    severity: 'error' as const,
+    file: 'metrics.yaml',
+    message: `metrics.yaml 中的格式“${id}”不是${kind.name}的格式（${kind.layouts.map((l) => `${l.id}：${l.name}`).join('；')}）：写着它的指标、规则和口径变化不会用在任何一年`,
+    hint: `把 layouts、places、breaks 中的“${id}”改回 ${ids.join('、')} 之一；格式的名称决定它用于哪些年份，不能改名`,
+  }));
+}
 
 export interface CheckResult extends LoadedContent {
   kind: Kind;
@@ -112,6 +128,7 @@ export function checkContent(dir: string, reader?: ContentReader, memo?: ReportC
     problems.push(...own);
   }
   const known = knownLayouts(kind.metrics);
+  problems.push(...layoutNameProblems(kind, content.registry));
   problems.push(...crossYearProblems(content.reports, content.registry, { of: (r) => reportLayoutId(kind.layouts, r), order: kind.layouts.map((l) => l.id), has: (m, l) => inLayout(m, l, known) }));
   problems.push(...leakProblems(content.registry, content.reports.map((r) => ({ year: r.year, stats: r.data.stats })), (id) => content.registry.lines?.get(id), builtInRules(kind, content.registry)));
   for (const report of content.invalid) problems.push(...checkBody(report, content.registry));

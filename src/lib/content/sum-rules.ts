@@ -95,14 +95,52 @@ export function describeBroken(b: BrokenRule, year: number, registry: Registry):
   };
 }
 
+/**
+ * Rules that cannot hold whatever the blank cells are: one side complete, the other with blanks (not reported)
+ * but its filled figures already more than the complete side — the figures are counts, so a blank adds
+ * nothing negative. Offices leave zeros blank; such a table still breaks the format's 勾稽关系. Signed
+ * figures (本年增/减) and masked or approximate ones are never reasoned about.
+ */
+function brokenDespiteBlanks(rules: SumRule[], stats: Record<string, StatValue>, registry: Registry): (BrokenRule & { blanks: number })[] {
+  const out: (BrokenRule & { blanks: number })[] = [];
+  const valueOf = (id: string): StatValue | undefined => (Object.hasOwn(stats, id) ? stats[id] : undefined);
+  const usable = (id: string) => {
+    const v = valueOf(id);
+    return (v === undefined || v.kind === 'exact' || v.kind === 'missing') && !registry.byId.get(id)?.signed;
+  };
+  const num = (id: string) => {
+    const v = valueOf(id);
+    return v?.kind === 'exact' ? v.value : 0;
+  };
+  const blank = (id: string) => valueOf(id)?.kind !== 'exact';
+  for (const rule of rules) {
+    const ids = [...rule.left, ...rule.right];
+    if (!ids.every(usable) || !ids.some(blank) || ids.every(blank)) continue;
+    const leftBlank = rule.left.filter(blank).length;
+    const rightBlank = rule.right.filter(blank).length;
+    if (leftBlank && rightBlank) continue;
+    const left = rule.left.map(num);
+    const right = rule.right.map(num);
+    const leftSum = exactSum(left);
+    const rightSum = exactSum(right);
+    // The side with blanks can only grow: broken when it is already larger than the complete side.
+    const over = leftBlank ? leftSum > rightSum : rightSum > leftSum;
+    if (!over) continue;
+    out.push({ rule, left, right, leftSum, rightSum, difference: Math.abs(exactSum([leftSum, -rightSum])), blanks: leftBlank + rightBlank });
+  }
+  return out;
+}
+
 /** One warning per broken rule of one report, on the line of the rule's first figure. */
 export function sumRuleProblems(report: { file: string; year: number; data: { stats: Record<string, StatValue> } }, registry: Registry): Problem[] {
-  return brokenRules(registry.rules, report.data.stats).map((b) => ({
-    severity: 'warning',
-    file: report.file,
-    field: `stats.${b.rule.left[0]}`,
-    ...describeBroken(b, report.year, registry),
-  }));
+  const problem = (b: BrokenRule, tail = ''): Problem => {
+    const d = describeBroken(b, report.year, registry);
+    return { severity: 'warning', file: report.file, field: `stats.${b.rule.left[0]}`, message: `${d.message}${tail}`, hint: d.hint };
+  };
+  return [
+    ...brokenRules(registry.rules, report.data.stats).map((b) => problem(b)),
+    ...brokenDespiteBlanks(registry.rules, report.data.stats, registry).map((b) => problem(b, `（其中 ${b.blanks} 格空白，按 0 计：填上什么数，两边也不会相等）`)),
+  ];
 }
 
 export interface Leak {

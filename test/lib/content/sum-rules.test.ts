@@ -261,3 +261,35 @@ describe('npm run check solves the rules of the folder and of its kind (issue 28
     }
   });
 });
+
+describe('a sum the blanks cannot mend (offices leave zeros blank)', () => {
+  const r = makeRegistry([
+    metricSchema.parse({ id: 'total', label: '总计', unit: '件', sumOf: ['a', 'b', 'c'] }),
+    metricSchema.parse({ id: 'a', label: '甲', unit: '件' }),
+    metricSchema.parse({ id: 'b', label: '乙', unit: '件' }),
+    metricSchema.parse({ id: 'c', label: '丙', unit: '件' }),
+    metricSchema.parse({ id: 'change', label: '增减', unit: '件', signed: true }),
+    metricSchema.parse({ id: 'net', label: '合计', unit: '件', sumOf: ['a', 'change'] }),
+  ]);
+  const run = (stats: Record<string, StatValue>) => sumRuleProblems({ file: 'reports/2020.mdx', year: 2020, data: { stats } }, r).map((p) => p.message);
+  const missing: StatValue = { kind: 'missing' };
+
+  it('the filled parts already exceed the total: reported, saying the blanks were taken as 0', () => {
+    const found = run({ total: exact(20), a: exact(16), b: exact(10), c: missing });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('其中 1 格空白，按 0 计');
+    // Absent altogether is blank too.
+    expect(run({ total: exact(20), a: exact(16), b: exact(10) })).toHaveLength(1);
+  });
+
+  it('not when a blank could still make it hold, when the total is the blank, or when nothing is filled', () => {
+    expect(run({ total: exact(30), a: exact(16), b: exact(10), c: missing })).toEqual([]);
+    expect(run({ total: missing, a: exact(16), b: exact(10), c: exact(1) })).toEqual([]);
+    expect(run({ total: missing, a: missing, b: missing, c: missing })).toEqual([]);
+  });
+
+  it('never with a masked, approximate or signed figure in the rule', () => {
+    expect(run({ total: exact(20), a: exact(16), b: { kind: 'atLeast', value: 10 } as StatValue, c: missing })).toEqual([]);
+    expect(run({ net: exact(1), a: exact(16), change: missing })).toEqual([]);
+  });
+});
