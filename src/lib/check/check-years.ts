@@ -100,6 +100,8 @@ export function crossYearProblems(reports: ReportSource[], registry: Registry, l
   if (sorted.length < 2) return [];
   const problems: Problem[] = [];
   const years: YearReport[] = sorted.map((report) => ({ report, line: statsLineFinder(report) }));
+  // Figures the year before had and this year lacks, by report and group: a table left out is one warning, not 150.
+  const gone = new Map<string, Problem[]>();
   const series = buildSeries(registry.metrics, sorted.map((r) => ({ year: r.year, stats: r.data.stats, layout: layouts.of(r) })), { layoutOrder: layouts.order });
   for (const row of series.rows) {
     const m: Metric = row.metric;
@@ -111,7 +113,9 @@ export function crossYearProblems(reports: ReportSource[], registry: Registry, l
       const layout = layouts.of(report);
       if (cell.value.kind === 'missing' && prevCell && prevCell.value.kind !== 'missing' && (layout === undefined || layouts.has(m, layout))) {
         const explicitNull = Object.hasOwn((report.raw.stats as Record<string, unknown> | null) ?? {}, m.id);
-        problems.push({
+        const key = `${report.file}\u0000${m.group ?? ''}`;
+        if (!gone.has(key)) gone.set(key, []);
+        gone.get(key)!.push({
           severity: 'warning',
           file: report.file,
           field: `stats.${m.id}`,
@@ -136,8 +140,27 @@ export function crossYearProblems(reports: ReportSource[], registry: Registry, l
       });
     });
   }
+  for (const [key, list] of gone) {
+    if (list.length <= GONE_ONE_BY_ONE) {
+      problems.push(...list);
+      continue;
+    }
+    const group = key.slice(key.indexOf('\u0000') + 1);
+    const first = list[0] as Problem;
+    const names = list.map((p) => p.message.slice(0, p.message.indexOf('：')));
+    problems.push({
+      severity: 'warning',
+      file: first.file,
+      line: first.line,
+      message: `${group ? `${group}：` : ''}上一年有、本年没有的数字 ${list.length} 个（${names.slice(0, 4).join('、')} 等）`,
+      hint: '本年有这些数字的，在 stats 中填上（表格漏了或没有对应上，重新导入时看导入结果中的“表中未对应指标的数字”）；本年确实没有的，可以不管这条警告',
+    });
+  }
   return problems;
 }
+
+/** Up to this many figures of one group gone from one report are listed one by one; more are one warning. */
+const GONE_ONE_BY_ONE = 3;
 
 /** Titles compare without their numbering (一是, （一）…), punctuation, spaces and full-/half-width differences. */
 export function titleKey(title: string): string {

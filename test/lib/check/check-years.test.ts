@@ -158,3 +158,16 @@ describe('structure of one report', () => {
     expect(c.reports.flatMap((r) => structureProblems(r))).toEqual([]);
   });
 });
+
+describe('figures gone since last year, grouped', () => {
+  const table = makeRegistry(Array.from({ length: 8 }, (_, i) => metricSchema.parse({ id: `cell-${i}`, label: `表格第${i + 1}格`, unit: '件', group: '收到和处理政府信息公开申请情况' })).concat([metricSchema.parse({ id: 'talks', label: '谈话', unit: '次', group: '日常监督' })]));
+  const all = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`cell-${i}`, i + 1]));
+
+  it('a table left out of this year is one warning naming the group and the count; a few figures stay one each', () => {
+    const problems = crossYearProblems([report(2021, { ...all(8), talks: 3 }), report(2022, { talks: 4 })], table).filter((p) => p.severity === 'warning');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toBe('收到和处理政府信息公开申请情况：上一年有、本年没有的数字 8 个（表格第1格、表格第2格、表格第3格、表格第4格 等）');
+    const few = crossYearProblems([report(2021, { ...all(8), talks: 3 }), report(2022, { ...all(8), 'cell-0': null, 'cell-1': null, talks: null })], table).filter((p) => p.severity === 'warning');
+    expect(few.map((p) => p.field).sort()).toEqual(['stats.cell-0', 'stats.cell-1', 'stats.talks']);
+  });
+});
