@@ -22,7 +22,13 @@ export function reportExports(options: { contentDir: string; edition: Edition })
         if (setting.pdfMissing) logger.warn(setting.pdfMissing);
         const out = fileURLToPath(dir);
         const content = loadContent(options.contentDir);
-        const printer = setting.pdf ? await openPrinter() : undefined;
+        let printer: Awaited<ReturnType<typeof openPrinter>> | undefined;
+        try {
+          printer = setting.pdf ? await openPrinter() : undefined;
+        } catch (e) {
+          // The pages already link the PDFs: a build without them would publish dead links, so it stops, saying how to go on.
+          throw new Error(`浏览器找到了，但没能启动，无法生成下载用的 PDF：${(e as Error).message.split('\n')[0]}。网站没有生成。改用 NIANBAO_EXPORTS=word 只提供 Word 下载，或修好浏览器（apt-get install -y chromium fonts-noto-cjk）后重新构建`);
+        }
         try {
           for (const report of content.reports) {
             const doc = reportDocument(content, report, options.edition);
