@@ -1,7 +1,7 @@
 // /data/stats.json: every metric × year, masked for the public edition like every other page.
 import type { APIRoute } from 'astro';
-import { siteData } from '../../data/site-data.ts';
-import { statsDocument } from '../../lib/series/stats-export.ts';
+import { siteData } from '../../../data/site-data.ts';
+import { statsDocument } from '../../../lib/series/stats-export.ts';
 
 export const GET: APIRoute = async () => {
   const { site, edition, series } = await siteData();

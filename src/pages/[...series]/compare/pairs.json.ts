@@ -2,8 +2,8 @@
 // script. One shared file, so the picker in every report and compare page stays the same size whatever
 // the number of years.
 import type { APIRoute } from 'astro';
-import { siteData } from '../../data/site-data.ts';
-import { comparePairsDocument } from '../../lib/series/trends.ts';
+import { siteData } from '../../../data/site-data.ts';
+import { comparePairsDocument } from '../../../lib/series/trends.ts';
 
 export const GET: APIRoute = async () => {
   const { years, pairs } = await siteData();
