@@ -8,7 +8,8 @@ import mdx from '@astrojs/mdx';
 import { resolveContentDir } from './src/lib/content/content-dir.ts';
 import { readEdition } from './src/lib/content/edition.ts';
 import { normaliseBase } from './src/lib/paths.ts';
-import { pipelineInputs, reportProcessor } from './src/markdown/pipeline.ts';
+import { reportProcessor, siteInputs } from './src/markdown/pipeline.ts';
+import { siteSeries } from './src/lib/portal/series-ids.ts';
 import { preflight } from './src/integrations/preflight.ts';
 import { oneBuildAtATime } from './src/integrations/one-build.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -17,23 +18,31 @@ import { reportExports } from './src/integrations/exports.ts';
 
 const contentDir = resolveContentDir();
 const edition = readEdition();
-const inputs = pipelineInputs(contentDir, edition);
-const { siteKind } = inputs;
+// One series, or each series of a portal, with its own registry and kind (src/lib/portal/series-ids.ts).
+const series = siteSeries(contentDir);
+const inputs = siteInputs(series, edition);
+const kinds = [...inputs.all].map(([id, i]) => `${id}:${i.siteKind ?? ''}`).join('\0');
+const sectionWords = [...inputs.all].map(([id, i]) => [id, i.sectionWords]);
 
 // Astro reuses parsed entries whose file did not change; an entry parsed for the other edition,
 // content folder or registry must never be reused, so each combination gets its own cache (and what
 // Astro keeps in the shared .astro/ is dropped when the combination changes: src/integrations/one-build.ts).
 // A metrics.yaml that cannot be read is the pre-flight check's to explain; here it only keys the cache.
-let registryText = '';
-try {
-  registryText = readFileSync(join(contentDir, 'metrics.yaml'), 'utf8');
-} catch {}
-const variant = createHash('sha256').update(`${edition}\0${contentDir}\0${siteKind ?? ''}\0`).update(registryText).digest('hex').slice(0, 12);
+const registryText = series
+  .map((s) => {
+    try {
+      return `${s.id ?? ''}\0${readFileSync(join(s.dir, 'metrics.yaml'), 'utf8')}`;
+    } catch {
+      return `${s.id ?? ''}\0`;
+    }
+  })
+  .join('\0');
+const variant = createHash('sha256').update(`${edition}\0${contentDir}\0${kinds}\0`).update(registryText).digest('hex').slice(0, 12);
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // Compiled reports are kept between builds, keyed by all of this (this file included: its markdown
 // options) and by the code that compiles them.
-const compileInputs = JSON.stringify({ edition, siteKind, sectionWords: inputs.sectionWords, registryText, config: readFileSync(fileURLToPath(import.meta.url), 'utf8') });
+const compileInputs = JSON.stringify({ edition, kinds, sectionWords, registryText, config: readFileSync(fileURLToPath(import.meta.url), 'utf8') });
 
 export default defineConfig({
   base: normaliseBase(process.env.NIANBAO_BASE),
@@ -54,7 +63,7 @@ export default defineConfig({
   },
   integrations: [preflight(contentDir), oneBuildAtATime({ contentDir, edition, variant }), mdx(), mdxCompileCache({ root, codeDirs: [join(root, 'src/lib'), join(root, 'src/markdown')], inputs: compileInputs }), searchIndex(), reportExports({ contentDir, edition })],
   vite: {
-    server: { fs: { allow: ['.', contentDir] } },
+    server: { fs: { allow: ['.', contentDir, ...series.map((s) => s.dir)] } },
     build: {
       assetsInlineLimit: 0,
       rolldownOptions: {

@@ -10,7 +10,7 @@ import { moveDir } from '../lib/publish/move-dir.ts';
 import { PublishError } from '../lib/publish/publish-error.ts';
 import { refuseUnsafeTarget } from '../lib/publish/publish-target.ts';
 import { inspectSiteFolder, refusalOf, SITE_FILES, writeSiteFiles } from '../lib/publish/site-files.ts';
-import { deployBase, fail, refusePortalSite } from './command.ts';
+import { deployBase, fail } from './command.ts';
 import type { ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { exitCode, releaseOutput, ROOT, spawnAstro } from './astro-process.ts';
@@ -49,8 +49,6 @@ try {
 // Read before Astro starts (preview included): its config would otherwise stop on the same value with a stack.
 const base = deployBase();
 const editionLabel = edition === 'public' ? '对外公开版（public）' : '内部版（internal，含未公开数字）';
-// A portal's pages are not built yet: every Astro command that would read its content stops here.
-if (args[0] === 'build' || args[0] === 'dev' || args[0] === 'sync') refusePortalSite(resolveContentDir(), args[0] === 'sync' ? 'typecheck' : args[0]);
 if (args[0] !== 'preview') {
   console.log(`nianbao：内容目录 ${resolveContentDir()}，${editionLabel}，路径前缀 ${base}`);
 }

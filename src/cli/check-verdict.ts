@@ -1,11 +1,11 @@
 // The content check as the build and preview commands need it: a verdict that can cross a thread (the build
 // checks on a thread of its own while Astro starts), worded for the command that stops on it.
-import { join } from 'node:path';
+import { checkCacheSetup } from '../lib/check/check-cache-setup.ts';
 import { ROOT } from './astro-process.ts';
 
 /** Where a passed check is remembered, and the code whose change makes it check again. */
-export const CHECK_CACHE = join(ROOT, 'node_modules/.astro/check');
-const CHECK_CODE = [join(ROOT, 'src/lib'), join(ROOT, 'src/markdown')];
+const { cacheDir: CHECK_CACHE, codeDirs: CHECK_CODE } = checkCacheSetup(ROOT);
+export { CHECK_CACHE };
 
 export type Verdict =
   | { passed: string }

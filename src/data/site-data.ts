@@ -1,9 +1,12 @@
-// The one place pages get content from: the collection is loaded and rendered once per build,
-// whatever the number of pages, so work stays linear in the number of years.
+// The one place pages get a series' content from: each series' collection is loaded and rendered once per
+// build, whatever the number of pages, so work stays linear in the number of reports. `series` is the
+// portal's series id, undefined for a single content folder (src/lib/portal/series-ids.ts).
 import { getCollection, render } from 'astro:content';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { acrossYears, type AcrossYears } from '../lib/series/across-years.ts';
+import { join } from 'node:path';
 import { loadRegistry, loadSiteConfig, resolveContentDir } from '../lib/content/content.ts';
+import { reportCollection } from '../lib/portal/series-ids.ts';
 import { readEdition, type Edition } from '../lib/content/edition.ts';
 import type { Registry } from '../lib/content/metrics.ts';
 import { buildSeries, pairsToPrerender, type Series } from '../lib/series/series.ts';
@@ -27,6 +30,8 @@ export interface Report {
 }
 
 export interface SiteData {
+  /** The portal's series id; undefined for a single content folder. */
+  id?: string;
   site: SiteConfig;
   registry: Registry;
   edition: Edition;
@@ -42,18 +47,21 @@ export interface SiteData {
   pairIndex: PairIndex;
 }
 
-let cached: Promise<SiteData> | undefined;
+const cached = new Map<string | undefined, Promise<SiteData>>();
 
-export function siteData(): Promise<SiteData> {
-  return (cached ??= load());
+export function siteData(series?: string): Promise<SiteData> {
+  let data = cached.get(series);
+  if (!data) cached.set(series, (data = load(series)));
+  return data;
 }
 
-async function load(): Promise<SiteData> {
-  const contentDir = resolveContentDir();
+async function load(id: string | undefined): Promise<SiteData> {
+  const root = resolveContentDir();
+  const contentDir = id === undefined ? root : join(root, id);
   const { site } = loadSiteConfig(contentDir);
   const { registry } = loadRegistry(contentDir);
   if (!site) throw new Error(`无法读取 ${contentDir}/site.yaml（运行 npm run check 查看原因）`);
-  const entries = await getCollection('reports');
+  const entries = await getCollection(reportCollection(id) as 'reports');
   const { layouts } = kindById(site.kind);
   const reports = await Promise.all(
     entries.map(async (entry): Promise<Report> => {
@@ -74,5 +82,5 @@ async function load(): Promise<SiteData> {
   const series = buildSeries(registry.metrics, reports.map((r) => ({ year: r.year, stats: r.stats, layout: r.layout })), { layoutOrder: layouts.map((l) => l.id) });
   const years = reports.map((r) => r.year);
   const pairs = pairsToPrerender(years);
-  return { site, registry, edition: readEdition(), reports, years, series, byYear: new Map(reports.map((r) => [r.year, r])), across: acrossYears(reports), pairs, pairIndex: indexPairs(pairs) };
+  return { id, site, registry, edition: readEdition(), reports, years, series, byYear: new Map(reports.map((r) => [r.year, r])), across: acrossYears(reports), pairs, pairIndex: indexPairs(pairs) };
 }

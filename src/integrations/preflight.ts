@@ -15,15 +15,21 @@ export function preflight(contentDir: string): AstroIntegration {
     name: 'nianbao:preflight',
     hooks: {
       'astro:config:setup': async ({ logger }) => {
-        if (isPortalFolder(contentDir)) {
-          // A bare `astro build` on a portal: its pages are not built yet (npm run build says the same, with what works).
-          const err = new Error(`门户的网站页面还没有实现：${contentDir} 是门户（有 portal.yaml），还不能生成整个门户的网站。\n现在可以用 NIANBAO_CONTENT=${contentDir} npm run check 检查整个门户，或用 NIANBAO_CONTENT=${contentDir}/<系列目录> npm run build 单独为一个系列生成网站。`);
-          err.name = 'ContentError';
-          (err as { stack?: string }).stack = err.message;
-          throw err;
-        }
         if (process.env[CHECKED_ENV] === contentDir) return;
         const { checkContent, formatProblems, hasErrors } = await checker();
+        if (isPortalFolder(contentDir)) {
+          // A bare `astro build` on a portal: every series checked, as npm run build does (src/lib/portal/check-portal.ts).
+          const { checkPortal, formatPortalCheck } = await import('../lib/portal/check-portal.ts');
+          const portal = checkPortal(contentDir);
+          if (hasErrors(portal.problems)) {
+            const err = new Error(`内容检查未通过，未生成网站。\n\n${formatPortalCheck(portal)}\n\n修改后运行 npm run check 复查。`);
+            err.name = 'ContentError';
+            (err as { stack?: string }).stack = err.message;
+            throw err;
+          }
+          logger.info(`内容检查通过：${portal.series.length} 个系列${portal.problems.length ? `（${portal.problems.length} 条警告/提示，运行 npm run check 查看）` : ''}`);
+          return;
+        }
         const result = checkContent(contentDir);
         if (hasErrors(result.problems)) {
           const err = new Error(`内容检查未通过，未生成网站。\n\n${formatProblems(result.problems, contentDir)}\n\n修改后运行 npm run check 复查。`);
@@ -36,13 +42,15 @@ export function preflight(contentDir: string): AstroIntegration {
       },
       'astro:server:setup': async ({ server, logger }) => {
         const { checkContent, formatProblems, hasErrors } = await checker();
+        const portal = isPortalFolder(contentDir) ? await import('../lib/portal/check-portal.ts') : undefined;
         let timer: ReturnType<typeof setTimeout> | undefined;
         const recheck = (file: string) => {
           if (!file.startsWith(contentDir)) return;
           clearTimeout(timer);
           timer = setTimeout(() => {
-            const result = checkContent(contentDir);
-            const list = `\n${formatProblems(result.problems, contentDir)}`;
+            const checked = portal ? portal.checkPortal(contentDir) : undefined;
+            const result = checked ?? checkContent(contentDir);
+            const list = `\n${checked && portal ? portal.formatPortalCheck(checked) : formatProblems(result.problems, contentDir)}`;
             // Called on the logger itself: its methods use `this`, and a detached call threw and ended the dev server.
             if (result.problems.length === 0) logger.info('内容检查通过');
             else if (hasErrors(result.problems)) logger.error(list);

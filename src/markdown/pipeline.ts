@@ -8,6 +8,8 @@
 // check reads too), runs the steps, turns the result into HTML's tree as @mdx-js/mdx does, and runs the
 // allowlist; the HTML plugin then puts that tree in place of Sätteri's, for Astro's own steps (heading
 // ids, metadata) and the compiler.
+import { join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { toHast } from 'mdast-util-to-hast';
 import { loadRegistry, loadSiteConfig } from '../lib/content/content.ts';
@@ -35,6 +37,35 @@ export function pipelineInputs(contentDir: string, edition: Edition): PipelineIn
   const { registry } = loadRegistry(contentDir);
   const siteKind = loadSiteConfig(contentDir).site?.kind;
   return { edition, registry, siteKind, sectionWords: kindById(siteKind).sectionWords };
+}
+
+/** Each report's inputs, by the file compiled: in a portal, those of the series the report belongs to. */
+export interface SiteInputs {
+  /** The inputs of the series holding `filePath` (a report's path), or of the only series. */
+  forFile(filePath: unknown): PipelineInputs;
+  /** Every series' inputs, keyed by series id ('' for a single content folder): what the compile cache is keyed by. */
+  all: Map<string, PipelineInputs>;
+}
+
+/** The inputs of a site of one series, whatever file is compiled (and for tests of the processor). */
+export function singleInputs(inputs: PipelineInputs): SiteInputs {
+  return { all: new Map([['', inputs]]), forFile: () => inputs };
+}
+
+export function siteInputs(series: readonly { id?: string; dir: string }[], edition: Edition): SiteInputs {
+  const all = new Map(series.map((s) => [s.id ?? '', { dir: s.dir, inputs: pipelineInputs(s.dir, edition) }]));
+  const only = series.length === 1 && series[0]?.id === undefined ? all.get('') : undefined;
+  return {
+    all: new Map([...all].map(([id, v]) => [id, v.inputs])),
+    forFile(filePath) {
+      if (only) return only.inputs;
+      // Astro may hand a path relative to the project (where it runs) or an absolute one.
+      const path = typeof filePath === 'string' ? resolve(filePath.startsWith('file:') ? fileURLToPath(filePath) : filePath) : '';
+      for (const { dir, inputs } of all.values()) if (path.startsWith(join(resolve(dir), sep))) return inputs;
+      // A report outside every series never reaches a page (the collections read only series folders).
+      throw new Error(`nianbao 内部错误：${String(filePath)} 不属于门户中的任何系列（src/markdown/pipeline.ts）`);
+    },
+  };
 }
 
 /** What the steps are given of the file being compiled: its data (astro.frontmatter, read and rewritten by remark-report) and a way to stop. */
@@ -88,10 +119,12 @@ type MdxRenderer = { process(content: string, ...rest: unknown[]): Promise<unkno
  * could find strikethrough, a task list or an autolink; the Markdown step finds the way back by the report's
  * frontmatter object, which the renderer is handed and the plugins see again.
  */
-export function reportProcessor(inputs: PipelineInputs) {
+export function reportProcessor(site: SiteInputs) {
   // Reports being compiled, by their frontmatter object: the one Astro hands the renderer is the one the
   // plugins find in ctx.data.astro (a key by text would miss: Sätteri drops a BOM before the plugins run).
   const compiling = new WeakMap<object, Neutralised>();
+  // …and the inputs of the series each one belongs to, found by its file path, which the hooks are not given.
+  const inputsOf = new WeakMap<object, PipelineInputs>();
   const markdown = {
     name: 'nianbao:report',
     before(_root: unknown, ctx: HookContext) {
@@ -99,6 +132,8 @@ export function reportProcessor(inputs: PipelineInputs) {
       const swapped = frontmatter ? compiling.get(frontmatter) : undefined;
       // A source Sätteri was handed unswapped would be read with full GFM: never let one through.
       if (!swapped && neutralise(ctx.source)) throw new Error('nianbao 内部错误：报告没有经过方言的替换步骤（src/markdown/pipeline.ts）');
+      const inputs = frontmatter ? inputsOf.get(frontmatter) : undefined;
+      if (!inputs) throw new Error('nianbao 内部错误：报告没有经过 nianbao 的编译入口（src/markdown/pipeline.ts）');
       ctx.data[HTML_TREE] = neutralisedHtmlTree(ctx.source, swapped, inputs, stepFile(ctx.data));
     },
   };
@@ -123,15 +158,17 @@ export function reportProcessor(inputs: PipelineInputs) {
         // since) before Sätteri spends minutes on the text (src/markdown/parse-cost.ts).
         const costly = parseCost(content);
         if (costly) throw new Error(`${costly.line}:1: ${costly.message}（${costly.hint}）`);
+        inputsOf.set(frontmatter, site.forFile(filePath));
         const swapped = neutralise(content);
-        if (!swapped) return renderer.process(content, filePath, frontmatter, ...rest);
-        compiling.set(frontmatter, swapped);
         try {
+          if (!swapped) return await renderer.process(content, filePath, frontmatter, ...rest);
+          compiling.set(frontmatter, swapped);
           return await renderer.process(swapped.text, filePath, frontmatter, ...rest);
         } catch (e) {
-          throw restoreMessage(e, swapped);
+          throw swapped ? restoreMessage(e, swapped) : e;
         } finally {
           compiling.delete(frontmatter);
+          inputsOf.delete(frontmatter);
         }
       },
     } as never;

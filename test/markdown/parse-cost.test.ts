@@ -8,7 +8,7 @@ import { checkBody } from '../../src/lib/check/check.ts';
 import { makeRegistry } from '../../src/lib/content/metrics.ts';
 import { MAX_REPORT_BYTES } from '../../src/lib/content/content-files.ts';
 import { MAX_LINE_MARKS, MAX_PARAGRAPH_REFERENCES, MAX_UNCLOSED, parseCost } from '../../src/markdown/parse-cost.ts';
-import { reportProcessor, type PipelineInputs } from '../../src/markdown/pipeline.ts';
+import { reportProcessor, singleInputs, type PipelineInputs } from '../../src/markdown/pipeline.ts';
 import { expectLinear } from '../helpers/linear.ts';
 import { ROOT } from '../helpers/sites.ts';
 
@@ -85,7 +85,7 @@ describe('refused before parsing, with the file line and the fix', () => {
 
   it('the build refuses it too, before Sätteri parses (a report changed after check, or never checked)', async () => {
     const inputs = { edition: 'public', registry, sectionWords: undefined } as unknown as PipelineInputs;
-    const renderer = (await reportProcessor(inputs).createMdxRenderer!({ syntaxHighlight: false } as never, { optimize: false, srcDir: new URL('file:///tmp/'), sourcemap: false } as never)) as unknown as {
+    const renderer = (await reportProcessor(singleInputs(inputs)).createMdxRenderer!({ syntaxHighlight: false } as never, { optimize: false, srcDir: new URL('file:///tmp/'), sourcemap: false } as never)) as unknown as {
       process(content: string, file: string, frontmatter: Record<string, unknown>): Promise<unknown>;
     };
     await expect(renderer.process(`${intro}二是${'\\*'.repeat(750_000)}。\n`, '/tmp/reports/2022.mdx', { year: 2022, stats: {} })).rejects.toThrow(/^5:1: 这一行有 1500000 个半角符号/);

@@ -1,7 +1,7 @@
 // The build's compile of a report as Astro runs it: Sätteri, handed the neutralised source, with the
 // report's steps (src/markdown/pipeline.ts). What comes out is the module every page of the report imports.
 import { describe, expect, it } from 'vitest';
-import { reportProcessor, type PipelineInputs } from '../../src/markdown/pipeline.ts';
+import { reportProcessor, singleInputs, type PipelineInputs } from '../../src/markdown/pipeline.ts';
 import { makeRegistry, metricSchema } from '../../src/lib/content/metrics.ts';
 import { DEFAULT_SECTION_WORDS } from '../../src/lib/structure/section-kinds.ts';
 import type { Edition } from '../../src/lib/content/edition.ts';
@@ -10,7 +10,7 @@ const registry = makeRegistry([metricSchema.parse({ id: 'meetings', label: '会�
 
 async function compile(body: string, edition: Edition = 'public'): Promise<{ code: string }> {
   const inputs: PipelineInputs = { edition, registry, sectionWords: DEFAULT_SECTION_WORDS };
-  const processor = reportProcessor(inputs);
+  const processor = reportProcessor(singleInputs(inputs));
   const renderer = (await processor.createMdxRenderer!({ syntaxHighlight: false } as never, { optimize: false, srcDir: new URL('file:///tmp/'), sourcemap: false } as never)) as unknown as {
     process(content: string, file: string, frontmatter: Record<string, unknown>): Promise<{ code: string }>;
   };

@@ -170,15 +170,16 @@ function defaultSummary(result: CheckOutcome): CheckSummary {
 export function cachedCheck<R extends CheckOutcome = CheckResult>(
   contentDir: string,
   opts: { cacheDir: string; codeDirs: string[]; check: (memo: ReportCheckMemo) => R; summarize?: (result: R) => CheckSummary },
-): { summary: CheckSummary; cached: boolean; result?: R } {
+): { summary: CheckSummary; cached: boolean; result?: R; problems: Problem[] } {
   const fingerprint = checkFingerprint(contentDir, opts.codeDirs);
   const file = cacheFile(opts.cacheDir, contentDir, 'passed');
-  const saved = readJson<{ fingerprint: string; summary: CheckSummary }>(file);
-  if (saved.fingerprint === fingerprint && saved.summary) return { summary: saved.summary, cached: true };
+  // The warnings and notices of a passed check are kept with it: a portal's review page lists them.
+  const saved = readJson<{ fingerprint: string; summary: CheckSummary; problems?: Problem[] }>(file);
+  if (saved.fingerprint === fingerprint && saved.summary && Array.isArray(saved.problems)) return { summary: saved.summary, cached: true, problems: saved.problems };
   const memo = new FileMemo(cacheFile(opts.cacheDir, contentDir, 'reports'), checkFingerprint(contentDir, opts.codeDirs, reportFolders(contentDir)), contentDir);
   const result = opts.check(memo);
   memo.save();
   const summary = (opts.summarize ?? defaultSummary)(result);
-  if (!hasErrors(result.problems)) writeJson(file, { fingerprint, summary });
-  return { summary, cached: false, result };
+  if (!hasErrors(result.problems)) writeJson(file, { fingerprint, summary, problems: result.problems });
+  return { summary, cached: false, result, problems: result.problems };
 }

@@ -3,10 +3,13 @@
 // the number of years.
 import type { APIRoute } from 'astro';
 import { siteData } from '../../../data/site-data.ts';
+import { perSeries } from '../../../data/routes.ts';
 import { comparePairsDocument } from '../../../lib/series/trends.ts';
 
-export const GET: APIRoute = async () => {
-  const { years, pairs } = await siteData();
+export const getStaticPaths = perSeries;
+
+export const GET: APIRoute = async ({ params }) => {
+  const { years, pairs } = await siteData(params.series);
   return new Response(`${JSON.stringify(comparePairsDocument(years, pairs))}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
