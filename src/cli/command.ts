@@ -57,25 +57,6 @@ const shownDir = (dir: string) => {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : dir;
 };
 
-/**
- * Stop when `dir` is a portal (it holds portal.yaml) and `command` builds a site: the portal's pages are
- * not built yet (DESIGN.md, Portal), and building one series' pages from a portal would be half right.
- */
-export function refusePortalSite(dir: string, command: string): void {
-  if (!isPortalFolder(dir)) return;
-  const shown = shownDir(dir);
-  const [first = '<系列>'] = seriesNames(dir);
-  fail(
-    `门户的网站页面还没有实现：${shown} 是门户（有 portal.yaml），npm run ${command} 现在还不能生成整个门户的网站，没有做任何改动`,
-    [
-      '现在可以：',
-      `NIANBAO_CONTENT=${shown} npm run check   检查整个门户（每个系列的每份报告）`,
-      `NIANBAO_CONTENT=${join(shown, first)} npm run ${command}   单独为一个系列${command === 'dev' ? '预览' : '生成网站'}`,
-      `npm run init -- ${join(shown, '<系列目录名>')} --kind gov-info-disclosure   添加一个系列`,
-    ].join('\n'),
-  );
-}
-
 /** Stop when `dir` is a portal and `command` acts on one series (new, import, export): name the series to use. */
 export function refusePortalSeries(dir: string, command: string, example: string): void {
   if (!isPortalFolder(dir)) return;

@@ -3,7 +3,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { deployBase, fail, parseCommandArgs, refusePortalSite } from './command.ts';
+import { deployBase, fail, parseCommandArgs } from './command.ts';
 import { exitCode, ROOT, spawnAstro } from './astro-process.ts';
 import { userPath } from '../lib/cli-paths.ts';
 import { resolveContentDir } from '../lib/content/content.ts';
@@ -88,7 +88,6 @@ if (!Number.isInteger(keep) || keep < 2) fail(`--keep 必须是不小于 2 的�
 // As typed: relative to where the user ran `npm run publish`, not the project folder.
 const target = userPath(args.to.trim().replace(/(.)\/+$/, '$1'));
 const contentDir = resolveContentDir();
-if (!args.rollback) refusePortalSite(contentDir, 'publish');
 const releasesDir = releasesDirOf(target);
 const log = (line: string) => console.log(line);
 

@@ -121,14 +121,13 @@ describe('npm run check on a portal', () => {
   });
 });
 
-describe('commands that do not take a portal (yet)', () => {
-  it('build refuses clearly and says what works; nothing is built', () => {
+describe('commands on a portal', () => {
+  it('build checks every series first: a report with an error stops it, named by its series, and nothing is built', () => {
     const out = join(scratch(), 'site');
     const r = runNode(ASTRO, ['build', '--outDir', out], { NIANBAO_CONTENT: FIXTURE }, 60_000);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('门户的网站页面还没有实现');
-    expect(r.stderr).toContain("NIANBAO_CONTENT=test/fixtures/portal npm run check");
-    expect(r.stderr).toContain("NIANBAO_CONTENT=test/fixtures/portal/jd-dhjd npm run build");
+    expect(r.stderr).toContain('jd-dhjd/reports/2024.mdx');
+    expect(r.stderr).toContain('未知指标 new-jobs');
     expect(existsSync(out)).toBe(false);
   });
 

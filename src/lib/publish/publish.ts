@@ -5,6 +5,8 @@
 import { existsSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkContent } from '../check/check.ts';
+import { checkPortal, formatPortalCheck } from '../portal/check-portal.ts';
+import { isPortalFolder } from '../content/content-dir.ts';
 import type { Edition } from '../content/edition.ts';
 import { describeFsError, fsErrorHint, makeDirs } from '../content/fs-errors.ts';
 import { countBySeverity, formatProblems, hasErrors } from '../content/problems.ts';
@@ -188,13 +190,18 @@ export async function publish(opts: PublishOptions): Promise<PublishOutcome> {
   refuseWithoutAdopt(before, target, opts.adopt);
 
   log('① 检查内容 …');
-  const checked = checkContent(opts.contentDir);
-  if (hasErrors(checked.problems)) {
-    throw new PublishError(`内容检查未通过，没有构建也没有发布：\n\n${formatProblems(checked.problems, opts.contentDir)}`, '修改后运行 npm run check 复查');
+  // A portal is checked as a whole and its report pages are each series' years under the series' folder.
+  const portal = isPortalFolder(opts.contentDir) ? checkPortal(opts.contentDir) : undefined;
+  const checked = portal ? undefined : checkContent(opts.contentDir);
+  const problems = portal?.problems ?? checked!.problems;
+  if (hasErrors(problems)) {
+    throw new PublishError(`内容检查未通过，没有构建也没有发布：\n\n${portal ? formatPortalCheck(portal) : formatProblems(problems, opts.contentDir)}`, '修改后运行 npm run check 复查');
   }
-  const counts = countBySeverity(checked.problems);
-  const years = checked.reports.map((r) => r.year);
-  log(`   内容检查通过：${years.length} 份报告（${years.join('、')}）${counts.warning + counts.notice ? `，${counts.warning} 个警告、${counts.notice} 个提示（npm run check 查看）` : ''}`);
+  const counts = countBySeverity(problems);
+  const years = checked ? checked.reports.map((r) => r.year) : [];
+  const reportPages = portal?.series.flatMap((s) => s.result.reports.map((r) => `${s.id}/${r.year}`));
+  const found = portal ? `${portal.series.length} 个系列，${reportPages!.length} 份报告` : `${years.length} 份报告（${years.join('、')}）`;
+  log(`   内容检查通过：${found}${counts.warning + counts.notice ? `，${counts.warning} 个警告、${counts.notice} 个提示（npm run check 查看）` : ''}`);
   stopIfAborted();
 
   return withReleases(target, log, true, async (releasesDir, recovered) => {
@@ -216,7 +223,7 @@ export async function publish(opts: PublishOptions): Promise<PublishOutcome> {
       if (!existsSync(buildDir)) throw new PublishError(`构建没有生成任何文件（${buildDir} 不存在）。${target} 没有改动。`);
 
       log('③ 校验构建结果 …');
-      const verification = verifySite(buildDir, { base: opts.base, years, edition: opts.edition });
+      const verification = verifySite(buildDir, { base: opts.base, years, reportPages, edition: opts.edition });
       log(formatVerification(verification));
       if (!verification.ok) {
         const failed = verification.checks.filter((c) => !c.ok && c.severity === 'error').map((c) => c.label);

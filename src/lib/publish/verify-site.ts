@@ -12,6 +12,8 @@ export interface VerifyOptions {
   base?: string;
   /** Report years that must each have a page. */
   years: number[];
+  /** A portal's report pages instead (`zfb-xxgk/2024`): each series' years under its folder. */
+  reportPages?: string[];
   edition: Edition;
 }
 
@@ -206,12 +208,15 @@ export function verifySite(dir: string, opts: VerifyOptions): VerifyResult {
   const checks: VerifyCheck[] = [];
 
   // 1. The pages that must be there.
-  const required = ['index.html', ...opts.years.map((y) => `${y}/index.html`)];
+  const pages = opts.reportPages ?? opts.years.map(String);
+  const required = ['index.html', ...pages.map((p) => `${p}/index.html`)];
   const missingPages = required.filter((f) => !exists(f)).map((f) => `缺少 ${f}`);
-  // A year page for a year the content folder does not have: the build read another content folder.
-  const extraYears = files.filter((f) => /^\d{4}\/index\.html$/.test(f) && !opts.years.includes(Number(f.slice(0, 4))));
-  for (const f of extraYears) missingPages.push(`多出 ${f}：内容目录中没有 ${f.slice(0, 4)} 年的报告（构建读到了别的内容目录？）`);
-  const yearText = opts.years.length ? `${opts.years.length} 个年度页面（${opts.years[0]}${opts.years.length > 1 ? `–${opts.years[opts.years.length - 1]}` : ''}）` : '无年度页面';
+  // A year page for a report the content folder does not have: the build read another content folder.
+  const yearPage = opts.reportPages ? /^[a-z][a-z0-9-]*\/\d{4}\/index\.html$/ : /^\d{4}\/index\.html$/;
+  const known = new Set(required);
+  const extraYears = files.filter((f) => yearPage.test(f) && !known.has(f));
+  for (const f of extraYears) missingPages.push(`多出 ${f}：内容目录中没有这份报告（构建读到了别的内容目录？）`);
+  const yearText = pages.length ? (opts.reportPages ? `${pages.length} 个报告页面` : `${opts.years.length} 个年度页面（${opts.years[0]}${opts.years.length > 1 ? `–${opts.years[opts.years.length - 1]}` : ''}）`) : '无年度页面';
   checks.push(check('首页和年度页面', missingPages, `首页和 ${yearText}齐全`, extraYears.length ? '年度页面与内容目录中的报告不一致' : `缺少 ${missingPages.length} 个必需页面`, extraYears.length ? '同一项目目录中同时运行的另一个构建会改写 .astro/ 中的内容清单；等它结束后重新发布' : '构建没有生成这些页面：检查 src/pages/ 和内容目录中的报告文件'));
 
   // 2. Links and assets.
