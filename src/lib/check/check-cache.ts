@@ -87,6 +87,13 @@ function addTree(hash: ReturnType<typeof createHash>, root: string, dir = root, 
   }
 }
 
+/** A fingerprint of every file under `dir` (names and bytes, through symlinks), without any code. */
+export function contentFingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  addTree(hash, dir);
+  return hash.digest('hex');
+}
+
 /** A fingerprint of the code in these folders (names and bytes of every file): a changed nianbao version changes it. */
 export function codeFingerprint(codeDirs: string[]): string {
   const hash = createHash('sha256');
