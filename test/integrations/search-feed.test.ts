@@ -9,6 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { reportKey, reportPages, reportRecords, SearchFeed, siteIsPortal } from '../../src/integrations/search-feed.ts';
 import { BUNDLE_DIR, collectRecords, indexBuiltSite } from '../../src/integrations/search-index.ts';
 import { siteDir, type SiteName } from '../helpers/sites.ts';
+import { readDecoded } from '../helpers/html.ts';
+import { unbundle } from '../../src/lib/search/bundles.ts';
+import { classify, type RecordData } from '../../src/lib/search/hits.ts';
+import { parseQuery } from '../../src/lib/search/normalise.ts';
 
 describe('reportKey', () => {
   it('reads the year of a report page, under the base or not, and nothing else', () => {
@@ -190,6 +194,46 @@ describe('the index written during the build', () => {
       }
     }, 120_000);
   }
+});
+
+describe('a portal’s index', () => {
+  const page = (series: string, office: string, group: string, text: string) => `<html><body><main><article class="report" data-series="${series}" data-office="${office}" data-group="${group}"><div class="report-text">
+<h2 id="s1" data-kind="work">一、工作情况</h2>
+<p id="s1-1" class="item" data-kind="work">${text}</p>
+<p id="s1-2" class="item" data-kind="work">二是其他工作。</p>
+</div></article></main></body></html>`;
+  const PAGES = [
+    ['zfb-xxgk', 2023, '某某县人民政府办公室', '区政府', '一是纠治“四风”。'],
+    ['czj-xxgk', 2023, '某某县财政局', '部门', '一是纠治“四风”。'],
+    ['czj-xxgk', 2022, '某某县财政局', '部门', '一是公开预算。'],
+  ] as const;
+
+  it('fed in any order is the index of the finished pages, and gives back each paragraph’s series, group and office', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'nianbao-portal-feed-'));
+    try {
+      const site = join(out, 'site');
+      for (const [series, year, office, group, text] of PAGES) {
+        mkdirSync(join(site, series, String(year)), { recursive: true });
+        writeFileSync(join(site, series, String(year), 'index.html'), page(series, office, group, text));
+      }
+      const pathnames = ['/xxgk/', ...PAGES.map(([series, year]) => `/xxgk/${series}/${year}/`), '/xxgk/figures/2023/'];
+      const built = await indexBuiltSite(site, pathnames, '/xxgk/', {});
+      expect(built).toMatchObject({ years: [2022, 2023], series: ['czj-xxgk', 'zfb-xxgk'], reports: 3, paragraphs: 6, records: 3 });
+
+      const fed = join(out, 'fed');
+      const feed = new SearchFeed(fed);
+      feed.order(pathnames.map((pathname) => ({ pathname })), '/xxgk/');
+      for (const [series, year, office, group, text] of [...PAGES].reverse()) feed.page({ series, year }, page(series, office, group, text), `/xxgk/${series}/${year}/`);
+      expect(await feed.finish()).toMatchObject({ years: [2022, 2023], series: ['czj-xxgk', 'zfb-xxgk'], reports: 3 });
+      expect(bundleFiles(fed)).toEqual(bundleFiles(join(site, BUNDLE_DIR)));
+
+      const stored = readdirSync(join(fed, 'fragment')).map((f) => JSON.parse(readDecoded(join(fed, 'fragment', f)).replace(/^[^{]*/, '')) as RecordData);
+      const hits = classify(stored.flatMap(unbundle), parseQuery('四风').terms).exact;
+      expect(hits.map((h) => `${h.series} ${h.year} ${h.anchor} ${h.office} ${h.group}`).sort()).toEqual(['czj-xxgk 2023 s1-1 某某县财政局 部门', 'zfb-xxgk 2023 s1-1 某某县人民政府办公室 区政府']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('pages rendered out of order', () => {
