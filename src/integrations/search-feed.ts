@@ -150,10 +150,7 @@ export class SearchFeed {
 
   /** Report pages first, by series then oldest year first (the order their records are added in); everything else after, in Astro's order. */
   order<T extends { pathname: string }>(paths: T[], base: string): T[] {
-    this.portal ??= siteIsPortal(
-      paths.map((p) => p.pathname),
-      base,
-    );
+    this.portal ??= siteIsPortal(paths.map((p) => p.pathname), base);
     const reports = reportPages(paths, (p) => p.pathname, base, this.portal);
     const ids = reports.map((r) => idOf(r.key));
     this.expected = new Set(ids);
