@@ -5,8 +5,10 @@
 // read from the finished HTML of each report page, exactly as before (src/integrations/search-index.ts).
 import type { AstroPrerenderer } from 'astro';
 import * as pagefind from 'pagefind';
+import { RESERVED_SERIES_IDS, SERIES_ID } from '../lib/portal/portal-schema.ts';
 import { bundleRecords } from '../lib/search/bundles.ts';
-import { reportBlocks, searchRecords, type SearchRecord } from '../lib/search/records.ts';
+import { reportBlocks, reportSource, searchRecords, type SearchRecord } from '../lib/search/records.ts';
+import { compareReportKeys, reportPath, type ReportKey } from '../lib/search/report-path.ts';
 
 type Rendered = Awaited<ReturnType<AstroPrerenderer['render']>>;
 
@@ -35,52 +37,133 @@ export async function writePagefindFiles(index: pagefind.PagefindIndex, outputPa
 const BATCH_RECORDS = 100;
 
 export interface FeedResult {
+  /** Every year some report has, oldest first. */
   years: number[];
+  /** The series with reports, by id (none in a single content folder). */
+  series: string[];
+  /** Report pages indexed. */
+  reports: number;
   paragraphs: number;
   records: number;
 }
 
-/** A report page's pathname (`/2022/`, or under the base) → its year. */
-export function reportYear(pathname: string, base: string): number | undefined {
+/**
+ * Whether the site is a portal (report pages at `<series>/<year>/`) or a single content folder (`<year>/`).
+ * Undefined: read from the pages themselves (see siteIsPortal).
+ */
+export interface LayoutOption {
+  portal?: boolean;
+}
+
+const REPORT_PAGE = /^(?:([^/]+)\/)?(\d{4})\/?(?:index\.html)?$/;
+
+/**
+ * A report page's pathname (under the base or not) → which report it is: `/2022/` → {year: 2022};
+ * in a portal `/czj-xxgk/2022/` → {series: 'czj-xxgk', year: 2022}. A series id is kebab-case ASCII
+ * starting with a letter and none of the portal's own page names (src/lib/portal/portal-schema.ts), so
+ * `/2023/` is never a series, and `/compare/2021-2022/`, `/figures/2023/` or `/czj-xxgk/trends/` no report.
+ * `portal` says which of the two shapes to accept (both when undefined): a single site's metric page
+ * `/metrics/2023/` has the portal shape.
+ */
+export function reportKey(pathname: string, base: string, portal?: boolean): ReportKey | undefined {
   const baseRel = base.replace(/^\/+/, '');
   let p = pathname.replace(/^\/+/, '');
   if (baseRel && p.startsWith(baseRel)) p = p.slice(baseRel.length);
-  const m = /^(\d{4})\/?(?:index\.html)?$/.exec(p);
-  return m ? Number(m[1]) : undefined;
+  const m = REPORT_PAGE.exec(p);
+  if (!m) return undefined;
+  const year = Number(m[2]);
+  const series = m[1];
+  if (series === undefined) return portal === true ? undefined : { year };
+  if (portal === false || !SERIES_ID.test(series) || RESERVED_SERIES_IDS.has(series)) return undefined;
+  return { series, year };
+}
+
+/**
+ * When not told: a site with any report page at its root (`/2022/`) is a single content folder — a portal
+ * has none there, a series id never being a year — and one with only `<series>/<year>/` pages a portal.
+ */
+export function siteIsPortal(pathnames: string[], base: string): boolean {
+  const keys = pathnames.map((p) => reportKey(p, base));
+  return !keys.some((k) => k && k.series === undefined) && keys.some((k) => k?.series !== undefined);
+}
+
+/** The report pages among `items`, by series id then year: the order their records are indexed in. */
+export function reportPages<T>(items: T[], pathOf: (item: T) => string, base: string, portal: boolean): { item: T; key: ReportKey }[] {
+  const out: { item: T; key: ReportKey }[] = [];
+  for (const item of items) {
+    const key = reportKey(pathOf(item), base, portal);
+    if (key) out.push({ item, key });
+  }
+  return out.sort((a, b) => compareReportKeys(a.key, b.key));
+}
+
+/** A report's id within the feed: its path, `2022/` or `czj-xxgk/2022/`. */
+const idOf = reportPath;
+
+/**
+ * The paragraph records of one built report page. In a portal the page's `<article class="report">` names
+ * its series, office and group (reportSource); a page that names another series than its URL is refused.
+ */
+export function reportRecords(key: ReportKey, html: string, file: string): SearchRecord[] {
+  // A missing container means the page markup changed under us; an empty one is a year still being written.
+  if (!html.includes('class="report-text"')) throw new Error(`搜索索引：${file} 中找不到报告正文（class="report-text"），无法建立索引`);
+  if (key.series === undefined) return searchRecords(key.year, reportBlocks(html));
+  const source = reportSource(html);
+  if (source && source.series !== key.series) throw new Error(`搜索索引：${file} 的报告标明属于系列“${source.series}”，与网址中的“${key.series}”不符`);
+  return searchRecords(key.year, reportBlocks(html), source ?? { series: key.series });
+}
+
+/** Years and series of the indexed reports, for the build's log. */
+export function reportsSummary(keys: ReportKey[]): Pick<FeedResult, 'years' | 'series' | 'reports'> {
+  const years = [...new Set(keys.map((k) => k.year))].sort((a, b) => a - b);
+  const series = [...new Set(keys.flatMap((k) => (k.series === undefined ? [] : [k.series])))].sort();
+  return { years, series, reports: keys.length };
 }
 
 export class SearchFeed {
   private opened: Promise<pagefind.PagefindIndex> | undefined;
   private readonly adds: Promise<void>[] = [];
-  private readonly seen = new Set<number>();
-  /** The report years in the order their records go to pagefind (`head`: the next one due), and the pages rendered ahead of their turn. */
-  private queue: number[] = [];
+  /** Reports (by idOf) whose page has been read. */
+  private readonly seen = new Map<string, ReportKey>();
+  /** The reports in the order their records go to pagefind (`head`: the next one due), and the pages rendered ahead of their turn. */
+  private queue: string[] = [];
   private head = 0;
-  private readonly waiting = new Map<number, SearchRecord[]>();
-  /** Records in year order not yet sent to pagefind. */
+  private readonly waiting = new Map<string, SearchRecord[]>();
+  /** Records in report order not yet sent to pagefind. */
   private batch: SearchRecord[] = [];
   private paragraphs = 0;
   private records = 0;
-  private expected = new Set<number>();
+  private expected = new Set<string>();
   private writing: Promise<void> | undefined;
   private failure: Error | undefined;
+  /** Portal or single content folder: as told, or read from the pages in order(). */
+  private portal: boolean | undefined;
 
   private readonly bundleDir: string;
   private readonly options: { maxFragments?: number };
 
-  constructor(bundleDir: string, options: { maxFragments?: number } = {}) {
+  constructor(bundleDir: string, options: { maxFragments?: number } & LayoutOption = {}) {
     this.bundleDir = bundleDir;
-    this.options = options;
+    this.options = { ...(options.maxFragments && { maxFragments: options.maxFragments }) };
+    this.portal = options.portal;
   }
 
-  /** Report pages first, oldest year first (the order their records are added in); everything else after, in Astro's order. */
+  /** Report pages first, by series then oldest year first (the order their records are added in); everything else after, in Astro's order. */
   order<T extends { pathname: string }>(paths: T[], base: string): T[] {
-    const years = new Map(paths.map((p) => [p, reportYear(p.pathname, base)]));
-    const reports = paths.filter((p) => years.get(p) !== undefined).sort((a, b) => (years.get(a) as number) - (years.get(b) as number));
-    this.expected = new Set(reports.map((p) => years.get(p) as number));
+    this.portal ??= siteIsPortal(paths.map((p) => p.pathname), base);
+    const reports = reportPages(paths, (p) => p.pathname, base, this.portal);
+    const ids = reports.map((r) => idOf(r.key));
+    this.expected = new Set(ids);
     this.queue = [...this.expected];
     this.head = 0;
-    return [...reports, ...paths.filter((p) => years.get(p) === undefined)];
+    const isReport = new Set(reports.map((r) => r.item));
+    return [...reports.map((r) => r.item), ...paths.filter((p) => !isReport.has(p))];
+  }
+
+  /** Which report a rendered page is, if any (after order()). */
+  keyOf(pathname: string, base: string): ReportKey | undefined {
+    const key = reportKey(pathname, base, this.portal);
+    return key && this.expected.has(idOf(key)) ? key : undefined;
   }
 
   /** Whether every report page's paragraphs have been handed over (then the index is being written). */
@@ -97,18 +180,17 @@ export class SearchFeed {
 
   /**
    * One report page's HTML, as it will be written. Pages may finish out of order (Astro renders two at a
-   * time); their records still go to pagefind oldest year first, so the same content gives the same index.
+   * time); their records still go to pagefind by series and oldest year first, so the same content gives the same index.
    */
-  page(year: number, html: string, file: string): void {
-    if (!this.expected.has(year) || this.seen.has(year)) return;
-    // A missing container means the page markup changed under us.
-    if (!html.includes('class="report-text"')) throw new Error(`搜索索引：${file} 中找不到报告正文（class="report-text"），无法建立索引`);
-    const paragraphs: SearchRecord[] = searchRecords(year, reportBlocks(html));
+  page(key: ReportKey, html: string, file: string): void {
+    const id = idOf(key);
+    if (!this.expected.has(id) || this.seen.has(id)) return;
+    const paragraphs: SearchRecord[] = reportRecords(key, html, file);
     const bundled = bundleRecords(paragraphs);
-    this.seen.add(year);
+    this.seen.set(id, key);
     this.paragraphs += paragraphs.length;
     this.records += bundled.length;
-    this.waiting.set(year, bundled);
+    this.waiting.set(id, bundled);
     for (let next = this.queue[this.head]; next !== undefined && this.waiting.has(next); next = this.queue[++this.head]) {
       this.batch.push(...(this.waiting.get(next) as SearchRecord[]));
       this.waiting.delete(next);
@@ -145,7 +227,7 @@ export class SearchFeed {
       if (!this.writing) throw new Error(`只收到 ${this.seen.size} / ${this.expected.size} 份报告页面`);
       await this.writing;
       if (this.failure) throw this.failure;
-      return { years: [...this.seen].sort((a, b) => a - b), paragraphs: this.paragraphs, records: this.records };
+      return { ...reportsSummary([...this.seen.values()]), paragraphs: this.paragraphs, records: this.records };
     } finally {
       await pagefind.close();
     }
@@ -159,13 +241,13 @@ export class SearchFeed {
       getStaticPaths: async () => this.order(await inner.getStaticPaths(), base),
       render: async (request, options) => {
         const rendered: Rendered = await inner.render(request, options);
-        const year = reportYear(new URL(request.url).pathname, base);
-        if (year === undefined) return rendered;
+        const key = this.keyOf(new URL(request.url).pathname, base);
+        if (key === undefined) return rendered;
         const { response, metadata } = rendered instanceof Response ? { response: rendered, metadata: undefined } : rendered;
         if (response.status !== 200 || !response.body) return rendered;
         // Read once; the same bytes are handed on, not encoded again.
         const bytes = new Uint8Array(await response.arrayBuffer());
-        this.page(year, new TextDecoder().decode(bytes), new URL(request.url).pathname);
+        this.page(key, new TextDecoder().decode(bytes), new URL(request.url).pathname);
         const copy = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
         return rendered instanceof Response ? copy : { ...rendered, response: copy, metadata };
       },

@@ -10,11 +10,23 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import sirv from 'sirv';
-import { reportBlocks, searchRecords, type SearchRecord } from '../lib/search/records.ts';
+import type { SearchRecord } from '../lib/search/records.ts';
 import { bundleRecords } from '../lib/search/bundles.ts';
-import { addRecords, createPagefindIndex, reportYear, SearchFeed, writePagefindFiles, type FeedResult } from './search-feed.ts';
+import { reportPath } from '../lib/search/report-path.ts';
+import {
+  addRecords,
+  createPagefindIndex,
+  reportPages,
+  reportRecords,
+  reportsSummary,
+  SearchFeed,
+  siteIsPortal,
+  writePagefindFiles,
+  type FeedResult,
+  type LayoutOption,
+} from './search-feed.ts';
 
-export interface SearchIndexOptions {
+export interface SearchIndexOptions extends LayoutOption {
   /**
    * Fragment files (a record's text and meta) are bundled into at most this many files.
    * Pagefind's default writes one small file per record; see docs/search.md for the trade-off.
@@ -48,22 +60,22 @@ function dirSize(dir: string): { bytes: number; files: number } {
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-/** The records of every built report page under `outDir`, oldest year first. */
-export function collectRecords(outDir: string, pathnames: string[], base = '/'): { years: number[]; records: SearchRecord[] } {
-  const years = pathnames
-    .map((p) => reportYear(p, base))
-    .filter((y): y is number => y !== undefined)
-    .sort((a, b) => a - b);
+/**
+ * The records of every built report page under `outDir`: by series, oldest year first. `portal` as for
+ * the feed (read from the pathnames when undefined).
+ */
+export function collectRecords(outDir: string, pathnames: string[], base = '/', portal?: boolean): Pick<FeedResult, 'years' | 'series' | 'reports'> & { records: SearchRecord[] } {
+  const isPortal = portal ?? siteIsPortal(pathnames, base);
+  const seen = new Set<string>();
+  const keys = reportPages(pathnames, (p) => p, base, isPortal)
+    .map((r) => r.key)
+    .filter((k) => !seen.has(reportPath(k)) && seen.add(reportPath(k)));
   const records: SearchRecord[] = [];
-  for (const year of [...new Set(years)]) {
-    const file = join(outDir, String(year), 'index.html');
-    const html = readFileSync(file, 'utf8');
-    // A missing container means the page markup changed under us; an empty one is a year still being written.
-    if (!html.includes('class="report-text"')) throw new Error(`搜索索引：${file} 中找不到报告正文（class="report-text"），无法建立索引`);
-    const blocks = reportBlocks(html);
-    records.push(...searchRecords(year, blocks));
+  for (const key of keys) {
+    const file = join(outDir, reportPath(key), 'index.html');
+    records.push(...reportRecords(key, readFileSync(file, 'utf8'), file));
   }
-  return { years: [...new Set(years)], records };
+  return { ...reportsSummary(keys), records };
 }
 
 export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration {
@@ -117,13 +129,13 @@ export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration 
         } catch (e) {
           throw new Error(`搜索索引生成失败（pagefind）：${(e as Error).message}`);
         }
-        const { years } = done;
+        const { years, series } = done;
         for (const name of UNUSED) rmSync(join(bundle, name), { force: true });
         const size = dirSize(bundle);
         const data = ['index', 'fragment', 'filter'].filter((d) => existsSync(join(bundle, d))).reduce((n, d) => n + dirSize(join(bundle, d)).bytes, 0);
         const span = years.length === 0 ? '无报告' : years.length === 1 ? `${years[0]}年` : `${years[0]}—${years.at(-1)}年`;
         logger.info(
-          `搜索索引：${years.length} 份报告（${span}），${done.paragraphs} 个段落（${done.records} 条索引记录），写入 ${BUNDLE_DIR}/（共 ${size.files} 个文件 ${kb(size.bytes)}，其中索引数据 ${kb(data)}），${fed ? '生成页面之后再' : ''}用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+          `搜索索引：${series.length ? `${series.length} 个系列 ${done.reports}` : years.length} 份报告（${span}），${done.paragraphs} 个段落（${done.records} 条索引记录），写入 ${BUNDLE_DIR}/（共 ${size.files} 个文件 ${kb(size.bytes)}，其中索引数据 ${kb(data)}），${fed ? '生成页面之后再' : ''}用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
         );
       },
     },
@@ -132,15 +144,15 @@ export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration 
 
 /** The whole index from the report pages on disk, after the build: when they were not indexed as they were rendered. */
 export async function indexBuiltSite(out: string, pathnames: string[], base: string, options: SearchIndexOptions): Promise<FeedResult> {
-  const { years, records } = collectRecords(out, pathnames, base);
+  const { records, ...reports } = collectRecords(out, pathnames, base, options.portal);
   const bundle = join(out, BUNDLE_DIR);
   rmSync(bundle, { recursive: true, force: true });
   try {
-    const index = await createPagefindIndex(options);
+    const index = await createPagefindIndex({ maxFragments: options.maxFragments });
     const indexRecords = bundleRecords(records);
     await addRecords(index, indexRecords);
     await writePagefindFiles(index, bundle);
-    return { years, paragraphs: records.length, records: indexRecords.length };
+    return { ...reports, paragraphs: records.length, records: indexRecords.length };
   } finally {
     await pagefind.close();
   }

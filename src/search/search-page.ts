@@ -1,12 +1,16 @@
-// The search page (/search/?q=…&year=…&kind=…). The URL is the state: submitting the form or choosing a
-// filter pushes a history entry, the back button restores it, and any URL can be shared.
+// The search page (/search/?q=…&year=…&kind=…; in a portal /search/?q=…&series=…&group=…&year=…&kind=…).
+// The URL is the state: submitting the form or choosing a filter pushes a history entry, the back button
+// restores it, and any URL can be shared. In a portal (the root element has data-portal) every series is
+// in one index: results name their office and link to <base><series>/<year>/, with office and group filters.
 // Loaded only on this page; everything it fetches comes from the site's own pagefind bundle.
 import { links } from '../lib/links.ts';
 import { excerptAfterTitle, highlight, type Segment } from '../lib/search/excerpt.ts';
 import { applyFilters, facetCounts, FILTER_KINDS, type FacetCounts } from '../lib/search/facets.ts';
-import { hitYears, type Hit } from '../lib/search/hits.ts';
+import { hitSeries, hitYears, type Hit } from '../lib/search/hits.ts';
 import { matchText } from '../lib/search/match.ts';
 import { parseQuery, type Query } from '../lib/search/normalise.ts';
+import { officeOf, portalHitOrder, readPortal, resolvePortalState, scopeNote, seriesOptions, unknownFilterNotice, type PortalInfo } from '../lib/search/portal-search.ts';
+import { reportPath } from '../lib/search/report-path.ts';
 import { readState, resultHref, sameState, writeState, type SearchState } from '../lib/search/url-state.ts';
 import { KIND_LABELS, type ItemKind } from '../lib/structure/structure.ts';
 import { find, IndexMissing, loadPagefind, type Found, type Pagefind } from './engine.ts';
@@ -28,6 +32,18 @@ function init(root: HTMLElement) {
   const relatedList = relatedBox.querySelector<HTMLOListElement>('ol')!;
   const siteTitle = root.dataset.siteTitle ?? document.title;
   const allYears = (root.dataset.years ?? '').split(' ').filter(Boolean).sort((a, b) => Number(b) - Number(a));
+  const portal: PortalInfo | undefined = readPortal(root.dataset);
+  const seriesList = filtersBox.querySelector<HTMLUListElement>('[data-filter-list="series"]');
+  const groupList = filtersBox.querySelector<HTMLUListElement>('[data-filter-list="group"]');
+  // A single folder has no offices to choose; a portal with one group has no groups to choose.
+  showList(seriesList, portal !== undefined);
+  showList(groupList, portal !== undefined && portal.groups.length > 1);
+  // Says which filters of a link were dropped (unknown office or group); built here, its text from the URL.
+  const notice = document.createElement('p');
+  notice.className = 'search-notice';
+  notice.dataset.searchNotice = '';
+  notice.hidden = true;
+  status.before(notice);
 
   root.classList.add('is-enhanced');
   let pagefind: Pagefind | undefined;
@@ -43,6 +59,14 @@ function init(root: HTMLElement) {
     root.dataset.state = p;
     root.setAttribute('aria-busy', String(p === 'loading'));
   };
+
+  /** The state a URL asks for, as this page can show it: unknown offices and groups dropped, and said so. */
+  function resolve(asked: SearchState): SearchState {
+    const { state, unknown } = resolvePortalState(asked, portal);
+    notice.textContent = unknownFilterNotice(unknown);
+    notice.hidden = unknown.length === 0;
+    return state;
+  }
 
   async function show(state: SearchState, focusKey?: string) {
     const id = ++runId;
@@ -83,10 +107,15 @@ function init(root: HTMLElement) {
   }
 
   function render(state: SearchState, query: Query, found: Found, focusKey?: string) {
-    const filters = { year: state.year, kind: state.kind };
+    const filters = { year: state.year, kind: state.kind, series: state.series, group: state.group };
     const counts = facetCounts(found.exact, filters);
+    const order = portal && portalHitOrder(portal);
     const results = applyFilters(found.exact, filters);
     const related = applyFilters(found.related, filters);
+    if (order) {
+      results.sort(order);
+      related.sort(order);
+    }
     const phrase = query.typed.map((t) => `“${t}”`).join('、');
 
     if (found.unsearchable) {
@@ -97,13 +126,13 @@ function init(root: HTMLElement) {
     body.hidden = false;
     // Filters only make sense when there is something to filter.
     filtersBox.hidden = found.exact.length === 0;
-    renderFilters(state, counts);
+    renderFilters(state, counts, found.exact);
     list.replaceChildren(...results.map((h) => resultItem(h, query, state.q, 'data-search-result')));
     list.hidden = results.length === 0;
     relatedList.replaceChildren(...related.map((h) => resultItem(h, query, state.q, 'data-search-related')));
     relatedBox.hidden = related.length === 0;
 
-    const filterNote = [state.year && `${state.year}年`, state.kind && KIND_LABELS[state.kind as ItemKind]].filter(Boolean).join('、');
+    const filterNote = scopeNote(state, portal, (k) => KIND_LABELS[k as ItemKind]);
     const terms = query.terms.length > 1 ? `同时包含${phrase}` : `包含${phrase}`;
     if (found.exact.length === 0) {
       say(`没有找到${terms}的段落。请检查错别字，或换一个更短、更常用的说法${query.terms.length > 1 ? '，或减少词语' : ''}。`, 'empty');
@@ -112,9 +141,10 @@ function init(root: HTMLElement) {
     } else {
       const years = hitYears(results);
       const scope = filterNote ? `（筛选：${filterNote}；全部 ${found.exact.length} 条）` : '';
-      say(`找到 ${results.length} 条${terms}的段落，分布在 ${years.length} 个年份：${years.map((y) => `${y}年`).join('、')}${scope}。`);
+      const offices = portal ? `${hitSeries(results).length} 个单位、` : '';
+      say(`找到 ${results.length} 条${terms}的段落，分布在 ${offices}${years.length} 个年份：${years.map((y) => `${y}年`).join('、')}${scope}。`);
     }
-    if (focusKey) filtersBox.querySelector<HTMLElement>(`[data-filter-key="${focusKey}"]`)?.focus();
+    if (focusKey) filtersBox.querySelector<HTMLElement>(`[data-filter-key="${CSS.escape(focusKey)}"]`)?.focus();
   }
 
   function filterLink(key: string, label: string, count: number, next: SearchState, current: boolean): HTMLLIElement {
@@ -141,7 +171,7 @@ function init(root: HTMLElement) {
     return li;
   }
 
-  function renderFilters(state: SearchState, counts: FacetCounts) {
+  function renderFilters(state: SearchState, counts: FacetCounts, hits: Hit[]) {
     const yearList = filtersBox.querySelector<HTMLUListElement>('[data-filter-list="year"]')!;
     const kindList = filtersBox.querySelector<HTMLUListElement>('[data-filter-list="kind"]')!;
     const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -162,6 +192,25 @@ function init(root: HTMLElement) {
       note.textContent = `另有 ${other} 条在导语或其他段落中`;
       kindList.append(note);
     }
+    if (!portal) return;
+    groupList?.replaceChildren(
+      filterLink('group:', '全部分组', sum(counts.group), { ...state, group: undefined }, !state.group),
+      ...portal.groups.map((g) => filterLink(`group:${g}`, g, counts.group.get(g) ?? 0, { ...state, group: g }, state.group === g)),
+    );
+    // Only the offices with results (and the chosen one): a county has dozens.
+    seriesList?.replaceChildren(
+      filterLink('series:', '全部单位', sum(counts.series), { ...state, series: undefined }, !state.series),
+      ...seriesOptions(portal, hits, state).map((s) => filterLink(`series:${s.id}`, s.office, counts.series.get(s.id) ?? 0, { ...state, series: s.id }, state.series === s.id)),
+    );
+  }
+
+  /** A filter list and its heading (the element its aria-labelledby names), shown or not. */
+  function showList(list: HTMLElement | null, on: boolean) {
+    if (!list) return;
+    list.hidden = !on;
+    const heading = list.getAttribute('aria-labelledby');
+    const title = heading ? document.getElementById(heading) : null;
+    if (title) title.hidden = !on;
   }
 
   function segmentsInto(parent: HTMLElement, segments: Segment[]) {
@@ -181,9 +230,16 @@ function init(root: HTMLElement) {
     li.dataset.year = h.year;
     li.dataset.kind = h.kind;
     li.dataset.anchor = h.anchor;
+    if (h.series) li.dataset.series = h.series;
 
     const meta = document.createElement('p');
     meta.className = 'search-result__meta';
+    if (portal) {
+      const office = document.createElement('span');
+      office.className = 'search-result__office';
+      office.textContent = officeOf(h, portal);
+      meta.append(office);
+    }
     const year = document.createElement('span');
     year.className = 'search-result__year';
     year.textContent = `${h.year}年`;
@@ -208,7 +264,7 @@ function init(root: HTMLElement) {
     const title = document.createElement('h3');
     title.className = 'search-result__title';
     const a = document.createElement('a');
-    a.href = resultHref(L.year(Number(h.year)), h.anchor, q);
+    a.href = resultHref(L.asset(reportPath({ year: Number(h.year), series: h.series || undefined })), h.anchor, q);
     segmentsInto(a, highlight(h.title, matchText(h.title, query.terms).ranges));
     title.append(a);
 
@@ -220,7 +276,8 @@ function init(root: HTMLElement) {
     return li;
   }
 
-  function go(next: SearchState, focusKey?: string) {
+  function go(asked: SearchState, focusKey?: string) {
+    const next = resolve(asked);
     if (shown && sameState(next, shown)) {
       void show(next, focusKey);
       return;
@@ -244,10 +301,10 @@ function init(root: HTMLElement) {
     go(readState(new URL(a.href).search), a.dataset.filterKey);
   });
 
-  window.addEventListener('popstate', () => void show(readState(location.search)));
+  window.addEventListener('popstate', () => void show(resolve(readState(location.search))));
 
-  // Canonical URL for what is shown (drops unknown parameters and malformed filters).
-  const initial = readState(location.search);
+  // Canonical URL for what is shown (drops unknown parameters, malformed filters and offices or groups this portal does not have).
+  const initial = resolve(readState(location.search));
   const canonical = `${L.search}${writeState(initial)}`;
   if (canonical !== location.pathname + location.search) history.replaceState(null, '', canonical + location.hash);
   void show(initial);

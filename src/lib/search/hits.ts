@@ -12,6 +12,10 @@ export interface RecordData {
 export interface Hit {
   year: string;
   kind: string;
+  /** In a portal: the series id, its group and its office (all '' in a single content folder). */
+  series: string;
+  group: string;
+  office: string;
   anchor: string;
   section: string;
   title: string;
@@ -37,6 +41,9 @@ export function toHit(data: RecordData, terms: string[]): Hit {
   return {
     year: meta.year ?? data.filters?.year?.[0] ?? '',
     kind: data.filters?.kind?.[0] ?? 'other',
+    series: meta.series ?? data.filters?.series?.[0] ?? '',
+    group: data.filters?.group?.[0] ?? '',
+    office: meta.office ?? '',
     anchor: meta.anchor ?? '',
     section: meta.section ?? '',
     title: meta.title ?? '',
@@ -48,9 +55,9 @@ export function toHit(data: RecordData, terms: string[]): Hit {
   };
 }
 
-/** Newest year first, then in reading order. */
+/** Newest year first, then by series id (in a portal), then in reading order. */
 export function byYearThenPosition(a: Hit, b: Hit): number {
-  return Number(b.year) - Number(a.year) || a.pos - b.pos;
+  return Number(b.year) - Number(a.year) || (a.series < b.series ? -1 : a.series > b.series ? 1 : 0) || a.pos - b.pos;
 }
 
 /** Sort candidates into exact and related results; everything else pagefind offered is dropped. */
@@ -60,13 +67,18 @@ export function classify(records: RecordData[], terms: string[]): Classified {
   const seen = new Set<string>();
   for (const r of records) {
     const hit = toHit(r, terms);
-    const key = `${hit.year}#${hit.anchor}#${hit.pos}`;
+    const key = `${hit.series}/${hit.year}#${hit.anchor}#${hit.pos}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (hit.level === 'exact') exact.push(hit);
     else if (hit.level === 'related' && terms.length > 1) related.push(hit);
   }
   return { exact: exact.sort(byYearThenPosition), related: related.sort(byYearThenPosition) };
+}
+
+/** The distinct series of some hits ('' for a single content folder's), in the order of the hits. */
+export function hitSeries(hits: Hit[]): string[] {
+  return [...new Set(hits.map((h) => h.series))];
 }
 
 /** The distinct years of some hits, newest first. */

@@ -3,6 +3,8 @@
 // A small purpose-built reader for the markup our own report page emits; no HTML parser dependency.
 import { itemTitle, type ItemKind } from '../structure/structure.ts';
 import { CELL_SEPARATOR, indexContent } from './normalise.ts';
+import { NO_GROUP } from './portal-search.ts';
+import { reportPath } from './report-path.ts';
 
 export interface ReportBlock {
   /** The anchor a result links to ('' = the top of the report). */
@@ -143,6 +145,35 @@ export function rawBlocks(html: string, container = 'report-text'): RawBlock[] {
   return blocks.map((b) => ({ ...b, text: joinLines(b.text, '\n') })).filter((b) => b.text);
 }
 
+/** In a portal, whose report a page is: what its `<article class="report">` says. */
+export interface ReportSource {
+  /** data-series: the series id. */
+  series: string;
+  /** data-office: the office (site.yaml's organization). */
+  office?: string;
+  /** data-group: the office's group in portal.yaml (empty or absent: none). */
+  group?: string;
+}
+
+const ARTICLE = /<article\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+
+/**
+ * The series, office and group a report page names on its `<article class="report" data-series=…
+ * data-office=… data-group=…>` (values decoded), or undefined when it names no series (a single content folder).
+ */
+export function reportSource(html: string): ReportSource | undefined {
+  for (const m of html.matchAll(ARTICLE)) {
+    const attrs = m[1] ?? '';
+    if (!(attr(attrs, 'class') ?? '').split(/\s+/).includes('report')) continue;
+    const series = attr(attrs, 'data-series')?.trim();
+    if (!series) return undefined;
+    const office = attr(attrs, 'data-office')?.trim();
+    const group = attr(attrs, 'data-group')?.trim();
+    return { series, ...(office && { office }), ...(group && { group }) };
+  }
+  return undefined;
+}
+
 /**
  * Paragraph blocks of a report page. Top-level headings (h2) open sections; every other child with an
  * id is a record; a child without one (a list, a table) belongs to the record before it.
@@ -194,19 +225,28 @@ export function shortTitle(text: string): string {
 
 /**
  * One record per block. The url is relative to the site base (pagefind prefixes the bundle's base);
- * the page builds its links from meta.year and meta.anchor through links().
+ * the page builds its links from meta.year, meta.series and meta.anchor. With a `source` (a portal's
+ * report) every record also carries its series and group as filters and its series and office as meta.
  */
-export function searchRecords(year: number, blocks: ReportBlock[]): SearchRecord[] {
+export function searchRecords(year: number, blocks: ReportBlock[], source?: ReportSource): SearchRecord[] {
+  const path = reportPath({ year, series: source?.series });
   return blocks.map((b) => {
     const meta: Record<string, string> = { title: shortTitle(b.text), year: String(year), anchor: b.anchor, pos: String(b.pos) };
     if (b.section) meta.section = b.section.title;
     if (b.item) meta.item = '1';
+    const filters: Record<string, string[]> = { year: [String(year)], kind: [filterKind(b.kind)] };
+    if (source) {
+      meta.series = source.series;
+      if (source.office) meta.office = source.office;
+      filters.series = [source.series];
+      filters.group = [source.group || NO_GROUP];
+    }
     return {
-      url: `${year}/${b.anchor ? `#${b.anchor}` : ''}`,
+      url: `${path}${b.anchor ? `#${b.anchor}` : ''}`,
       content: indexContent(b.text),
       language: 'zh',
       meta,
-      filters: { year: [String(year)], kind: [filterKind(b.kind)] },
+      filters,
       sort: { year: String(year), pos: String(b.pos).padStart(5, '0') },
     };
   });

@@ -75,6 +75,43 @@ describe('bundles of paragraphs', () => {
   });
 });
 
+describe('bundles in a portal', () => {
+  const office = (series: string, year: number, name: string, group: string) => searchRecords(year, reportBlocks(PAGE), { series, office: name, group });
+
+  it('never holds two series, even of the same year and kind, and gives back their series and office', () => {
+    const paras = [...office('czj-xxgk', 2022, '某某县财政局', '部门'), ...office('zfb-xxgk', 2022, '某某县人民政府办公室', '区政府')];
+    const bundles = bundleRecords(paras);
+    expect(bundles.map((b) => `${b.meta.series}:${b.meta.year}:${b.filters.kind}`)).toEqual([
+      'czj-xxgk:2022:other', 'czj-xxgk:2022:work', 'czj-xxgk:2022:problems', 'czj-xxgk:2022:causes',
+      'zfb-xxgk:2022:other', 'zfb-xxgk:2022:work', 'zfb-xxgk:2022:problems', 'zfb-xxgk:2022:causes',
+    ]);
+    for (const b of bundles) {
+      expect(b.meta.office).toBe(b.meta.series === 'czj-xxgk' ? '某某县财政局' : '某某县人民政府办公室');
+      expect(b.filters.series).toEqual([b.meta.series]);
+      expect(b.filters.group).toEqual([b.meta.series === 'czj-xxgk' ? '部门' : '区政府']);
+      expect(b.url.startsWith(`${b.meta.series}/2022/#`)).toBe(true);
+    }
+    expect(new Set(bundles.map((b) => b.url)).size).toBe(bundles.length);
+    const back = bundles.flatMap((b) => unbundle(asLoaded(b)));
+    expect(back).toHaveLength(paras.length);
+    for (const r of back) {
+      const original = paras.find((p) => p.meta.series === r.meta.series && p.meta.anchor === r.meta.anchor) as SearchRecord;
+      expect(r).toEqual({ content: original.content.replaceAll(ZWS, ''), meta: original.meta, filters: original.filters });
+    }
+  });
+
+  it('the same paragraph in two offices is two results, each naming its office', () => {
+    const paras = [...office('czj-xxgk', 2022, '某某县财政局', '部门'), ...office('zfb-xxgk', 2022, '某某县人民政府办公室', '区政府')];
+    const { exact } = classify(bundleRecords(paras).flatMap((b) => unbundle(asLoaded(b))), parseQuery('四风').terms);
+    expect(exact.map((h) => `${h.series}/${h.year}#${h.anchor} ${h.office} ${h.group}`)).toEqual([
+      'czj-xxgk/2022#s1-2 某某县财政局 部门',
+      'czj-xxgk/2022#s2-c1 某某县财政局 部门',
+      'zfb-xxgk/2022#s1-2 某某县人民政府办公室 区政府',
+      'zfb-xxgk/2022#s2-c1 某某县人民政府办公室 区政府',
+    ]);
+  });
+});
+
 describe('through pagefind itself', () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-bundles-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -29,6 +29,38 @@ describe('facets', () => {
   });
 });
 
+// A portal: every facet's counts honour every other chosen filter, never its own.
+const P = [
+  { year: '2022', kind: 'work', series: 'czj-xxgk', group: '部门' },
+  { year: '2023', kind: 'work', series: 'czj-xxgk', group: '部门' },
+  { year: '2023', kind: 'measures', series: 'czj-xxgk', group: '部门' },
+  { year: '2023', kind: 'work', series: 'zfb-xxgk', group: '区政府' },
+  { year: '2023', kind: 'measures', series: 'jd-xxgk', group: '街道' },
+];
+
+describe('facets in a portal', () => {
+  it('counts offices and groups beside years and kinds', () => {
+    const c = facetCounts(P, {});
+    expect(Object.fromEntries(c.series)).toEqual({ 'czj-xxgk': 3, 'zfb-xxgk': 1, 'jd-xxgk': 1 });
+    expect(Object.fromEntries(c.group)).toEqual({ 部门: 3, 区政府: 1, 街道: 1 });
+  });
+  it('each facet honours the others, not itself', () => {
+    const c = facetCounts(P, { series: 'czj-xxgk', year: '2023' });
+    expect(Object.fromEntries(c.series)).toEqual({ 'czj-xxgk': 2, 'zfb-xxgk': 1, 'jd-xxgk': 1 });
+    expect(Object.fromEntries(c.year)).toEqual({ 2022: 1, 2023: 2 });
+    expect(Object.fromEntries(c.kind)).toEqual({ work: 1, measures: 1 });
+    expect(Object.fromEntries(c.group)).toEqual({ 部门: 2 });
+    expect(c.all).toBe(5);
+  });
+  it('filters by office and group; a single folder’s results have neither', () => {
+    expect(applyFilters(P, { group: '部门', kind: 'work' })).toHaveLength(2);
+    expect(applyFilters(P, { series: 'zfb-xxgk' })).toEqual([P[3]]);
+    expect(applyFilters(P, { series: 'zfb-xxgk', group: '部门' })).toEqual([]);
+    expect(applyFilters(R, { series: 'czj-xxgk' })).toEqual([]);
+    expect(facetCounts(R, {}).series.size).toBe(0);
+  });
+});
+
 describe('URL state', () => {
   it('reads q, year and kind, dropping malformed filters', () => {
     expect(readState('?q=%E5%9B%9B%E9%A3%8E&year=2021&kind=measures')).toEqual({ q: '四风', year: '2021', kind: 'measures' });
@@ -42,6 +74,18 @@ describe('URL state', () => {
     expect(readState(writeState(s))).toEqual(s);
     expect(sameState(s, { ...s })).toBe(true);
     expect(sameState(s, { ...s, year: undefined })).toBe(false);
+  });
+  it('reads and writes a portal’s series and group, in the order of DESIGN.md', () => {
+    const s = readState('?kind=work&group=%E9%83%A8%E9%97%A8&q=%E5%9B%9B%E9%A3%8E&year=2023&series=czj-xxgk');
+    expect(s).toEqual({ q: '四风', series: 'czj-xxgk', group: '部门', year: '2023', kind: 'work' });
+    expect(writeState(s)).toBe('?q=%E5%9B%9B%E9%A3%8E&series=czj-xxgk&group=%E9%83%A8%E9%97%A8&year=2023&kind=work');
+    expect(readState(writeState(s))).toEqual(s);
+    expect(sameState(s, { ...s, series: 'zfb-xxgk' })).toBe(false);
+    expect(sameState(s, { ...s, group: undefined })).toBe(false);
+    // Read as written (the page checks them against the portal); blank or absurdly long is no filter.
+    expect(readState('?q=x&series=%20&group=')).toEqual({ q: 'x' });
+    expect(readState(`?q=x&series=${'a'.repeat(101)}`)).toEqual({ q: 'x' });
+    expect(readState('?q=x&series=<b>&group=%22%3E')).toEqual({ q: 'x', series: '<b>', group: '">' });
   });
   it('links a result to its paragraph with the phrase to highlight', () => {
     expect(resultHref('/reports/2022/', 's1-3', '四风')).toBe('/reports/2022/?hl=%E5%9B%9B%E9%A3%8E#s1-3');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ZWS } from '../../../src/lib/search/normalise.ts';
-import { decodeEntities, joinLines, rawBlocks, reportBlocks, searchRecords } from '../../../src/lib/search/records.ts';
+import { decodeEntities, joinLines, rawBlocks, reportBlocks, reportSource, searchRecords } from '../../../src/lib/search/records.ts';
+import { NO_GROUP } from '../../../src/lib/search/portal-search.ts';
+import { UNGROUPED } from '../../../src/lib/portal/model.ts';
 import { expectLinear } from '../../helpers/linear.ts';
 
 const PAGE = `<html><body><header><form><input name="q"></form><nav>历年报告</nav></header>
@@ -114,6 +116,38 @@ describe('search records', () => {
     const recs = searchRecords(2020, [{ anchor: 'p1', kind: 'intro', item: false, text: '字'.repeat(100), pos: 0 }]);
     expect(Array.from(recs[0].meta.title)).toHaveLength(60);
     expect(recs[0].meta.title.endsWith('…')).toBe(true);
+  });
+});
+
+describe('a portal’s report: series, group and office', () => {
+  it('reads them from the report article, entities decoded, other articles and attributes ignored', () => {
+    const html = `<article class="card" data-series="other"></article>
+<article data-year="2023" class="report report--gov" data-office="某某县财政局&amp;国资办 &#x300C;甲&#x300D; &quot;乙&quot;" data-series=" czj-xxgk " data-group='街道&lt;乡镇&gt;'>`;
+    expect(reportSource(html)).toEqual({ series: 'czj-xxgk', office: '某某县财政局&国资办 「甲」 "乙"', group: '街道<乡镇>' });
+    expect(reportSource('<article class="report" data-series="czj-xxgk" data-office="" data-group="">')).toEqual({ series: 'czj-xxgk' });
+  });
+  it('a page that names no series is a single folder’s', () => {
+    expect(reportSource('<article class="report" data-year="2023">')).toBeUndefined();
+    expect(reportSource('<article class="report" data-series="">')).toBeUndefined();
+    expect(reportSource('<article class="reports" data-series="x">')).toBeUndefined();
+    expect(reportSource(PAGE)).toBeUndefined();
+  });
+  it('records carry the series and group as filters, series and office as meta, and link under the series', () => {
+    const recs = searchRecords(2022, reportBlocks(PAGE), { series: 'czj-xxgk', office: '某某县财政局', group: '部门' });
+    expect(recs.map((r) => r.url)).toEqual(['czj-xxgk/2022/#p1', 'czj-xxgk/2022/#s1-1', 'czj-xxgk/2022/#s2', 'czj-xxgk/2022/#s2-1', 'czj-xxgk/2022/#s2-p1', 'czj-xxgk/2022/#s2-c1']);
+    expect(recs[1]?.filters).toEqual({ year: ['2022'], kind: ['work'], series: ['czj-xxgk'], group: ['部门'] });
+    expect(recs[1]?.meta).toEqual({ title: '一是认真落实主体责任。', year: '2022', anchor: 's1-1', pos: '1', section: '一、履行主体责任情况', item: '1', series: 'czj-xxgk', office: '某某县财政局' });
+    expect(recs[1]?.sort).toEqual({ year: '2022', pos: '00001' });
+  });
+  it('an office without a group is filed under the portal’s own word for it', () => {
+    expect(NO_GROUP).toBe(UNGROUPED);
+    const [r] = searchRecords(2022, reportBlocks(PAGE), { series: 'czj-xxgk' });
+    expect(r?.filters.group).toEqual([NO_GROUP]);
+    expect(r?.meta.office).toBeUndefined();
+  });
+  it('without a source: exactly the single folder’s records', () => {
+    expect(searchRecords(2022, reportBlocks(PAGE), undefined)).toEqual(searchRecords(2022, reportBlocks(PAGE)));
+    expect(searchRecords(2022, reportBlocks(PAGE))[1]?.filters).toEqual({ year: ['2022'], kind: ['work'] });
   });
 });
 
