@@ -61,7 +61,7 @@ export default defineConfig({
     // Astro's native processor with the report dialect's steps, in order, and what they need (src/markdown/pipeline.ts).
     processor: reportProcessor(inputs),
   },
-  integrations: [preflight(contentDir), oneBuildAtATime({ contentDir, edition, variant }), mdx(), mdxCompileCache({ root, codeDirs: [join(root, 'src/lib'), join(root, 'src/markdown')], inputs: compileInputs }), searchIndex(), reportExports({ contentDir, edition })],
+  integrations: [preflight(contentDir), oneBuildAtATime({ contentDir, edition, variant }), mdx(), mdxCompileCache({ root, codeDirs: [join(root, 'src/lib'), join(root, 'src/markdown')], inputs: compileInputs }), searchIndex({ portal: series[0]?.id !== undefined }), reportExports({ contentDir, edition })],
   vite: {
     server: { fs: { allow: ['.', contentDir, ...series.map((s) => s.dir)] } },
     build: {
