@@ -119,7 +119,8 @@ export function checkContent(dir: string, reader?: ContentReader, memo?: ReportC
     }
     const parsed = parseBody(report.body);
     const statLine = statsLineFinder(report);
-    const withLine = (p: Problem) => ({ ...p, line: p.line ?? statLine(p.field?.replace(/^stats\./, '') ?? '') });
+    // A figure's problem on its line in stats (or on `stats:`); a problem of another field (layout) keeps its own.
+    const withLine = (p: Problem) => ({ ...p, line: p.line ?? (p.field === undefined || p.field.startsWith('stats.') ? statLine(p.field?.replace(/^stats\./, '') ?? '') : undefined) });
     // Sums and completeness against the report's own layout: a 2015 统计表 is not held to the 2021 tables.
     const registry = registryForReport(content.registry, kind, report);
     const kindChecks = kind.checks.flatMap((check) => check(report, registry, previous));

@@ -1,6 +1,16 @@
 // Content problems are collected, never thrown one at a time: an author fixes everything in one pass.
 export type Severity = 'error' | 'warning' | 'notice';
 
+/**
+ * The evaluator's term for a problem, set by the check that finds it (never read back from its words), so that the
+ * portal's review page (src/lib/across-offices/review.ts) can sort problems as assessors of 政府信息公开工作年度报告
+ * do: `sum` 勾稽关系不符 (a sum rule broken), `table-missing` 表格缺失 (figures of the format's table left out),
+ * `carried-over` 上年结转与上年报告不符, `layout-year` 版式与年份不符 (a report in another year's format), `text-table`
+ * 文字与表格数字不一致. Every other problem has none (其他).
+ */
+export type ReviewRule = 'sum' | 'table-missing' | 'carried-over' | 'layout-year' | 'text-table';
+export const REVIEW_RULES: readonly ReviewRule[] = ['sum', 'table-missing', 'carried-over', 'layout-year', 'text-table'];
+
 export interface Problem {
   severity: Severity;
   /** Path relative to the content folder, e.g. `reports/2022.mdx`. */
@@ -12,6 +22,8 @@ export interface Problem {
   message: string;
   /** What to do about it. */
   hint?: string;
+  /** Which of the evaluator's terms it falls under, when one (ReviewRule); absent: 其他. */
+  rule?: ReviewRule;
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', notice: '提示' };

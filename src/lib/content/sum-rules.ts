@@ -135,7 +135,7 @@ function brokenDespiteBlanks(rules: SumRule[], stats: Record<string, StatValue>,
 export function sumRuleProblems(report: { file: string; year: number; data: { stats: Record<string, StatValue> } }, registry: Registry): Problem[] {
   const problem = (b: BrokenRule, tail = ''): Problem => {
     const d = describeBroken(b, report.year, registry);
-    return { severity: 'warning', file: report.file, field: `stats.${b.rule.left[0]}`, message: `${d.message}${tail}`, hint: d.hint };
+    return { severity: 'warning', file: report.file, field: `stats.${b.rule.left[0]}`, message: `${d.message}${tail}`, hint: d.hint, rule: 'sum' };
   };
   return [
     ...brokenRules(registry.rules, report.data.stats).map((b) => problem(b)),

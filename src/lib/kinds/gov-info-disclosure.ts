@@ -9,6 +9,7 @@ import { GOV_INFO_LAYOUTS, govInfoRegistry } from './gov-info-registry.ts';
 import { GOV_INFO_TABLES, GOV_INFO_TABLES_2019, GOV_INFO_TABLES_PRE_2019 } from './gov-info-tables.ts';
 import { LAYOUT_2019, LAYOUT_PRE_2019 } from './gov-info-format-2019.ts';
 import { textTableProblems } from './gov-info-text.ts';
+import { layoutYearProblems } from './layouts.ts';
 import { DEFAULT_SECTION_WORDS } from '../structure/section-kinds.ts';
 
 export { TABLE_PROACTIVE, TABLE_REQUESTS, TABLE_REVIEW } from './gov-info-format.ts';
@@ -37,6 +38,7 @@ function completeTables(report: KindReport, registry: Registry): Problem[] {
       field: `stats.${missing[0]!.id}`,
       message: `${report.year}年 ${table}：${cells.length} 个数字中有 ${missing.length} 个没有填写（${some}${missing.length > 3 ? ' 等' : ''}）`,
       hint: '国家格式要求表中每一格都填数字，没有发生的填 0；没有填写的数字不参加勾稽关系核对',
+      rule: 'table-missing',
     });
   }
   return problems;
@@ -66,6 +68,7 @@ function carriedOver(report: KindReport, registry: Registry, previous?: KindRepo
       field: `stats.${over}`,
       message: `${report.year}年 ${TABLE_REQUESTS}：${col.path.at(-1)}列 二、上年结转 为 ${now}，但${previous.year}年报告的 四、结转下年度继续办理 为 ${before}，相差 ${Math.abs(now - before)}`,
       hint: `上年结转的申请就是上一年报告结转下年度继续办理的申请；请核对本年的 ${over} 和${previous.year}年的 ${forward}`,
+      rule: 'carried-over',
     });
   }
   return problems;
@@ -89,7 +92,7 @@ export const govInfoDisclosure: Kind = {
   ],
   // The default words read this kind's headings (test/lib/kinds); a kind adds words only where they differ.
   sectionWords: DEFAULT_SECTION_WORDS,
-  checks: [completeTables, carriedOver, textTableProblems],
+  checks: [completeTables, carriedOver, textTableProblems, (report) => layoutYearProblems(GOV_INFO_LAYOUTS, report)],
   site: {
     title: `${PLACEHOLDER}某某区人民政府政府信息公开工作年度报告`,
     organization: `${PLACEHOLDER}某某区人民政府`,

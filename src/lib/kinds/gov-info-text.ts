@@ -314,6 +314,7 @@ export function textTableProblems(report: KindReport, registry: Registry): Probl
       line: f.line + offset,
       field: `stats.${ids[0]}`,
       message: `${report.year}年 ${TEXT_TABLE_TERM}：正文“${quote(f.sentence)}”写 ${f.written} ${f.unit}，表格 ${place}${shown}${others.length ? `（${others.join('，')}，也都不是 ${f.written}）` : ''}`,
+      rule: 'text-table',
       hint: `正文和表格说的是同一个数（${FIGURE_WORDS[first[0]!]}），应当相等：请核对这句话和表中这一格，改正写错的一处；写成 <Stat id="${ids[0]}" /> 可直接引用表中数字${ids.length > 1 ? '之一' : ''}。如果这句话数的不是同一件事（只算其中一部分、另一段时间或几个单位合计），请把说法写明确`,
     });
   }

@@ -2,6 +2,7 @@
 // A report is read, checked and shown against the layout of its year, or the one its frontmatter names.
 // The registry holds every layout's figures; `layoutRegistry` is the part of it one layout asks for.
 import type { Metric, MetricInput, Registry } from '../content/metrics.ts';
+import type { Problem } from '../content/problems.ts';
 import { makeRegistry } from '../content/metrics.ts';
 
 export interface Layout {
@@ -23,6 +24,28 @@ export function layoutForYear(layouts: readonly Layout[], year: number): Layout 
 export function reportLayoutId(layouts: readonly Layout[], report: { year: number; data: { layout?: string; stats?: unknown } }): string | undefined {
   if (layouts.length === 0) return undefined;
   return report.data.layout ?? layoutForYear(layouts, report.year)?.id;
+}
+
+/**
+ * 版式与年份不符: a report whose frontmatter names another layout than its year's (an office that kept the 2019
+ * tables in its 2021 report; `import` writes `layout:` when the older tables fit better). It is read and checked in
+ * the layout it names, as before; assessors still mark it, so check says it once per report.
+ */
+export function layoutYearProblems(layouts: readonly Layout[], report: { file: string; year: number; data: { layout?: string } }): Problem[] {
+  const named = report.data.layout;
+  const own = layoutForYear(layouts, report.year);
+  if (named === undefined || !own || named === own.id) return [];
+  const used = layouts.find((l) => l.id === named);
+  return [
+    {
+      severity: 'warning',
+      file: report.file,
+      field: 'layout',
+      message: `${report.year}年报告按${used ? used.name : `格式 ${named}`}（layout: ${named}）填写，但${report.year}年度报告应使用${own.name}（layout: ${own.id}）`,
+      hint: `报告确实用了旧格式的，这条警告如实记下它，可以不改；报告的表格其实是${report.year}年的格式的，删去 frontmatter 中的 layout: 这一行`,
+      rule: 'layout-year',
+    },
+  ];
 }
 
 /**
