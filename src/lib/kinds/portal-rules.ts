@@ -78,14 +78,18 @@ export const GOV_INFO_DEADLINE: DeadlineRule = (year, office) => {
 
 /**
  * Whether a series is the 本级人民政府's own report, read from site.yaml (which has no field for it): its organization
- * ends in 人民政府 (某某县人民政府, 某某镇人民政府 — not 某某县人民政府办公室, a 局 or a 街道办事处), or its title is the
+ * ends in 人民政府 (某某县人民政府; not a 乡/镇人民政府, which 第五十条 gives 1月31日 like any administrative body; not 某某县人民政府办公室, a 局 or a 街道办事处), or its title is the
  * government's report (某某县人民政府政府信息公开工作年度报告, 某某县人民政府2024年政府信息公开工作年度报告): the 办公室
  * is the 主管部门 that publishes the government's report, and many portals file that report under it. The coverage
  * model takes a function to say otherwise for a series whose names mislead.
  */
 export function isOwnGovernment(office: { organization?: string; title?: string }): boolean {
-  if (office.organization !== undefined && /人民政府$/.test(office.organization.trim())) return true;
-  return office.title !== undefined && /人民政府(?:\d{4}年度?)?政府信息公开工作年度报告/.test(office.title.replace(/\s+/g, ''));
+  // 第五十条 gives 3月31日 to 县级以上 governments only: a 乡/镇人民政府 is an administrative body with 1月31日.
+  const township = (name: string) => /[乡镇]人民政府/.test(name);
+  const org = office.organization?.trim();
+  if (org !== undefined && /人民政府$/.test(org)) return !township(org);
+  const title = office.title?.replace(/\s+/g, '');
+  return title !== undefined && /人民政府(?:\d{4}年度?)?政府信息公开工作年度报告/.test(title) && !township(title);
 }
 
 const TOTAL = '总计列';

@@ -66,7 +66,8 @@ describe('/coverage/', () => {
 describe('the 本级人民政府, read from site.yaml', () => {
   it.each([
     [{ organization: '某某县人民政府' }, true],
-    [{ organization: '某某镇人民政府' }, true],
+    [{ organization: '某某镇人民政府' }, false],
+    [{ title: '某某镇人民政府2024年政府信息公开工作年度报告' }, false],
     [{ organization: '某某县人民政府办公室' }, false],
     [{ organization: '某某县人民政府办公室', title: '某某县人民政府政府信息公开工作年度报告' }, true],
     [{ organization: '某某县人民政府办公室', title: '某某县人民政府办公室政府信息公开工作年度报告' }, false],
