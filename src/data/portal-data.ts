@@ -10,6 +10,8 @@ import { portalModel, type PortalModel } from '../lib/portal/model.ts';
 import { scanPortal } from '../lib/portal/portal.ts';
 import type { PortalConfig } from '../lib/portal/portal-schema.ts';
 import { siteData, type SiteData } from './site-data.ts';
+import type { Office } from '../lib/across-offices/offices.ts';
+import { kindById, type KindId } from '../lib/kinds/index.ts';
 
 export interface PortalSeriesData extends SiteData {
   id: string;
@@ -26,6 +28,10 @@ export interface PortalData {
   byId: Map<string, PortalSeriesData>;
   /** Every problem the check found (warnings and notices: a portal with errors does not build), paths relative to the portal. */
   problems: Problem[];
+  /** The series as the cross-office views take them (src/lib/across-offices/): figures already masked for the edition. */
+  offices: Office[];
+  /** portal.yaml's groups, in order. */
+  groups: string[];
 }
 
 let cached: Promise<PortalData> | undefined;
@@ -49,5 +55,14 @@ async function load(): Promise<PortalData> {
     scan.config,
     series.map((s) => ({ id: s.id, site: s.site, group: s.group, years: s.years, problems: problems.filter((p) => problemSeries(p) === s.id) })),
   );
-  return { dir, config: scan.config, model, series, byId: new Map(series.map((s) => [s.id, s])), problems };
+  const offices: Office[] = series.map((s) => ({
+    id: s.id,
+    organization: s.site.organization,
+    title: s.site.title,
+    group: s.group,
+    kind: kindById(s.site.kind).id as KindId,
+    registry: s.registry,
+    reports: s.reports.map((r) => ({ year: r.year, title: r.title, published: r.published, layout: r.layout, stats: r.stats, structure: r.structure })),
+  }));
+  return { dir, config: scan.config, model, series, byId: new Map(series.map((s) => [s.id, s])), problems, offices, groups: scan.config.groups };
 }
