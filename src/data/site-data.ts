@@ -29,6 +29,12 @@ export interface Report {
   Content: AstroComponentFactory;
 }
 
+/** A report as the collections hold it (src/content.config.ts): frontmatter validated, stats masked for the edition. */
+interface ReportEntry {
+  id: string;
+  data: { year: number; title: string; published?: string; layout?: string; stats: Record<string, StatValue> };
+}
+
 export interface SiteData {
   /** The portal's series id; undefined for a single content folder. */
   id?: string;
@@ -61,11 +67,13 @@ async function load(id: string | undefined): Promise<SiteData> {
   const { site } = loadSiteConfig(contentDir);
   const { registry } = loadRegistry(contentDir);
   if (!site) throw new Error(`无法读取 ${contentDir}/site.yaml（运行 npm run check 查看原因）`);
-  const entries = await getCollection(reportCollection(id) as 'reports');
+  // Typed by hand: Astro's generated types name the collections of whichever folder was synced last
+  // (`reports`, or a portal's `reports-<id>`), while the data is the same schema's in every one.
+  const entries = (await getCollection(reportCollection(id) as never)) as unknown as ReportEntry[];
   const { layouts } = kindById(site.kind);
   const reports = await Promise.all(
     entries.map(async (entry): Promise<Report> => {
-      const rendered = await render(entry);
+      const rendered = await render(entry as never);
       return {
         year: entry.data.year,
         title: entry.data.title,
