@@ -152,7 +152,7 @@ export function crossYearProblems(reports: ReportSource[], registry: Registry, l
       severity: 'warning',
       file: first.file,
       line: first.line,
-      message: `${group ? `${group}：` : ''}上一年有、本年没有的数字 ${list.length} 个（${names.slice(0, 4).join('、')} 等）`,
+      message: `${group ? `${group}：` : ''}上一年有、本年没有的数字 ${list.length} 个（${names.slice(0, 4).join('；')}${list.length > 4 ? ' 等' : ''}）`,
       hint: '本年有这些数字的，在 stats 中填上（表格漏了或没有对应上，重新导入时看导入结果中的“表中未对应指标的数字”）；本年确实没有的，可以不管这条警告',
     });
   }

@@ -166,7 +166,7 @@ describe('figures gone since last year, grouped', () => {
   it('a table left out of this year is one warning naming the group and the count; a few figures stay one each', () => {
     const problems = crossYearProblems([report(2021, { ...all(8), talks: 3 }), report(2022, { talks: 4 })], table).filter((p) => p.severity === 'warning');
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toBe('收到和处理政府信息公开申请情况：上一年有、本年没有的数字 8 个（表格第1格、表格第2格、表格第3格、表格第4格 等）');
+    expect(problems[0]!.message).toBe('收到和处理政府信息公开申请情况：上一年有、本年没有的数字 8 个（表格第1格；表格第2格；表格第3格；表格第4格 等）');
     const few = crossYearProblems([report(2021, { ...all(8), talks: 3 }), report(2022, { ...all(8), 'cell-0': null, 'cell-1': null, talks: null })], table).filter((p) => p.severity === 'warning');
     expect(few.map((p) => p.field).sort()).toEqual(['stats.cell-0', 'stats.cell-1', 'stats.talks']);
   });
