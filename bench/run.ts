@@ -12,9 +12,11 @@ import { CHECK_CACHE } from '../src/cli/check-verdict.ts';
 import { checkContent } from '../src/lib/check/check.ts';
 import { hasErrors } from '../src/lib/content/problems.ts';
 import { DEFAULT_SEED, generateCorpus, ROOT } from './corpus.ts';
+import { addPortalReport, generatePortalCorpus, writeBareCorpus } from './portal-corpus.ts';
+import { checkPortal } from '../src/lib/portal/check-portal.ts';
 import { median, timed, type PhaseEnd, type Timed } from './measure.ts';
 
-const HELP = `用法：npm run bench -- [--sizes 20,80,320] [--runs N] [--quick] [--seed N]
+const HELP = `用法：npm run bench -- [--sizes 20,80,320] [--portal 20x10,40x10] [--runs N] [--quick] [--seed N]
 
 与“裸”Astro + MDX + Pagefind 构建（bench/baseline/，同一 Astro、MDX、Pagefind 版本，每份报告一个页面，
 再用 Pagefind 命令行建索引）对照，测量 nianbao 完整 npm run build 的耗时。对每个年数：
@@ -25,6 +27,8 @@ const HELP = `用法：npm run bench -- [--sizes 20,80,320] [--runs N] [--quick]
 
 选项：
   --sizes 20,80,320   要测的年数（默认 20,80,320）
+  --portal 20x10,40x10  门户的规模（单位数x年数，默认 20x10,40x10；none 为不测）：同样对照裸构建，
+                      并在最大的规模上测已构建的门户加入一个单位的一份新报告后的构建（增量）
   --runs N            每个规模每种构建的次数，取中位数（默认 3）
   --quick             快速试跑：只测 20 年、各 1 次，结果只打印，不写入 BENCHMARKS.md
   --seed N            内容生成的随机种子（默认 ${DEFAULT_SEED}）
@@ -45,6 +49,7 @@ const args = parseCommandArgs(
       runs: { type: 'string' },
       quick: { type: 'boolean', default: false },
       seed: { type: 'string' },
+      portal: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -56,6 +61,13 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) fail(`--sizes 
 sizes.sort((a, b) => a - b);
 const runs = args.runs === undefined ? (args.quick ? 1 : 3) : Number(args.runs);
 if (!Number.isInteger(runs) || runs < 1 || runs > 15) fail(`--runs 必须是 1–15 的整数，收到 ${args.runs}`);
+const portalSizes = (args.portal ?? (args.quick ? 'none' : '20x10,40x10')) === 'none' ? [] : (args.portal ?? '20x10,40x10').split(',').map((s) => {
+  const m = /^(\d+)x(\d+)$/.exec(s.trim());
+  const offices = Number(m?.[1]);
+  const years = Number(m?.[2]);
+  if (!m || offices < 1 || offices > 47 || years < 1 || years > 30) fail(`--portal 应是逗号分隔的“单位数x年数”（单位 1–47，年 1–30），如 40x10，或 none；收到 ${args.portal}`);
+  return { offices, years };
+});
 const seed = args.seed === undefined ? DEFAULT_SEED : Number(args.seed);
 if (!Number.isInteger(seed)) fail(`--seed 必须是整数，收到 ${args.seed}`);
 
@@ -182,7 +194,18 @@ const ROUTE_TYPES: [string, RegExp][] = [
   ['搜索 /search/', /^\/search\//],
   ['数据 /data/', /^\/data\//],
 ];
-const routeType = (path: string) => ROUTE_TYPES.find(([, re]) => re.test(path))?.[0] ?? '其他';
+/** A portal's pages: its own at the root, then each series' under /<series>/ (the same types as a single series'). */
+const PORTAL_ROUTE_TYPES: [string, RegExp][] = [
+  ['门户首页 /', /^\/(index\.html)?$/],
+  ['报送情况 /coverage/', /^\/coverage\//],
+  ['数据汇总 /figures/', /^\/figures\//],
+  ['问题审查 /review/', /^\/review\//],
+  ['搜索 /search/', /^\/search\//],
+  ...ROUTE_TYPES.filter(([name]) => !name.startsWith('首页') && !name.startsWith('搜索')).map(([name, re]): [string, RegExp] => [`系列${name.replace(' /', ' /<系列>/')}`, new RegExp(`^\\/[a-z][a-z0-9-]*${re.source.slice(1)}`)]),
+  ['系列首页 /<系列>/', /^\/[a-z][a-z0-9-]*\/(index\.html)?$/],
+];
+let routeTypes = ROUTE_TYPES;
+const routeType = (path: string) => routeTypes.find(([, re]) => re.test(path))?.[0] ?? '其他';
 
 /** Per page type: pages and total ms, from Astro's "generating static routes" list (`├─ /2022/index.html (+12ms)`). */
 function routeTimings(log: string): Map<string, { pages: number; ms: number }> {
@@ -317,6 +340,111 @@ async function runSize(n: number, incremental: boolean): Promise<SizeResult> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A portal: offices × years of one county (bench/portal-corpus.ts), against the bare build of the same reports.
+
+interface PortalResult {
+  offices: number;
+  years: number;
+  reports: number;
+  load: number[];
+  nianbao: SizeResult['nianbao'];
+  bare: SizeResult['bare'];
+  incremental?: { nianbaoWarm: number; nianbaoAdd: number; bareAdd: number; nianbaoCold: number; bareCold: number; series: string; year: number; rendered: number; cached: number };
+}
+
+async function runPortal(offices: number, years: number, incremental: boolean): Promise<PortalResult> {
+  const name = `portal-${offices}x${years}`;
+  const contentDir = join(BENCH_DIR, name);
+  const bareDir = join(BENCH_DIR, `${name}-bare`);
+  const ourDist = join(BENCH_DIR, `nianbao-${name}`);
+  const bareDist = join(BENCH_DIR, `bare-${name}`);
+  const corpus = generatePortalCorpus(contentDir, { offices, years, seed });
+  const checked = checkPortal(contentDir);
+  if (hasErrors(checked.problems)) fail(`生成的门户没有通过检查（这是 bench/portal-corpus.ts 的错误）：${checked.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => `${p.file}：${p.message}`).join('；')}`);
+  rmSync(bareDir, { recursive: true, force: true });
+  writeBareCorpus(contentDir, bareDir);
+  console.log(`  内容：${corpus.series.length} 个系列，${corpus.years[0]}–${corpus.years.at(-1)} 年，${corpus.reports} 份报告`);
+  routeTypes = PORTAL_ROUTE_TYPES;
+  const ours: Build[] = [];
+  const bare: Build[] = [];
+  const load: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? (['nianbao', 'bare'] as const) : (['bare', 'nianbao'] as const);
+    for (const who of order) {
+      load.push(loadavg()[0] ?? 0);
+      process.stdout.write(`  第 ${i + 1}/${runs} 次 ${who === 'nianbao' ? 'nianbao npm run build' : '裸 Astro + Pagefind'}（冷缓存）…`);
+      const b = who === 'nianbao' ? await nianbaoBuild(contentDir, ourDist, join(BENCH_DIR, `nianbao-${name}.log`), true) : await bareBuild(bareDir, bareDist, join(BENCH_DIR, `bare-${name}.log`), true);
+      (who === 'nianbao' ? ours : bare).push(b);
+      console.log(` ${(b.ms / 1000).toFixed(1)} 秒`);
+    }
+  }
+  const result: PortalResult = {
+    offices,
+    years,
+    reports: corpus.reports,
+    load,
+    nianbao: { ...side(ourDist, ours), routes: routeTimings(ours.at(-1)?.log ?? ''), routeBytes: routeBytes(ourDist, dirFiles(ourDist).files) },
+    bare: { ...side(bareDist, bare), routes: new Map(), routeBytes: new Map() },
+  };
+  console.log(`  中位数：nianbao ${(msOf(result.nianbao) / 1000).toFixed(1)} 秒，裸构建 ${(msOf(result.bare) / 1000).toFixed(1)} 秒，${(msOf(result.nianbao) / msOf(result.bare)).toFixed(2)} 倍`);
+  if (incremental) {
+    // The last cold build of each left its output and caches: an unchanged rebuild, then one office's new report.
+    process.stdout.write('  增量：不改内容再构建一次…');
+    const warm = await nianbaoBuild(contentDir, ourDist, join(BENCH_DIR, `nianbao-${name}-warm.log`), false);
+    console.log(` ${(warm.ms / 1000).toFixed(1)} 秒`);
+    const added = addPortalReport(contentDir, { seed });
+    try {
+      process.stdout.write(`  增量：${added.series} 加入 ${added.year} 年报告后构建…`);
+      const add = await nianbaoBuild(contentDir, ourDist, join(BENCH_DIR, `nianbao-${name}-add.log`), false);
+      rmSync(bareDir, { recursive: true, force: true });
+      writeBareCorpus(contentDir, bareDir);
+      const bareAdd = await bareBuild(bareDir, bareDist, join(BENCH_DIR, `bare-${name}-add.log`), false);
+      // Astro marks the pages it copied from the last build (cached) and the ones it rendered again.
+      const cached = (add.log.match(/\((?:cached|restored)\)/g) ?? []).length;
+      const rendered = (add.log.match(/[├└]─ \/\S* \(\+/g) ?? []).length;
+      console.log(` nianbao ${(add.ms / 1000).toFixed(1)} 秒（重新生成 ${rendered} 页，沿用 ${cached} 页），裸构建 ${(bareAdd.ms / 1000).toFixed(1)} 秒`);
+      result.incremental = { nianbaoWarm: warm.ms, nianbaoAdd: add.ms, bareAdd: bareAdd.ms, nianbaoCold: msOf(result.nianbao), bareCold: msOf(result.bare), series: added.series, year: added.year, rendered, cached };
+    } finally {
+      rmSync(added.file, { force: true });
+    }
+  }
+  routeTypes = ROUTE_TYPES;
+  return result;
+}
+
+function reportPortal(results: PortalResult[]): string {
+  if (results.length === 0) return '';
+  const out: string[] = ['### 门户（多个单位的报告在一个网站）', ''];
+  out.push('内容由 `bench/portal-corpus.ts` 生成：一个虚构县的各单位（大多是政府信息公开工作年度报告，2015–2018 年为统计表、2019–2020 年为 2019 年格式、2021 年起为 2021 年格式，另有几个主体责任报告和工作总结），全部通过 `npm run check`；裸构建是同样的报告放进一个文件夹（每份一个页面）。nianbao 还为每个单位生成它自己的全部页面（趋势、对比、每个指标一页、问题与措施），以及门户首页、报送情况、数据汇总（每个共有指标一页）、问题审查和一个跨单位的搜索索引。', '');
+  out.push('| 单位 × 年 | 报告 | nianbao npm run build | 裸 Astro + MDX + Pagefind | 倍数 | 逐次倍数 | 页面 | 输出 |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const asSize = { ...r, years: r.reports } as unknown as SizeResult;
+    out.push(`| ${r.offices} × ${r.years} | ${r.reports} | ${sec(msOf(r.nianbao))} | ${sec(msOf(r.bare))} | **${(msOf(r.nianbao) / msOf(r.bare)).toFixed(2)}×** | ${pairedRatios(asSize)} | ${r.nianbao.html} / ${r.bare.html} | ${mb(r.nianbao.bytes)} / ${mb(r.bare.bytes)} |`);
+  }
+  out.push('');
+  if (results.length > 1) {
+    const a = results[0] as PortalResult;
+    const b = results.at(-1) as PortalResult;
+    out.push(`增长：${a.reports} → ${b.reports} 份报告（${(b.reports / a.reports).toFixed(1)} 倍），nianbao ${(msOf(b.nianbao) / msOf(a.nianbao)).toFixed(2)} 倍，裸构建 ${(msOf(b.bare) / msOf(a.bare)).toFixed(2)} 倍；每多一份报告 nianbao +${((msOf(b.nianbao) - msOf(a.nianbao)) / (b.reports - a.reports)).toFixed(0)} ms，裸构建 +${((msOf(b.bare) - msOf(a.bare)) / (b.reports - a.reports)).toFixed(0)} ms。`, '');
+  }
+  const big = results.at(-1) as PortalResult;
+  const types = [...big.nianbao.routes.keys()];
+  if (types.length) {
+    out.push(`nianbao 每类页面（${big.offices} × ${big.years}；生成耗时之和 / 页面数 / 平均大小）：`, '');
+    out.push('| 页面类型 | 耗时、页面、大小 |', '|---|---:|');
+    for (const t of types) out.push(`| ${t} | ${routeCell(big.nianbao, t)} |`);
+    out.push('');
+  }
+  const inc = results.find((r) => r.incremental);
+  if (inc?.incremental) {
+    const x = inc.incremental;
+    out.push(`加入一份报告（${inc.offices} × ${inc.years} 的门户已构建过，缓存和输出都在；${x.series} 加入 ${x.year} 年）：不改内容再构建 ${sec(x.nianbaoWarm)}；加入后 nianbao ${sec(x.nianbaoAdd)}（冷构建 ${sec(x.nianbaoCold)} 的 ${((x.nianbaoAdd / x.nianbaoCold) * 100).toFixed(0)}%；重新生成 ${x.rendered} 页，从上次构建沿用 ${x.cached} 页），裸构建 ${sec(x.bareAdd)}（冷构建 ${sec(x.bareCold)} 的 ${((x.bareAdd / x.bareCold) * 100).toFixed(0)}%）。`, '');
+  }
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
 // BENCHMARKS.md
 
 const sec = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`);
@@ -438,7 +566,12 @@ for (const n of sizes) {
   console.log(`\n▶ ${n} 年`);
   results.push(await runSize(n, n === incrementalAt));
 }
-const section = report(results);
+const portals: PortalResult[] = [];
+for (const [i, p] of portalSizes.entries()) {
+  console.log(`\n▶ 门户 ${p.offices} 个单位 × ${p.years} 年`);
+  portals.push(await runPortal(p.offices, p.years, i === portalSizes.length - 1));
+}
+const section = [report(results), reportPortal(portals)].filter(Boolean).join('\n\n');
 console.log(`\n${section}`);
 if (args.quick) console.log('\n快速试跑：结果没有写入 BENCHMARKS.md。');
 else {

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { loadSiteConfig, REPORT_FILE, reportFiles } from '../lib/content/content.ts';
 import { DEMO_SITES, demoBase, LANDING_CSS, landingPage, type DemoSite, type LandingSite } from '../lib/demo.ts';
 import { kindById } from '../lib/kinds/index.ts';
+import { isPortalFolder } from '../lib/content/content-dir.ts';
+import { scanPortal } from '../lib/portal/portal.ts';
 import { createSiteServer } from '../lib/site-server.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,6 +22,13 @@ export class DemoError extends Error {}
 
 /** What the landing page says about a site, read from its content folder. */
 export function landingSite(site: DemoSite, contentDir = join(ROOT, site.content)): LandingSite {
+  if (isPortalFolder(contentDir)) {
+    // A portal: its portal.yaml, and every series' years.
+    const scan = scanPortal(contentDir);
+    if (!scan.config) throw new DemoError(`示例 ${site.content}/portal.yaml 有错误：${scan.problems.map((p) => p.message).join('；')}（运行 NIANBAO_CONTENT=${site.content} npm run check 查看）`);
+    const years = [...new Set(scan.series.flatMap((s) => reportFiles(s.dir).names.map((name) => Number(REPORT_FILE.exec(name)?.[1]))))];
+    return { href: demoBase(site), kindName: `门户：${scan.series.length} 个单位（系列）`, title: scan.config.title, organization: scan.config.organization, description: scan.config.description, years };
+  }
   const { site: config, problems } = loadSiteConfig(contentDir);
   if (!config) throw new DemoError(`示例 ${site.content}/site.yaml 有错误：${problems.map((p) => p.message).join('；')}（运行 NIANBAO_CONTENT=${site.content} npm run check 查看）`);
   const years = reportFiles(contentDir).names.map((name) => Number(REPORT_FILE.exec(name)?.[1]));
@@ -35,7 +44,7 @@ export function writeLanding(out: string, sites: DemoSite[] = DEMO_SITES, descri
 
 /** Build every sample site into out/<id>/ (public edition, base /<id>/), one after the other, then the landing page. */
 export function buildDemo(out: string = DEMO_OUT, log: (line: string) => void = console.log, sites: DemoSite[] = DEMO_SITES): void {
-  const missing = sites.filter((s) => !existsSync(join(ROOT, s.content, 'site.yaml')));
+  const missing = sites.filter((s) => !existsSync(join(ROOT, s.content, 'site.yaml')) && !isPortalFolder(join(ROOT, s.content)));
   if (missing.length) throw new DemoError(`找不到示例内容：${missing.map((s) => s.content).join('、')}（应随项目一起提供；请确认检出完整）`);
   const started = Date.now();
   // Read first: a sample whose site.yaml is broken stops the demo before anything is built.

@@ -3,6 +3,8 @@
 // as its HTML exists, and once the last report page is in, pagefind writes its files in its own process
 // while Astro renders the compare, trend and metric pages on the other core. What is indexed is still
 // read from the finished HTML of each report page, exactly as before (src/integrations/search-index.ts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AstroPrerenderer } from 'astro';
 import * as pagefind from 'pagefind';
 import { RESERVED_SERIES_IDS, SERIES_ID } from '../lib/portal/portal-schema.ts';
@@ -134,6 +136,7 @@ export class SearchFeed {
   private paragraphs = 0;
   private records = 0;
   private expected = new Set<string>();
+  private keys = new Map<string, ReportKey>();
   private writing: Promise<void> | undefined;
   private failure: Error | undefined;
   /** Portal or single content folder: as told, or read from the pages in order(). */
@@ -153,6 +156,7 @@ export class SearchFeed {
     this.portal ??= siteIsPortal(paths.map((p) => p.pathname), base);
     const reports = reportPages(paths, (p) => p.pathname, base, this.portal);
     const ids = reports.map((r) => idOf(r.key));
+    this.keys = new Map(reports.map((r) => [idOf(r.key), r.key]));
     this.expected = new Set(ids);
     this.queue = [...this.expected];
     this.head = 0;
@@ -219,9 +223,21 @@ export class SearchFeed {
     this.writing = writing;
   }
 
-  /** Waits for pagefind to finish writing; throws what went wrong on the way. Always closes pagefind. */
-  async finish(): Promise<FeedResult> {
+  /**
+   * Waits for pagefind to finish writing; throws what went wrong on the way. Always closes pagefind. Report pages
+   * Astro did not render — copied from the last build by its incremental build (src/data/routes.ts cache keys) —
+   * are read from `outDir`, where Astro put them, in their turn.
+   */
+  async finish(outDir?: string): Promise<FeedResult> {
     try {
+      if (outDir !== undefined && !this.writing) {
+        for (const id of this.queue.slice(this.head)) {
+          const key = this.keys.get(id);
+          if (!key || this.seen.has(id)) continue;
+          const file = join(outDir, reportPath(key), 'index.html');
+          this.page(key, readFileSync(file, 'utf8'), file);
+        }
+      }
       // A site without report pages still gets an (empty) index: the search page loads it.
       if (!this.writing && this.expected.size === 0) this.write();
       if (!this.writing) throw new Error(`只收到 ${this.seen.size} / ${this.expected.size} 份报告页面`);

@@ -125,7 +125,7 @@ export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration 
         feed = undefined;
         let done: FeedResult;
         try {
-          done = fed ? await fed.finish() : await indexBuiltSite(out, pages.map((p) => p.pathname), base, options);
+          done = fed ? await fed.finish(out) : await indexBuiltSite(out, pages.map((p) => p.pathname), base, options);
         } catch (e) {
           throw new Error(`搜索索引生成失败（pagefind）：${(e as Error).message}`);
         }

@@ -14,6 +14,8 @@ export interface DemoSite {
 export const DEMO_SITES: DemoSite[] = [
   { id: 'demo', content: 'examples/demo' },
   { id: 'gov-info', content: 'examples/gov-info-disclosure' },
+  // A portal: a fictional county's offices side by side, with a few planted problems for /review/.
+  { id: 'county', content: 'examples/county' },
 ];
 
 /** Where a demo site is served: /demo/, /gov-info/. */
@@ -96,6 +98,7 @@ ${items}
     <li>在“问题与措施”中看哪些问题年年出现、上一年的措施第二年有没有对应的工作；</li>
     <li>全文检索历年报告，直接跳到所在段落。</li>
   </ul>
+  <p>门户把一个县各单位的报告放在一个网站：按分组列出各单位，看哪些单位、哪些年度的报告缺失或逾期（报送情况），逐项对比各单位的数字、合计、排名和实质公开率等比率（数据汇总），列出内容检查发现的问题（问题审查），任选两份报告并排对比，并在所有单位的报告中检索。</p>
   <p class="where">这些网站由 <code>npm run demo</code> 生成在 <code>dist-demo/</code> 中；示例内容在 <code>examples/</code> 中，每个文件夹就是一个内容目录。</p>
   </main>
 </body>

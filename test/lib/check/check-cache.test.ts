@@ -39,7 +39,14 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 describe('the pre-flight check cache', () => {
   it('checks once, then reuses the passed result while nothing changed', () => {
     expect(run()).toMatchObject({ cached: false, summary: { reports: 2, metrics: 3, notes: 0 } });
-    expect(run()).toEqual({ cached: true, summary: { reports: 2, metrics: 3, notes: 0 } });
+    expect(run()).toEqual({ cached: true, summary: { reports: 2, metrics: 3, notes: 0 }, problems: [] });
+    expect(runs).toBe(1);
+  });
+
+  it('keeps a passed check’s warnings with it, for the pages that list them (a portal’s review)', () => {
+    const warning: Problem = { severity: 'warning', file: 'reports/2022.mdx', field: 'stats.a', message: '总计不等于各项之和' };
+    expect(run([warning])).toMatchObject({ cached: false, problems: [warning] });
+    expect(run([])).toEqual({ cached: true, summary: { reports: 2, metrics: 3, notes: 1 }, problems: [warning] });
     expect(runs).toBe(1);
   });
 
