@@ -142,7 +142,7 @@ function start(root: HTMLElement): void {
       const tr = el('tr');
       const th = el('th', `${m.label}${m.unit ? `（${m.unit}）` : ''}`, 'sticky-col');
       th.scope = 'row';
-      const diff = x?.status === 'exact' && y?.status === 'exact' && x.value !== null && y.value !== null ? y.value - x.value : undefined;
+      const diff = x?.status === 'exact' && y?.status === 'exact' && x.value !== null && y.value !== null ? Math.round((y.value - x.value) * 1e6) / 1e6 : undefined;
       tr.append(th, el('td', x?.shown ?? '—', 'num'), el('td', y?.shown ?? '—', 'num'), el('td', diff === undefined ? '' : diff > 0 ? `+${diff}` : String(diff), 'num'));
       body.append(tr);
     }
