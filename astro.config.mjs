@@ -49,9 +49,10 @@ export default defineConfig({
   trailingSlash: 'ignore',
   cacheDir: `./node_modules/.astro/${edition}-${variant}`,
   devToolbar: { enabled: false },
-  // A page whose cache key (src/data/routes.ts) and code are unchanged is copied from the last build: a new report
-  // of one office re-renders that office's pages and the portal's own, not every office's.
-  experimental: { incrementalBuild: true },
+  // A portal's page whose cache key (src/data/routes.ts) and code are unchanged is copied from the last build: a
+  // new report of one office re-renders that office's pages and the portal's own, not every office's. A single
+  // series' pages all change with a new year (their key is the whole folder), so there it would only add copying.
+  experimental: { incrementalBuild: series[0]?.id !== undefined },
   prefetch: false,
   // Nothing inlined: the pages' Content-Security-Policy (src/lib/csp.ts) allows only the site's own files.
   // Two pages at a time: while one page's file is being written, the next is rendered (this machine spends
