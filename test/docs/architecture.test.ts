@@ -48,4 +48,10 @@ describe('layers (docs/architecture.md, “Loading, checking, the portal”)', (
     expect(lib('check').flatMap((f) => importedFolders(f).filter((d) => d === 'portal').map(() => relative(ROOT, f)))).toEqual([]);
     expect(offenders('portal', ['content', 'check', 'kinds'])).toEqual([]);
   });
+
+  it('the cross-office views (src/lib/across-offices/) sit on top: no loading, checking, portal or series code imports them', () => {
+    const below = ['content', 'check', 'portal', 'series', 'kinds', 'structure', 'tables'];
+    expect(below.flatMap((folder) => lib(folder).filter((f) => importedFolders(f).includes('across-offices')).map((f) => relative(ROOT, f)))).toEqual([]);
+    expect(lib('across-offices').length).toBeGreaterThan(3);
+  });
 });
