@@ -1,10 +1,22 @@
 // Build every fixture site once, in sequence (concurrent Astro builds would share `.astro/`).
 import { rmSync } from 'node:fs';
 import { astroBuild } from './astro-cli.ts';
-import { SITES, siteDir, siteEnv, sitesToBuild } from './sites.ts';
+import { prepareMixedCounty } from './county-mixed.ts';
+import { SITES, siteDir, siteEnv, sitesToBuild, type SiteVariant } from './sites.ts';
+
+/** Content some sites are built from that global setup writes first. */
+const PREPARE: Record<NonNullable<SiteVariant['prepare']>, () => void> = { countyMixed: () => prepareMixedCounty() };
 
 export default function setup() {
   const started = Date.now();
+  const prepared = new Set<string>();
+  for (const name of sitesToBuild()) {
+    const p = (SITES[name] as SiteVariant).prepare;
+    if (p && !prepared.has(p)) {
+      PREPARE[p]();
+      prepared.add(p);
+    }
+  }
   for (const name of sitesToBuild()) {
     const out = siteDir(name);
     rmSync(out, { recursive: true, force: true });

@@ -3,13 +3,21 @@ import { join, resolve } from 'node:path';
 import { CHECKED_ENV } from '../../src/lib/content/content-dir.ts';
 
 export interface SiteVariant {
-  /** Content folder, relative to the project root. */
+  /** Content folder, relative to the project root (or absolute). */
   content: string;
+  /** Content global setup writes before building (test/helpers/county-mixed.ts). */
+  prepare?: 'countyMixed';
   edition: 'public' | 'internal';
   base: string;
   /** Build without the pre-flight check, as someone bypassing `npm run build` would: the build's own defences alone. */
   skipCheck?: boolean;
 }
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+// NIANBAO_TEST_BUILDS lets concurrent test runs keep their builds apart.
+export const BUILD_ROOT = process.env.NIANBAO_TEST_BUILDS ? resolve(process.env.NIANBAO_TEST_BUILDS) : join(ROOT, 'node_modules/.cache/nianbao-test');
+/** The generated copy of the county portal (test/helpers/county-mixed.ts). */
+export const MIXED_COUNTY = join(BUILD_ROOT, 'content/county-mixed');
 
 export const SITES = {
   /** The committed content (the 2022 sample report), as a newcomer's `npm start` builds it. */
@@ -32,13 +40,17 @@ export const SITES = {
   hostile: { content: 'test/fixtures/hostile', edition: 'public', base: '/' },
   /** What check refuses, built with the check skipped (test/fixtures/hostile-unchecked/README.md). */
   hostileUnchecked: { content: 'test/fixtures/hostile-unchecked', edition: 'public', base: '/', skipCheck: true },
+  /**
+   * The county portal (examples/county: 7 series, 34 reports, planted warnings) as a copy where some figures are
+   * hidden in every office, some in a few, some public (test/helpers/county-mixed.ts), in both editions.
+   */
+  portal: { content: MIXED_COUNTY, edition: 'public', base: '/', prepare: 'countyMixed' },
+  portalInternal: { content: MIXED_COUNTY, edition: 'internal', base: '/', prepare: 'countyMixed' },
+  /** examples/county as committed, deployed under a sub-path. */
+  portalBase: { content: 'examples/county', edition: 'public', base: '/xxgk/' },
 } satisfies Record<string, SiteVariant>;
 
 export type SiteName = keyof typeof SITES;
-
-export const ROOT = resolve(import.meta.dirname, '../..');
-// NIANBAO_TEST_BUILDS lets concurrent test runs keep their builds apart.
-export const BUILD_ROOT = process.env.NIANBAO_TEST_BUILDS ? resolve(process.env.NIANBAO_TEST_BUILDS) : join(ROOT, 'node_modules/.cache/nianbao-test');
 
 /** Where global setup left a site's `dist/`. */
 export function siteDir(name: SiteName): string {
