@@ -11,6 +11,7 @@ import { scanPortal } from '../lib/portal/portal.ts';
 import type { PortalConfig } from '../lib/portal/portal-schema.ts';
 import { siteData, type SiteData } from './site-data.ts';
 import type { Office } from '../lib/across-offices/offices.ts';
+import { sharedMetrics, type FiguresIndex } from '../lib/across-offices/figures.ts';
 import { kindById, type KindId } from '../lib/kinds/index.ts';
 
 export interface PortalSeriesData extends SiteData {
@@ -32,6 +33,8 @@ export interface PortalData {
   offices: Office[];
   /** portal.yaml's groups, in order. */
   groups: string[];
+  /** The figures several offices of one kind report (computed once: every /figures/ page reads it). */
+  figures: FiguresIndex;
 }
 
 let cached: Promise<PortalData> | undefined;
@@ -64,5 +67,6 @@ async function load(): Promise<PortalData> {
     registry: s.registry,
     reports: s.reports.map((r) => ({ year: r.year, title: r.title, published: r.published, layout: r.layout, stats: r.stats, structure: r.structure })),
   }));
-  return { dir, config: scan.config, model, series, byId: new Map(series.map((s) => [s.id, s])), problems, offices, groups: scan.config.groups };
+  const groups = scan.config.groups;
+  return { dir, config: scan.config, model, series, byId: new Map(series.map((s) => [s.id, s])), problems, offices, groups, figures: sharedMetrics(offices, { groups }) };
 }
