@@ -288,6 +288,24 @@ function addYear(contentDir: string): { file: string; year: number } {
   return { file, year };
 }
 
+/** `runs` cold builds of each, alternating which goes first, so a slow start of the machine or a warm disk cache favours neither. */
+async function coldRuns(nianbao: () => Promise<Build>, bareOne: () => Promise<Build>): Promise<{ ours: Build[]; bare: Build[]; load: number[] }> {
+  const ours: Build[] = [];
+  const bare: Build[] = [];
+  const load: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? (['nianbao', 'bare'] as const) : (['bare', 'nianbao'] as const);
+    for (const who of order) {
+      load.push(loadavg()[0] ?? 0);
+      process.stdout.write(`  第 ${i + 1}/${runs} 次 ${who === 'nianbao' ? 'nianbao npm run build' : '裸 Astro + Pagefind'}（冷缓存）…`);
+      const b = who === 'nianbao' ? await nianbao() : await bareOne();
+      (who === 'nianbao' ? ours : bare).push(b);
+      console.log(` ${(b.ms / 1000).toFixed(1)} 秒${b.cpuS === undefined ? '' : `（CPU ${b.cpuS.toFixed(1)} 秒）`}`);
+    }
+  }
+  return { ours, bare, load };
+}
+
 async function runSize(n: number, incremental: boolean): Promise<SizeResult> {
   const contentDir = join(BENCH_DIR, `corpus-${n}`);
   const ourDist = join(BENCH_DIR, `nianbao-${n}`);
@@ -297,20 +315,10 @@ async function runSize(n: number, incremental: boolean): Promise<SizeResult> {
   if (hasErrors(checked.problems)) fail(`生成的 ${n} 年内容没有通过检查（这是 bench/corpus.ts 的错误）：${checked.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => `${p.file}：${p.message}`).join('；')}`);
   console.log(`  内容：${corpus.years[0]}–${corpus.years.at(-1)} 年，${n} 份报告，${checked.registry.metrics.length} 个指标`);
 
-  const ours: Build[] = [];
-  const bare: Build[] = [];
-  const load: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    // Alternate which goes first, so a slow start of the machine or a warm disk cache favours neither.
-    const order = i % 2 === 0 ? (['nianbao', 'bare'] as const) : (['bare', 'nianbao'] as const);
-    for (const who of order) {
-      load.push(loadavg()[0] ?? 0);
-      process.stdout.write(`  第 ${i + 1}/${runs} 次 ${who === 'nianbao' ? 'nianbao npm run build' : '裸 Astro + Pagefind'}（冷缓存）…`);
-      const b = who === 'nianbao' ? await nianbaoBuild(contentDir, ourDist, join(BENCH_DIR, `nianbao-${n}.log`), true) : await bareBuild(contentDir, bareDist, join(BENCH_DIR, `bare-${n}.log`), true);
-      (who === 'nianbao' ? ours : bare).push(b);
-      console.log(` ${(b.ms / 1000).toFixed(1)} 秒${b.cpuS === undefined ? '' : `（CPU ${b.cpuS.toFixed(1)} 秒）`}`);
-    }
-  }
+  const { ours, bare, load } = await coldRuns(
+    () => nianbaoBuild(contentDir, ourDist, join(BENCH_DIR, `nianbao-${n}.log`), true),
+    () => bareBuild(contentDir, bareDist, join(BENCH_DIR, `bare-${n}.log`), true),
+  );
   const ourSide = side(ourDist, ours);
   const result: SizeResult = {
     years: n,
@@ -365,19 +373,10 @@ async function runPortal(offices: number, years: number, incremental: boolean): 
   writeBareCorpus(contentDir, bareDir);
   console.log(`  内容：${corpus.series.length} 个系列，${corpus.years[0]}–${corpus.years.at(-1)} 年，${corpus.reports} 份报告`);
   routeTypes = PORTAL_ROUTE_TYPES;
-  const ours: Build[] = [];
-  const bare: Build[] = [];
-  const load: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const order = i % 2 === 0 ? (['nianbao', 'bare'] as const) : (['bare', 'nianbao'] as const);
-    for (const who of order) {
-      load.push(loadavg()[0] ?? 0);
-      process.stdout.write(`  第 ${i + 1}/${runs} 次 ${who === 'nianbao' ? 'nianbao npm run build' : '裸 Astro + Pagefind'}（冷缓存）…`);
-      const b = who === 'nianbao' ? await nianbaoBuild(contentDir, ourDist, join(BENCH_DIR, `nianbao-${name}.log`), true) : await bareBuild(bareDir, bareDist, join(BENCH_DIR, `bare-${name}.log`), true);
-      (who === 'nianbao' ? ours : bare).push(b);
-      console.log(` ${(b.ms / 1000).toFixed(1)} 秒`);
-    }
-  }
+  const { ours, bare, load } = await coldRuns(
+    () => nianbaoBuild(contentDir, ourDist, join(BENCH_DIR, `nianbao-${name}.log`), true),
+    () => bareBuild(bareDir, bareDist, join(BENCH_DIR, `bare-${name}.log`), true),
+  );
   const result: PortalResult = {
     offices,
     years,
