@@ -128,7 +128,7 @@ describe('pages', () => {
     it(`${name}: every portal page at the root, every series' pages under /<series>/ and none at the root`, () => {
       const dir = siteDir(name);
       const files = new Set(allFiles(dir));
-      const portalPages = ['index.html', '404.html', 'coverage/index.html', 'review/index.html', 'figures/index.html', 'search/index.html', 'figures/licensing-decisions/index.html', ...kindRates('gov-info-disclosure').map((r) => `figures/rates/${r.id}/index.html`)];
+      const portalPages = ['index.html', '404.html', 'compare/index.html', 'coverage/index.html', 'review/index.html', 'figures/index.html', 'search/index.html', 'figures/licensing-decisions/index.html', ...kindRates('gov-info-disclosure').map((r) => `figures/rates/${r.id}/index.html`)];
       for (const f of portalPages) expect(files.has(f), f).toBe(true);
       for (const s of contentOf(name)) {
         const pages = ['index.html', 'trends/index.html', 'measures/index.html', 'compare/index.html', 'metrics/index.html', 'data/stats.json', 'data/stats.csv', ...s.reports.map((r) => `${r.year}/index.html`)];
@@ -139,8 +139,10 @@ describe('pages', () => {
       }
       // A single folder's pages (/2024/, /trends/ …) are not at a portal's root.
       const rootDirs = new Set([...files].map((f) => f.split('/')[0]));
-      for (const single of ['trends', 'measures', 'metrics', 'compare', 'data', '2020', '2024']) expect(rootDirs.has(single), single).toBe(false);
-      expect([...rootDirs].filter((d) => !d.includes('.')).sort()).toEqual(['_astro', 'coverage', 'figures', 'pagefind', 'review', 'search', ...contentOf(name).map((s) => s.id)].sort());
+      for (const single of ['trends', 'measures', 'metrics', 'data', '2020', '2024']) expect(rootDirs.has(single), single).toBe(false);
+      // /compare/ at the root is the portal's own (any two reports), with no year pairs under it.
+      expect([...files].filter((f) => f.startsWith('compare/'))).toEqual(['compare/index.html']);
+      expect([...rootDirs].filter((d) => !d.includes('.')).sort()).toEqual(['_astro', 'compare', 'coverage', 'figures', 'pagefind', 'review', 'search', ...contentOf(name).map((s) => s.id)].sort());
     });
   }
 

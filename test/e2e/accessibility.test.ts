@@ -2,17 +2,14 @@
 // (search results, filters, related results, the compare picker's message, arriving at a paragraph):
 // no violation of any impact. axe is injected by the test only; it never ships with the site.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { AxeResults } from 'axe-core';
 import { launchChromium } from '../helpers/chromium.ts';
-import { guardedPage, pageTypes, searchSettled } from '../helpers/browse.ts';
+import { axeViolations, guardedPage, pageTypes, searchSettled } from '../helpers/browse.ts';
 import { allFiles } from '../helpers/html.ts';
 import { serveSite, type Served } from '../helpers/serve.ts';
 import { SITES, siteDir, type SiteName } from '../helpers/sites.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DESK = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -28,13 +25,6 @@ afterAll(async () => {
   for (const s of served.values()) await s.close();
 });
 
-/** Every violation axe finds, whatever its impact, as readable lines (rule, impact, where). */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const results = (await page.evaluate(() => (window as unknown as { axe: { run(c: Document, o: object): Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }))) as AxeResults;
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')}`));
-}
 
 describe('axe on every page type', () => {
   // The public edition on a desk and a phone; the internal edition (redaction marks, unmasked figures)

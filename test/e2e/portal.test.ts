@@ -4,18 +4,15 @@
 // scrolls sideways on a phone, search across offices with the 单位 filter and a result landing on its paragraph, and
 // a portal page printing on A4.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { AxeResults } from 'axe-core';
 import { launchChromium } from '../helpers/chromium.ts';
-import { guardedPage, searchSettled, type Guarded, type PageType } from '../helpers/browse.ts';
+import { axeViolations, guardedPage, searchSettled, type Guarded, type PageType } from '../helpers/browse.ts';
 import { serveSite, type Served } from '../helpers/serve.ts';
 import { ROOT, SITES, siteDir, type SiteName } from '../helpers/sites.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = join(ROOT, 'test-results');
 const DESK = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -32,6 +29,7 @@ const PORTAL_PAGES: PageType[] = [
   { type: 'figure', path: 'figures/enforcement-decisions/' },
   { type: 'rate', path: 'figures/rates/disclosure-rate/' },
   { type: 'search', path: `search/?q=${encodeURIComponent(WORD)}` },
+  { type: 'compare two offices', path: 'compare/?as=wjj-xxgk&ay=2023&bs=scjgj-xxgk&by=2023' },
   { type: 'series home', path: 'jyj-xxgk/' },
   { type: 'series report', path: 'jyj-xxgk/2023/' },
   { type: 'series trends', path: 'jyj-ztzr/trends/' },
@@ -89,12 +87,6 @@ describe('every portal page type under the Content-Security-Policy', () => {
   }
 });
 
-/** Every violation axe finds, whatever its impact. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const results = (await page.evaluate(() => (window as unknown as { axe: { run(c: Document, o: object): Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }))) as AxeResults;
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')}`));
-}
 
 describe('axe on every portal page type', () => {
   const runs: [SiteName, typeof DESK][] = [
@@ -256,4 +248,59 @@ describe('in print', () => {
       await page.close();
     });
   }
+});
+
+describe('comparing any two reports', () => {
+  it('two offices in the same year: both titles linked, every figure of both side by side with the difference, then their problems and measures', async () => {
+    const site = served.get('portalInternal')!;
+    const g = await guardedPage(browser, site, DESK);
+    await g.visit(`compare/?as=wjj-xxgk&ay=2023&bs=scjgj-xxgk&by=2023`);
+    await g.page.waitForSelector('[data-compare-result] table');
+    const heading = await g.page.textContent('[data-compare-result] h2');
+    expect(heading).toBe('青禾县卫生健康局 2023年 与 青禾县市场监督管理局 2023年');
+    const links = await g.page.$$eval('[data-compare-result] > p a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual([`${site.url.replace(/^https?:\/\/[^/]+/, '')}wjj-xxgk/2023/`, `${site.url.replace(/^https?:\/\/[^/]+/, '')}scjgj-xxgk/2023/`]);
+    // The 本年新收申请 row: each office's figure as its own report page shows it, and their difference.
+    const row = await g.page.$$eval('.compare-figures tbody tr', (trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')).find((cells) => cells[0]?.startsWith('一、本年新收政府信息公开申请数量 · 总计')),
+    );
+    expect(row).toBeDefined();
+    const [a, b] = [Number(row![1]), Number(row![2])];
+    expect(Number.isFinite(a) && Number.isFinite(b)).toBe(true);
+    expect(row![3]).toBe(b - a > 0 ? `+${b - a}` : String(b - a));
+    // Text side: each office's items, linked to their paragraphs.
+    const itemLinks = await g.page.$$eval('.compare-columns a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(itemLinks.some((h) => /wjj-xxgk\/2023\/#/.test(h))).toBe(true);
+    expect(itemLinks.some((h) => /scjgj-xxgk\/2023\/#/.test(h))).toBe(true);
+    expect(await g.violations()).toEqual([]);
+    expect([...g.console, ...g.outside, ...g.failed]).toEqual([]);
+    await g.page.close();
+  });
+
+  it('two kinds: only the text side; an address naming no report says so and shows nothing', async () => {
+    const site = served.get('portal')!;
+    const g = await guardedPage(browser, site, DESK);
+    await g.visit(`compare/?as=jyj-xxgk&ay=2024&bs=jyj-ztzr&by=2024`);
+    await g.page.waitForSelector('[data-compare-result] h2');
+    expect(await g.page.$('.compare-figures')).toBeNull();
+    expect(await g.page.textContent('[data-compare-result]')).toContain('两份报告类型不同');
+    await g.visit(`compare/?as=nope&ay=2024&bs=jyj-ztzr&by=1999`);
+    await g.page.waitForFunction(() => document.querySelector('[data-compare-status]')?.textContent !== '');
+    expect(await g.page.textContent('[data-compare-status]')).toContain('找不到');
+    expect(await g.page.$('[data-compare-result] *')).toBeNull();
+    await g.page.close();
+  });
+
+  it('the public edition compares masked figures as masked, with no difference computed from them', async () => {
+    const site = served.get('portal')!;
+    const g = await guardedPage(browser, site, DESK);
+    await g.visit(`compare/?as=wjj-xxgk&ay=2023&bs=scjgj-xxgk&by=2023`);
+    await g.page.waitForSelector('.compare-figures');
+    const row = await g.page.$$eval('.compare-figures tbody tr', (trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')).find((cells) => cells[0]?.startsWith('行政许可')),
+    );
+    expect(row?.[1]).toMatch(/^\*+$/);
+    expect(row?.[3]).toBe('');
+    await g.page.close();
+  });
 });

@@ -1,8 +1,10 @@
 // Every kind of page a built site has, and a page opened in Chromium that records what a reader's
 // browser would refuse or fetch: CSP violations, console errors, requests leaving the site, failed loads.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
 import type { Served } from './serve.ts';
 
 export interface PageType {
@@ -95,4 +97,14 @@ export async function guardedPage(browser: Browser, site: Served, viewport = { w
 export async function searchSettled(page: Page): Promise<number> {
   await page.waitForSelector('[data-search-page]:is([data-state="done"], [data-state="error"])');
   return page.locator('[data-search-result]').count();
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Every violation axe finds, whatever its impact, as readable lines (rule, impact, where). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const results = (await page.evaluate(() => (window as unknown as { axe: { run(c: Document, o: object): Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }))) as AxeResults;
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')}`));
 }

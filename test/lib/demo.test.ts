@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isPortalFolder } from '../../src/lib/content/content-dir.ts';
+import { checkPortal } from '../../src/lib/portal/check-portal.ts';
 import { checkContent } from '../../src/lib/check/check.ts';
 import { hasErrors } from '../../src/lib/content/problems.ts';
 import { DEMO_SITES, demoBase, landingPage, yearsSummary } from '../../src/lib/demo.ts';
@@ -40,8 +42,14 @@ describe('the landing page', () => {
 });
 
 describe('the demo sites', () => {
-  it('show both named kinds of report', () => {
-    expect(DEMO_SITES.map((s) => checkContent(join(ROOT, s.content)).site?.kind ?? null)).toEqual(['party-governance', 'gov-info-disclosure']);
+  it('show both named kinds of report, and a portal of several offices', () => {
+    const single = DEMO_SITES.filter((s) => !isPortalFolder(join(ROOT, s.content)));
+    expect(single.map((s) => checkContent(join(ROOT, s.content)).site?.kind ?? null)).toEqual(['party-governance', 'gov-info-disclosure']);
+    const portals = DEMO_SITES.filter((s) => isPortalFolder(join(ROOT, s.content)));
+    expect(portals.map((s) => s.content)).toEqual(['examples/county']);
+    const county = checkPortal(join(ROOT, 'examples/county'));
+    expect(new Set(county.series.map((s) => s.result.site?.kind))).toEqual(new Set(['party-governance', 'gov-info-disclosure']));
+    expect(new Set(county.series.map((s) => s.group)).size).toBeGreaterThan(2);
   });
 
   it('are served each under its own path', () => {
@@ -51,11 +59,14 @@ describe('the demo sites', () => {
 
   it.each(DEMO_SITES.map((s) => [s.content, s] as const))('%s passes npm run check and says it is sample data', (content) => {
     const dir = join(ROOT, content);
-    const r = checkContent(dir);
-    expect(hasErrors(r.problems), JSON.stringify(r.problems, null, 1)).toBe(false);
-    const site = readFileSync(join(dir, 'site.yaml'), 'utf8');
-    expect(site).toMatch(/^sample: true$/m);
-    expect(site).toContain('示例数据');
+    // A portal: every series, each one's site.yaml saying it is sample data.
+    const folders = isPortalFolder(dir) ? checkPortal(dir).series.map((s) => s.dir) : [dir];
+    expect(hasErrors(isPortalFolder(dir) ? checkPortal(dir).problems : checkContent(dir).problems)).toBe(false);
+    for (const f of folders) {
+      const site = readFileSync(join(f, 'site.yaml'), 'utf8');
+      expect(site, f).toMatch(/^sample: true$/m);
+      expect(site, f).toMatch(/示例|虚构/);
+    }
   });
 });
 
