@@ -2,7 +2,7 @@
 // or looping symlink, a folder where a file should be, no permission, a FIFO, a huge file) becomes one
 // Chinese problem naming the file and the fix. The reader is injectable so that every error can be tested,
 // including those a test running as root cannot provoke (root reads a chmod 000 file).
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { Problem } from './problems.ts';
 import { decodeText, ENCODING_HINT, normaliseText } from './text-file.ts';
 import { describeFsError, fsErrorCode } from './fs-errors.ts';
@@ -14,6 +14,8 @@ export interface ContentReader {
   lstat(path: string): { isSymbolicLink(): boolean };
   readFile(path: string): Uint8Array;
   readdir(path: string): string[];
+  /** The path with every symlink resolved (two names of one folder give the same answer); optional for readers that have no links. */
+  realpath?(path: string): string;
 }
 
 export const nodeReader: ContentReader = {
@@ -21,6 +23,7 @@ export const nodeReader: ContentReader = {
   lstat: (p) => lstatSync(p),
   readFile: (p) => readFileSync(p),
   readdir: (p) => readdirSync(p),
+  realpath: (p) => realpathSync(p),
 };
 
 /** A yearly report is tens of kilobytes; these limits only stop what is certainly not one. */

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { PORTAL_FILE } from '../content/content-dir.ts';
 import { loadContent, loadSiteConfig, readYamlFile, reportFiles, REPORTS_DIR, type LoadedContent } from '../content/content.ts';
-import { listFolder, nodeReader, type ContentReader } from '../content/content-files.ts';
+import { fileErrorProblem, listFolder, nodeReader, type ContentReader } from '../content/content-files.ts';
 import type { Problem } from '../content/problems.ts';
 import type { SiteConfig } from '../content/site.ts';
 import { issuesToProblems, safeParseZh } from '../content/zod-problems.ts';
-import { PLACEHOLDER } from '../kinds/index.ts';
+import { kindById, PLACEHOLDER } from '../kinds/index.ts';
 import { portalSchema, seriesIdError, SERIES_ID_HINT, suggestSeriesId, type PortalConfig } from './portal-schema.ts';
 
 export { isPortalFolder, PORTAL_FILE } from '../content/content-dir.ts';
@@ -57,6 +57,29 @@ function isFolder(path: string, reader: ContentReader): boolean {
   }
 }
 
+/** A symlink whose folder is gone (or a loop): its fs error, so the series is named instead of silently missing. */
+function brokenLink(path: string, reader: ContentReader): unknown {
+  try {
+    if (!reader.lstat(path).isSymbolicLink()) return undefined;
+  } catch {
+    return undefined;
+  }
+  try {
+    reader.stat(path);
+    return undefined;
+  } catch (e) {
+    return e;
+  }
+}
+
+function realpathOr(path: string, reader: ContentReader): string {
+  try {
+    return reader.realpath?.(path) ?? path;
+  } catch {
+    return path;
+  }
+}
+
 function isFile(path: string, reader: ContentReader): boolean {
   try {
     return reader.stat(path).isFile();
@@ -83,6 +106,55 @@ function groupProblem(id: string, site: SiteConfig, groups: readonly string[]): 
 }
 
 /**
+ * Two series that are one folder (one a symlink to the other, or both to a third): the office's reports
+ * would be published twice and counted twice in the county's totals. The later id is refused.
+ */
+function sameFolderProblems(series: PortalSeriesEntry[], reader: ContentReader): Problem[] {
+  const first = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const s of [...series]) {
+    const real = realpathOr(s.dir, reader);
+    const other = first.get(real);
+    if (other === undefined) {
+      first.set(real, s.id);
+      continue;
+    }
+    series.splice(series.indexOf(s), 1);
+    problems.push({
+      severity: 'error',
+      file: s.id,
+      message: `${s.id}/ 和 ${other}/ 是同一个文件夹（符号链接指向同一处），同一个单位的报告会在门户中出现两次，全县合计也会算两次；${s.id} 没有检查`,
+      hint: `删除符号链接 ${s.id}（或 ${other}），每个系列只留一个目录；要换网址的，直接把目录改名`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Two series of one office and one kind of report — most often a series folder copied to start another
+ * office's and its site.yaml not yet edited: the portal would list two offices of the same name.
+ */
+function markSameOffices(series: PortalSeriesEntry[]): void {
+  const first = new Map<string, string>();
+  for (const s of series) {
+    if (!s.site) continue;
+    const key = `${s.site.organization}\0${kindById(s.site.kind).id}`;
+    const other = first.get(key);
+    if (other === undefined) {
+      first.set(key, s.id);
+      continue;
+    }
+    s.problems.push({
+      severity: 'warning',
+      file: `${s.id}/site.yaml`,
+      field: 'organization',
+      message: `organization 是“${s.site.organization}”，与 ${other} 的单位和报告类型都相同：门户的首页、报送情况和数据汇总会列出两个同名的单位`,
+      hint: `${other} 和 ${s.id} 中有一个是复制另一个开始的：把它 site.yaml 中的 organization（和 title）改成本单位的名称；确是同一单位同一类报告的，把两个目录的报告合并到一个系列中`,
+    });
+  }
+}
+
+/**
  * portal.yaml and the list of series, with every problem of the portal's own shape: a folder name that
  * cannot be a series id, a subfolder without site.yaml, a group portal.yaml does not name. Reads only
  * portal.yaml and each series' site.yaml, never a report.
@@ -97,6 +169,12 @@ export function scanPortal(dir: string, reader: ContentReader = nodeReader): Por
     // Hidden folders (.git, an editor's) and the portal's own files are not series.
     if (name.startsWith('.') || name === 'node_modules') continue;
     const path = join(dir, name);
+    const broken = brokenLink(path, reader);
+    if (broken) {
+      const p = fileErrorProblem(broken, name, path, reader, 'folder');
+      problems.push({ ...p, message: `${p.message}，这个系列没有检查，也不会上网站`, hint: `删除 ${name} 这个链接；这个单位的报告在别处的，把链接改为指向那个系列文件夹（其中有 site.yaml）` });
+      continue;
+    }
     if (!isFolder(path, reader)) continue;
     if (!isFile(join(path, 'site.yaml'), reader)) {
       notSeries.push(name);
@@ -117,6 +195,8 @@ export function scanPortal(dir: string, reader: ContentReader = nodeReader): Por
     }
     series.push(entry);
   }
+  problems.push(...sameFolderProblems(series, reader));
+  markSameOffices(series);
   for (const name of notSeries) {
     const hasReports = isFolder(join(dir, name, REPORTS_DIR), reader);
     problems.push({

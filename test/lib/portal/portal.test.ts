@@ -1,6 +1,6 @@
 // Loading a portal and the cross-series model, on test/fixtures/portal (three series of three kinds and
 // groups; jd-dhjd's 2024 report has a deliberate error) and on copies of it with one thing wrong.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -139,6 +139,43 @@ describe('a portal with something wrong', () => {
   it('portal.yaml with a YAML error is explained in Chinese with its line', () => {
     writeFileSync(join(dir, 'portal.yaml'), 'title: 门户\norganization：县政府办\n');
     expect(checkPortal(dir).portalProblems[0]).toMatchObject({ severity: 'error', file: 'portal.yaml', message: expect.stringContaining('中文冒号') });
+  });
+
+  it('a symlink to another series of the portal is refused (its reports would be counted twice); a link to a folder elsewhere is a series', () => {
+    const elsewhere = join(dir, '..', 'shared', 'jwb-ztzr');
+    mkdirSync(join(dir, '..', 'shared'));
+    renameSync(join(dir, 'jwb-ztzr'), elsewhere);
+    symlinkSync(elsewhere, join(dir, 'jwb-ztzr'));
+    symlinkSync('zfb-xxgk', join(dir, 'zfb-xxgk-copy'));
+    const r = checkPortal(dir);
+    expect(r.series.map((s) => s.id)).toEqual(['jd-dhjd', 'jwb-ztzr', 'zfb-xxgk']);
+    expect(r.portalProblems).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'zfb-xxgk-copy', message: expect.stringMatching(/^zfb-xxgk-copy\/ 和 zfb-xxgk\/ 是同一个文件夹.*全县合计也会算两次/), hint: expect.stringContaining('删除符号链接 zfb-xxgk-copy') }),
+    ]);
+    expect(scanPortal(dir).series.map((s) => s.id)).toEqual(['jd-dhjd', 'jwb-ztzr', 'zfb-xxgk']);
+  });
+
+  it('a dangling or looping symlinked series is named as an error, not silently left out', () => {
+    symlinkSync(join(dir, 'no-such-folder'), join(dir, 'czj-xxgk'));
+    symlinkSync('loop-xxgk', join(dir, 'loop-xxgk'));
+    const r = scanPortal(dir);
+    expect(r.series.map((s) => s.id)).toEqual(['jd-dhjd', 'jwb-ztzr', 'zfb-xxgk']);
+    expect(r.problems.map((p) => [p.severity, p.file, p.message])).toEqual([
+      ['error', 'czj-xxgk', 'czj-xxgk 是一个符号链接，但它指向的文件夹不存在，这个系列没有检查，也不会上网站'],
+      ['error', 'loop-xxgk', 'loop-xxgk 是循环的符号链接（链接指向自己，或几个链接互相指向），读不到内容，这个系列没有检查，也不会上网站'],
+    ]);
+    expect(r.problems[0]?.hint).toContain('删除 czj-xxgk 这个链接');
+  });
+
+  it('two series of one office and one kind (a copied folder whose site.yaml was not edited) is a warning on the later one; one office with two kinds is not', () => {
+    cpSync(join(dir, 'zfb-xxgk'), join(dir, 'czj-xxgk'), { recursive: true });
+    edit('jwb-ztzr/site.yaml', 'organization: 某某县纪委监委', 'organization: 某某县人民政府办公室');
+    const r = checkPortal(dir);
+    const same = r.problems.filter((p) => p.field === 'organization');
+    expect(same).toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'zfb-xxgk/site.yaml', message: expect.stringMatching(/^organization 是“某某县人民政府办公室”，与 czj-xxgk 的单位和报告类型都相同/), hint: expect.stringContaining('改成本单位的名称') }),
+    ]);
+    expect(r.series.find((s) => s.id === 'zfb-xxgk')?.problems).toContainEqual(same[0]);
   });
 
   it('an empty portal says how to add a series', () => {
