@@ -103,6 +103,27 @@ export interface ReportCheckMemo {
   set(report: ReportSource, previous: ReportSource | undefined, problems: Problem[]): void;
 }
 
+/**
+ * A `published` date that cannot be the report's: before the December of the year it reports on (a year's
+ * report comes out after the year, so this is nearly always the report's year typed for the next one), or
+ * more than two years after it. /coverage/ judges timeliness by this date, so a slip would show a late
+ * report as on time.
+ */
+export function publishedProblems(report: Pick<ReportSource, 'file' | 'year' | 'data'>): Problem[] {
+  const published = report.data.published;
+  if (!published) return [];
+  const { year } = report;
+  const [y, md] = [Number(published.slice(0, 4)), published.slice(5)];
+  const hint = `改成报告实际发布的日期，如 published: ${year + 1}-${md}；确实是这一天发布的，可以不改`;
+  if (published < `${year}-12-01`) {
+    return [{ severity: 'warning', file: report.file, field: 'published', message: `published 是 ${published}，早于 ${year} 年 12 月：${year} 年度的报告要在这一年过完以后（一般是 ${year + 1} 年年初）才发布，是不是把年份写成了报告年度？`, hint }];
+  }
+  if (y > year + 2) {
+    return [{ severity: 'warning', file: report.file, field: 'published', message: `published 是 ${published}，比报告年度 ${year} 晚了 ${y - year} 年，报送情况会把它算作逾期 ${y - year} 年以上`, hint }];
+  }
+  return [];
+}
+
 /** `reader` replaces the file system (tests of file errors, fuzzing). */
 export function checkContent(dir: string, reader?: ContentReader, memo?: ReportCheckMemo): CheckResult {
   const content = loadContent(dir, reader);
@@ -124,7 +145,7 @@ export function checkContent(dir: string, reader?: ContentReader, memo?: ReportC
     // Sums and completeness against the report's own layout: a 2015 统计表 is not held to the 2021 tables.
     const registry = registryForReport(content.registry, kind, report);
     const kindChecks = kind.checks.flatMap((check) => check(report, registry, previous));
-    const own = [...checkBody(report, content.registry, parsed), ...sumRuleProblems(report, registry).map(withLine), ...kindChecks.map(withLine), ...structureProblems(report, parsed, kind.sectionWords)];
+    const own = [...publishedProblems(report), ...checkBody(report, content.registry, parsed), ...sumRuleProblems(report, registry).map(withLine), ...kindChecks.map(withLine), ...structureProblems(report, parsed, kind.sectionWords)];
     memo?.set(report, previous, own);
     problems.push(...own);
   }
