@@ -2,10 +2,11 @@
 import { rmSync } from 'node:fs';
 import { astroBuild } from './astro-cli.ts';
 import { prepareMixedCounty } from './county-mixed.ts';
+import { prepareHostilePortal } from './hostile-portal.ts';
 import { SITES, siteDir, siteEnv, sitesToBuild, type SiteVariant } from './sites.ts';
 
 /** Content some sites are built from that global setup writes first. */
-const PREPARE: Record<NonNullable<SiteVariant['prepare']>, () => void> = { countyMixed: () => prepareMixedCounty() };
+const PREPARE: Record<NonNullable<SiteVariant['prepare']>, () => void> = { countyMixed: () => prepareMixedCounty(), hostilePortal: () => prepareHostilePortal() };
 
 export default function setup() {
   const started = Date.now();

@@ -6,7 +6,7 @@ export interface SiteVariant {
   /** Content folder, relative to the project root (or absolute). */
   content: string;
   /** Content global setup writes before building (test/helpers/county-mixed.ts). */
-  prepare?: 'countyMixed';
+  prepare?: 'countyMixed' | 'hostilePortal';
   edition: 'public' | 'internal';
   base: string;
   /** Build without the pre-flight check, as someone bypassing `npm run build` would: the build's own defences alone. */
@@ -18,6 +18,8 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const BUILD_ROOT = process.env.NIANBAO_TEST_BUILDS ? resolve(process.env.NIANBAO_TEST_BUILDS) : join(ROOT, 'node_modules/.cache/nianbao-test');
 /** The generated copy of the county portal (test/helpers/county-mixed.ts). */
 export const MIXED_COUNTY = join(BUILD_ROOT, 'content/county-mixed');
+/** The generated portal of hostile names (test/helpers/hostile-portal.ts). */
+export const HOSTILE_PORTAL = join(BUILD_ROOT, 'content/hostile-portal');
 
 export const SITES = {
   /** The committed content (the 2022 sample report), as a newcomer's `npm start` builds it. */
@@ -48,6 +50,8 @@ export const SITES = {
   portalInternal: { content: MIXED_COUNTY, edition: 'internal', base: '/', prepare: 'countyMixed' },
   /** examples/county as committed, deployed under a sub-path. */
   portalBase: { content: 'examples/county', edition: 'public', base: '/xxgk/' },
+  /** Names written as an attacker would, a 300-character office name, an office hiding every figure (test/helpers/hostile-portal.ts). */
+  portalHostile: { content: HOSTILE_PORTAL, edition: 'public', base: '/', prepare: 'hostilePortal' },
 } satisfies Record<string, SiteVariant>;
 
 export type SiteName = keyof typeof SITES;
