@@ -90,7 +90,12 @@ export function resolvePortalState(state: SearchState, portal: PortalInfo | unde
 /** What the page says about the filters it dropped. */
 export function unknownFilterNotice(unknown: UnknownFilter[]): string {
   if (unknown.length === 0) return '';
-  const parts = unknown.map((u) => `${u.facet === 'series' ? '单位' : '分组'}“${u.value}”`);
+  // What the address says is repeated only in part: a crafted link must not put a sentence of its own on the site.
+  const quoted = (v: string) => {
+    const plain = [...v.replace(/[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')];
+    return plain.length > 20 ? `${plain.slice(0, 20).join('')}…` : plain.join('');
+  };
+  const parts = unknown.map((u) => `${u.facet === 'series' ? '单位' : '分组'}“${quoted(u.value)}”`);
   return `链接中的${parts.join('、')}在本站找不到（可能已改名或链接有误），下面是不限${unknown.map((u) => (u.facet === 'series' ? '单位' : '分组')).join('、')}的结果。`;
 }
 

@@ -96,3 +96,13 @@ describe('the office filter list', () => {
     expect(scopeNote({ q: 'x', year: '2023' }, undefined, label)).toBe('2023年');
   });
 });
+
+describe('the notice about an unknown filter in the address', () => {
+  it('repeats at most 20 characters of it, without direction or control characters', () => {
+    const crafted = `\u202e${'根据上级通知本站即将关闭请访问以下地址'.repeat(3)}`;
+    const notice = unknownFilterNotice([{ facet: 'series', value: crafted }]);
+    expect(notice).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(notice).toContain('单位“根据上级通知本站即将关闭请访问以下地址根…”');
+    expect(unknownFilterNotice([{ facet: 'group', value: '部门' }])).toContain('分组“部门”');
+  });
+});
