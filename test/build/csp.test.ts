@@ -8,6 +8,9 @@ import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
 describe('built pages and the Content-Security-Policy', () => {
   it('the check finds inline code and style when there is some', () => {
     expect(inlineParts('<p style="color:red" onclick="x()">a</p><script>1</script><style>p{}</style><a href="javascript:x()">b</a>')).toHaveLength(5);
+    // Markup written inside a quoted attribute value is that attribute's text, which a browser never runs.
+    expect(inlineParts('<meta name="description" content="某局</script><script>x()</script><img src=x onerror=y()>"><p>a</p>')).toEqual([]);
+    expect(inlineParts('<meta content="a"><script>x()</script>')).toHaveLength(1);
     expect(inlineParts('<script type="module" src="/_astro/a.js"></script><p>style="不是属性" onclick=</p>')).toEqual([]);
   });
 

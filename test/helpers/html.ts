@@ -45,18 +45,22 @@ export function readDecoded(path: string): string {
   return bytes.toString('utf8').replaceAll('\u200b', '');
 }
 
-const TAGS = /<([a-z][a-z0-9-]*)\b([^>]*)>/gi;
+// A start tag with its attributes, quoted values read whole: a `<script>` written inside an attribute value (an
+// office named `…</script><script>…`, escaped as the HTML spec allows) is text of that attribute, not a tag.
+const ATTRS = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const TAGS = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
 
 /** Inline code or style in one page: what a strict policy refuses. */
 export function inlineParts(html: string): string[] {
   const found: string[] = [];
-  for (const [tag, name, attrs] of html.matchAll(TAGS)) {
+  for (const [tag, name, attrText] of html.matchAll(TAGS)) {
     const lower = name!.toLowerCase();
-    if (lower === 'script' && !/\ssrc=/.test(attrs!)) found.push(`inline <script>: ${tag.slice(0, 80)}`);
+    const attrs = [...attrText!.matchAll(ATTRS)].map((m) => ({ name: m[1]!.toLowerCase(), value: m[2] ?? m[3] ?? m[4] ?? '' }));
+    if (lower === 'script' && !attrs.some((a) => a.name === 'src')) found.push(`inline <script>: ${tag.slice(0, 80)}`);
     if (lower === 'style') found.push('a <style> block');
-    if (/\sstyle\s*=/i.test(attrs!)) found.push(`style attribute: ${tag.slice(0, 80)}`);
-    if (/\son[a-z]+\s*=/i.test(attrs!)) found.push(`event handler attribute: ${tag.slice(0, 80)}`);
-    if (/\s(?:href|src|action)\s*=\s*["']?\s*javascript:/i.test(attrs!)) found.push(`javascript: URL: ${tag.slice(0, 80)}`);
+    if (attrs.some((a) => a.name === 'style')) found.push(`style attribute: ${tag.slice(0, 80)}`);
+    if (attrs.some((a) => /^on[a-z]+$/.test(a.name))) found.push(`event handler attribute: ${tag.slice(0, 80)}`);
+    if (attrs.some((a) => ['href', 'src', 'action'].includes(a.name) && /^\s*javascript:/i.test(a.value))) found.push(`javascript: URL: ${tag.slice(0, 80)}`);
   }
   return found;
 }
