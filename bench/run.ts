@@ -223,7 +223,7 @@ function routeTimings(log: string): Map<string, { pages: number; ms: number }> {
 function routeBytes(outDir: string, files: string[]): Map<string, { pages: number; bytes: number }> {
   const out = new Map<string, { pages: number; bytes: number }>();
   for (const f of files) {
-    if (!f.endsWith('.html') && !f.startsWith('data/')) continue;
+    if (!f.endsWith('.html') && !/(?:^|\/)data\//.test(f)) continue;
     const type = routeType(`/${f}`);
     const t = out.get(type) ?? { pages: 0, bytes: 0 };
     t.pages++;
