@@ -165,6 +165,11 @@ describe('cross-office tables on a 390 px phone', () => {
       expect(end.uncovered).toBe(true);
       expect(end.left).toBeGreaterThanOrEqual(name.right - 1);
       expect(end.right).toBeLessThanOrEqual(PHONE.width);
+      // Each group's name stays in view too, at the left edge of the scrolled table.
+      const groups = await page.$$eval('.group-name', (els) => els.map((e) => e.getBoundingClientRect().left));
+      expect(groups.length, path).toBeGreaterThan(1);
+      for (const left of groups) expect(left).toBeGreaterThanOrEqual(sizes.left);
+      for (const left of groups) expect(left).toBeLessThan(sizes.left + 20);
       await page.close();
     });
   }
