@@ -13,14 +13,23 @@ import { scanPortal } from '../lib/portal/portal.ts';
 import type { PortalConfig } from '../lib/portal/portal-schema.ts';
 import { siteData, type SiteData } from './site-data.ts';
 
-/** Whether the site being built is a portal (its content folder holds portal.yaml). */
+let portal: boolean | undefined;
+
+/** Whether the site being built is a portal (its content folder holds portal.yaml): asked by every page's frame, read once. */
 export function buildingPortal(): boolean {
-  return isPortalFolder(resolveContentDir());
+  return (portal ??= isPortalFolder(resolveContentDir()));
+}
+
+let series: ReturnType<typeof siteSeries> | undefined;
+
+/** The site's series, scanned once per build (every route's getStaticPaths and every cache key asks). */
+function allSeries(): ReturnType<typeof siteSeries> {
+  return (series ??= siteSeries(resolveContentDir()));
 }
 
 /** The series ids of the site: `[undefined]` for a single content folder. */
 export function seriesIds(): (string | undefined)[] {
-  return siteSeries(resolveContentDir()).map((s) => s.id);
+  return allSeries().map((s) => s.id);
 }
 
 const keys = new Map<string | undefined, string>();
@@ -40,7 +49,7 @@ export function seriesCacheKey(series: string | undefined): string {
     if (series === undefined) hash.update(contentFingerprint(root));
     else {
       hash.update(contentFingerprint(join(root, series)));
-      for (const s of siteSeries(root)) hash.update(`\0${s.id}\0`).update(readOr(join(s.dir, 'site.yaml')));
+      for (const s of allSeries()) hash.update(`\0${s.id}\0`).update(readOr(join(s.dir, 'site.yaml')));
       hash.update(readOr(join(root, PORTAL_FILE)));
     }
     keys.set(series, (key = hash.digest('hex').slice(0, 32)));

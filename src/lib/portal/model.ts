@@ -75,3 +75,8 @@ export function portalModel(config: PortalConfig | undefined, series: readonly S
   const years = [...new Set(summaries.flatMap((s) => s.years))].sort((a, b) => a - b);
   return { title: config?.title, organization: config?.organization, groups, ungrouped, years, latestYear: years.at(-1) };
 }
+
+/** The groups a page lists: portal.yaml's in order, then 未分组 when a series has no known group; empty groups left out. */
+export function listedGroups(model: PortalModel): PortalGroup[] {
+  return [...model.groups, ...(model.ungrouped.length ? [{ name: UNGROUPED, series: model.ungrouped }] : [])].filter((g) => g.series.length > 0);
+}
